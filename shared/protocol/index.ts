@@ -1,0 +1,5 @@
+export * from "./closeCodes";
+export * from "./ids";
+export * from "./messageTypes";
+export * from "./roomName";
+export * from "./savedMessage";
