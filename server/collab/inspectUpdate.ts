@@ -1,0 +1,27 @@
+import * as Y from "yjs";
+import { ProtocolError } from "./ProtocolError";
+
+/** For each Yjs client id in an update, the clock just past its last item: what a state vector would say. */
+export type UpdateClocks = Map<number, number>;
+
+/**
+ * Fully decodes an update before it may touch a document: garbage is refused here rather than
+ * half-applied. Returns the clocks it carries, used to tell the sender what has been stored.
+ */
+export function inspectUpdate(update: Uint8Array): UpdateClocks {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    throw new ProtocolError("malformedMessage", `undecodable update: ${(error as Error).message}`);
+  }
+  const clocks: UpdateClocks = new Map();
+  for (const struct of decoded.structs) {
+    const end = struct.id.clock + struct.length;
+    if (!Number.isSafeInteger(end) || struct.length < 0) {
+      throw new ProtocolError("malformedMessage", "update with an impossible clock");
+    }
+    if (end > (clocks.get(struct.id.client) ?? 0)) clocks.set(struct.id.client, end);
+  }
+  return clocks;
+}

@@ -1,0 +1,132 @@
+import * as Y from "yjs";
+import { encodeSavedMessage } from "../../shared/protocol/savedMessage";
+import type { Logger } from "../log";
+import type { DocumentStorage } from "../storage/DocumentStorage";
+import type { Connection } from "./Connection";
+import { Room } from "./Room";
+import { createUpdateWriter, type FlushedRoom } from "./updateWriter";
+
+export interface RoomRegistryOptions {
+  storage: DocumentStorage;
+  log: Logger;
+  maxDocumentBytes: number;
+  flushIntervalMs: number;
+  roomIdleMs: number;
+  compactAfterUpdates: number;
+}
+
+export interface RoomRegistry {
+  /** Joins a connection to a room, loading the room from storage first if it is not in memory. */
+  join(name: string, connection: Connection): Promise<Room>;
+  /** Takes a connection out of its room; an empty room is unloaded after the idle delay. */
+  leave(room: Room, connection: Connection): void;
+  /** Rooms in memory now. */
+  readonly size: number;
+  /** Writes every pending update and compacts every loaded room (shutdown). */
+  flushAll(): Promise<void>;
+}
+
+/**
+ * Owns the loaded rooms: loads each once (concurrent joins share the load), writes their updates in
+ * batches, acknowledges what was stored, compacts logs that grew long and unloads idle rooms.
+ */
+export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
+  const { storage, log } = options;
+  const rooms = new Map<string, Promise<Room>>();
+  const unloading = new Map<string, Promise<void>>();
+  const idleTimers = new Map<Room, NodeJS.Timeout>();
+
+  const writer = createUpdateWriter({
+    storage,
+    intervalMs: options.flushIntervalMs,
+    log,
+    onFlushed: (flushed) => flushed.forEach(acknowledge),
+  });
+
+  function acknowledge({ room, updates, clocksByConnection }: FlushedRoom): void {
+    for (const [connection, clocks] of clocksByConnection) {
+      if (room.connections.has(connection)) connection.send(encodeSavedMessage(clocks));
+    }
+    room.uncompactedUpdates += updates;
+    if (room.uncompactedUpdates >= options.compactAfterUpdates && !room.doc.isDestroyed) void compact(room);
+  }
+
+  async function compact(room: Room): Promise<void> {
+    // Encoded after every stored update was applied, so the snapshot holds all the log holds.
+    const snapshot = Y.encodeStateAsUpdate(room.doc);
+    const before = room.uncompactedUpdates;
+    try {
+      await storage.compact(room.name, snapshot);
+      room.uncompactedUpdates = Math.max(0, room.uncompactedUpdates - before);
+      room.approxSize = snapshot.byteLength;
+      log.info("room.compacted", { room: room.name, updates: before, bytes: snapshot.byteLength });
+    } catch (error) {
+      log.error("room.compact_failed", { room: room.name, error: (error as Error).message });
+    }
+  }
+
+  async function load(name: string): Promise<Room> {
+    await unloading.get(name);
+    const room = new Room(name, options.maxDocumentBytes, (r, update, origin, clocks) =>
+      writer.enqueue(r, update, origin, clocks),
+    );
+    try {
+      room.load(await storage.loadDocument(name));
+    } catch (error) {
+      room.destroy();
+      throw error;
+    }
+    log.info("room.loaded", { room: name, bytes: room.approxSize, updates: room.uncompactedUpdates });
+    return room;
+  }
+
+  async function unload(room: Room): Promise<void> {
+    idleTimers.delete(room);
+    rooms.delete(room.name);
+    const done = (async () => {
+      await writer.flush();
+      if (room.uncompactedUpdates > 0) await compact(room);
+      room.destroy();
+      log.info("room.unloaded", { room: room.name });
+    })();
+    unloading.set(room.name, done);
+    await done.finally(() => unloading.delete(room.name));
+  }
+
+  return {
+    async join(name, connection) {
+      let loading = rooms.get(name);
+      if (!loading) {
+        loading = load(name);
+        rooms.set(name, loading);
+        loading.catch(() => rooms.delete(name));
+      }
+      const room = await loading;
+      const timer = idleTimers.get(room);
+      if (timer) clearTimeout(timer);
+      idleTimers.delete(room);
+      room.add(connection);
+      return room;
+    },
+    leave(room, connection) {
+      room.remove(connection);
+      if (room.connections.size > 0 || idleTimers.has(room) || room.doc.isDestroyed) return;
+      const timer = setTimeout(() => void unload(room), options.roomIdleMs);
+      timer.unref();
+      idleTimers.set(room, timer);
+    },
+    get size() {
+      return rooms.size;
+    },
+    async flushAll() {
+      for (const timer of idleTimers.values()) clearTimeout(timer);
+      idleTimers.clear();
+      await writer.close();
+      const loaded = await Promise.allSettled(rooms.values());
+      for (const result of loaded) {
+        if (result.status === "fulfilled" && result.value.uncompactedUpdates > 0) await compact(result.value);
+      }
+      await Promise.allSettled(unloading.values());
+    },
+  };
+}

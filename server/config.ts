@@ -1,0 +1,55 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+import { type CollabLimits, DEFAULT_LIMITS } from "../shared/validation/limits";
+
+/** Everything the server can be configured with; built from the environment by main.ts only. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseFile: string;
+  staticDir: string;
+  limits: CollabLimits;
+  /** How often logged updates are written to storage in one batch. */
+  flushIntervalMs: number;
+  /** How long an empty room stays loaded before it is saved, compacted and unloaded. */
+  roomIdleMs: number;
+  /** A document's update log is compacted into a snapshot once it holds this many updates. */
+  compactAfterUpdates: number;
+}
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: int(0, 65535).default(8040),
+  DATA_DIR: z.string().min(1).default("data"),
+  STATIC_DIR: z.string().min(1).default("dist/client"),
+  MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(DEFAULT_LIMITS.maxMessageBytes),
+  MAX_DOCUMENT_BYTES: int(1024, 1024 * 1024 * 1024).default(DEFAULT_LIMITS.maxDocumentBytes),
+  FLUSH_INTERVAL_MS: int(1, 60_000).default(100),
+  ROOM_IDLE_MS: int(0, 24 * 3600_000).default(30_000),
+  COMPACT_AFTER_UPDATES: int(1, 1_000_000).default(500),
+});
+
+/** Builds the config from the environment variables documented in the README; throws a readable error. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    databaseFile: resolve(dataDir, "mutual.db"),
+    staticDir: resolve(e.STATIC_DIR),
+    limits: { maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocumentBytes: e.MAX_DOCUMENT_BYTES },
+    flushIntervalMs: e.FLUSH_INTERVAL_MS,
+    roomIdleMs: e.ROOM_IDLE_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+  };
+}

@@ -1,0 +1,39 @@
+import { loadConfig } from "./config";
+import { createApp } from "./createApp";
+import { createLogger } from "./log";
+import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
+import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
+
+// The only file that reads the environment and starts things.
+const log = createLogger((line) => process.stdout.write(line));
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const db = openSqliteDatabase(config.databaseFile);
+  const server = createApp(config, { storage: createSqliteDocumentStorage(db), log });
+  const port = await server.listen();
+  log.info("listening", {
+    host: config.host,
+    port,
+    url: `http://${config.host}:${port}/`,
+    dataDir: config.dataDir,
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutdown.start", { signal });
+    await server.close();
+    db.close();
+    log.info("shutdown.done", { signal });
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: Error) => {
+  log.error("startup.failed", { error: error.message });
+  process.exit(1);
+});

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { DocumentStorage } from "../../server/storage/DocumentStorage";
+
+/** A storage under test, plus a way to open it again on the same data (to check what survives). */
+export interface StorageHarness {
+  open(): Promise<DocumentStorage>;
+  reopen(): Promise<DocumentStorage>;
+  dispose(): Promise<void>;
+}
+
+function textOf(storageState: { snapshot: Uint8Array | null; updates: Uint8Array[] } | null): string {
+  const doc = new Y.Doc();
+  if (storageState?.snapshot) Y.applyUpdate(doc, storageState.snapshot);
+  for (const update of storageState?.updates ?? []) Y.applyUpdate(doc, update);
+  return doc.getText("t").toString();
+}
+
+/** Updates made by typing `text` one character at a time (like keystrokes). */
+function keystrokes(doc: Y.Doc, text: string): Uint8Array[] {
+  const updates: Uint8Array[] = [];
+  const listener = (update: Uint8Array) => updates.push(update);
+  doc.on("update", listener);
+  for (const char of text) doc.getText("t").insert(doc.getText("t").length, char);
+  doc.off("update", listener);
+  return updates;
+}
+
+/** One contract every DocumentStorage implementation passes (SQLite today, PostgreSQL for scale-out). */
+export function documentStorageContract(name: string, makeHarness: () => Promise<StorageHarness>): void {
+  describe(`DocumentStorage contract: ${name}`, () => {
+    let harness: StorageHarness;
+    let storage: DocumentStorage;
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      storage = await harness.open();
+    });
+    afterEach(async () => {
+      await storage.close();
+      await harness.dispose();
+    });
+
+    it("returns null for a document never stored", async () => {
+      expect(await storage.loadDocument("exchange0001/never000001")).toBeNull();
+    });
+
+    it("appends a batch of updates across documents in order and loads them back", async () => {
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      const batch = [
+        ...keystrokes(a, "hello").map((update) => ({ documentName: "exchange0001/docaaaaaaa1", update })),
+        ...keystrokes(b, "olá 你好").map((update) => ({ documentName: "exchange0001/docbbbbbbb1", update })),
+      ];
+      await storage.appendUpdates(batch);
+      const loadedA = await storage.loadDocument("exchange0001/docaaaaaaa1");
+      expect(loadedA?.updates).toHaveLength(5);
+      expect(textOf(loadedA)).toBe("hello");
+      expect(textOf(await storage.loadDocument("exchange0001/docbbbbbbb1"))).toBe("olá 你好");
+      expect(await storage.countUpdates("exchange0001/docaaaaaaa1")).toBe(5);
+    });
+
+    it("compaction keeps all content, leaves an empty log and accepts later updates", async () => {
+      const doc = new Y.Doc();
+      const name = "exchange0001/compacted01";
+      await storage.appendUpdates(
+        keystrokes(doc, "first part").map((update) => ({ documentName: name, update })),
+      );
+      await storage.compact(name, Y.encodeStateAsUpdate(doc));
+      expect(await storage.countUpdates(name)).toBe(0);
+      await storage.appendUpdates(
+        keystrokes(doc, ", second").map((update) => ({ documentName: name, update })),
+      );
+      const loaded = await storage.loadDocument(name);
+      expect(loaded?.snapshot).not.toBeNull();
+      expect(textOf(loaded)).toBe("first part, second");
+    });
+
+    it("keeps everything across a reopen", async () => {
+      const doc = new Y.Doc();
+      const name = "exchange0001/reopened001";
+      await storage.appendUpdates(keystrokes(doc, "abc").map((update) => ({ documentName: name, update })));
+      await storage.compact(name, Y.encodeStateAsUpdate(doc));
+      await storage.appendUpdates(keystrokes(doc, "def").map((update) => ({ documentName: name, update })));
+      await storage.close();
+      storage = await harness.reopen();
+      expect(textOf(await storage.loadDocument(name))).toBe("abcdef");
+    });
+
+    it("an empty batch is a no-op", async () => {
+      await storage.appendUpdates([]);
+      expect(await storage.loadDocument("exchange0001/nothing0001")).toBeNull();
+    });
+  });
+}

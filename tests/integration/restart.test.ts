@@ -1,0 +1,100 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { afterEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
+import { connectClient, testRoom, waitFor } from "../support/collabClient";
+import { type RunningServer, startServer } from "../support/server";
+
+let servers: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.kill()));
+  servers = [];
+});
+async function start(options: Parameters<typeof startServer>[0] = {}) {
+  const server = await startServer(options);
+  servers.push(server);
+  return server;
+}
+
+/** Opens a raw socket, sends sync step 1 with an empty state vector and returns the first step-2 update. */
+async function firstSyncStep2(wsUrl: string, room: string): Promise<Uint8Array> {
+  const socket = new WebSocket(`${wsUrl}/${room}`);
+  socket.binaryType = "nodebuffer";
+  try {
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      socket.on("error", reject);
+      socket.on("open", () => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageType.sync);
+        encoding.writeVarUint(encoder, SyncStep.step1);
+        encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
+        socket.send(encoding.toUint8Array(encoder));
+      });
+      socket.on("message", (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) !== MessageType.sync) return;
+        if (decoding.readVarUint(decoder) !== SyncStep.step2) return;
+        resolve(decoding.readVarUint8Array(decoder));
+      });
+    });
+  } finally {
+    socket.close();
+  }
+}
+
+describe("server restart", () => {
+  it("keeps every document across a graceful restart (SIGTERM)", async () => {
+    const first = await start();
+    const room = testRoom("restart");
+    const writer = connectClient(first.wsUrl, room);
+    await writer.synced();
+    writer.text.insert(0, "Agenda: 议程 — sessão de abertura");
+    await waitFor(() => first.logs.some((l) => l.event === "connection.open"), "connection logged");
+    writer.destroy();
+    await first.stop();
+    expect(first.logs.some((l) => l.event === "shutdown.done")).toBe(true);
+
+    const second = await start({ dataDir: first.dataDir });
+    const reader = connectClient(second.wsUrl, room);
+    await reader.synced();
+    expect(reader.text.toString()).toBe("Agenda: 议程 — sessão de abertura");
+    reader.destroy();
+  });
+
+  it("answers the first sync after a restart with the stored document, never an empty one first", async () => {
+    const first = await start();
+    const room = testRoom("firstsync");
+    const writer = connectClient(first.wsUrl, room);
+    await writer.synced();
+    writer.text.insert(0, "stored before the restart");
+    await first.stop();
+    writer.destroy();
+
+    const second = await start({ dataDir: first.dataDir });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await firstSyncStep2(second.wsUrl, room));
+    expect(doc.getText("t").toString()).toBe("stored before the restart");
+  });
+
+  it("does not duplicate content when clients seed an empty document after sync", async () => {
+    const first = await start();
+    const room = testRoom("seed");
+    // The pattern that breaks on servers that sync before loading: seed if empty once synced.
+    const seedIfEmpty = async () => {
+      const client = connectClient((servers.at(-1) as RunningServer).wsUrl, room);
+      await client.synced();
+      if (client.text.length === 0) client.text.insert(0, "Template heading");
+      return client;
+    };
+    const a = await seedIfEmpty();
+    await waitFor(() => first.logs.some((l) => l.event === "connection.open"), "open");
+    a.destroy();
+    await first.stop();
+    await start({ dataDir: first.dataDir });
+    const clients = await Promise.all([seedIfEmpty(), seedIfEmpty(), seedIfEmpty()]);
+    for (const client of clients) expect(client.text.toString()).toBe("Template heading");
+    for (const client of clients) client.destroy();
+  });
+});

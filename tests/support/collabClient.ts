@@ -1,0 +1,60 @@
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+/** A Node client speaking the real y-websocket provider protocol, as a browser tab would. */
+export interface CollabClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+  /** Resolves once the provider has completed its first sync with the server. */
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+export function connectClient(wsUrl: string, room: string, options: { doc?: Y.Doc } = {}): CollabClient {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText("t"),
+    synced: () =>
+      provider.synced ? Promise.resolve() : new Promise((resolve) => provider.once("sync", () => resolve())),
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls `check` every 20 ms until it is true; fails with `message` after `timeoutMs`. */
+export async function waitFor(check: () => boolean, message: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A seeded pseudo-random generator (mulberry32), so a failing run can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A unique, valid room name for one test. */
+export function testRoom(label: string): string {
+  const suffix = Math.random().toString(36).slice(2, 10).padEnd(8, "0");
+  return `${`test${label}`.slice(0, 24).padEnd(8, "x")}/doc${suffix}`;
+}

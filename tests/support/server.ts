@@ -1,0 +1,82 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  /** Every JSON log line printed so far. */
+  logs: Array<Record<string, unknown>>;
+  /** SIGTERM and wait for exit (graceful shutdown). */
+  stop(): Promise<void>;
+  /** SIGKILL and wait for exit (a crash). */
+  kill(): Promise<void>;
+}
+
+const root = join(import.meta.dirname, "..", "..");
+
+/** Starts `server/main.ts` in a child process on 127.0.0.1 and a free port; resolves once it listens. */
+export async function startServer(
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "mutual-test-"));
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(options.port ?? 0),
+      DATA_DIR: dataDir,
+      ROOM_IDLE_MS: "2000",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`server did not start in 20 s: ${stderr}`)), 20_000);
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      try {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        if (entry.event === "listening") {
+          clearTimeout(timeout);
+          resolve(entry.port as number);
+        }
+      } catch {
+        // not a log line
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timeout);
+      reject(new Error(`server exited with ${code}: ${stderr} ${JSON.stringify(logs.slice(-3))}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  const signal = (name: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/collab`,
+    port,
+    pid: child.pid!,
+    dataDir,
+    logs,
+    stop: signal("SIGTERM"),
+    kill: signal("SIGKILL"),
+  };
+}
