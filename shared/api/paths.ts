@@ -1,0 +1,24 @@
+/** The HTTP API, in one place: method and path of every route (server routes and client calls use these). */
+export const api = {
+  config: () => "/api/config",
+  me: () => "/api/me",
+  exchanges: () => "/api/exchanges",
+  exchange: (exchangeId: string) => `/api/exchanges/${exchangeId}`,
+  delegations: (exchangeId: string) => `/api/exchanges/${exchangeId}/delegations`,
+  delegation: (exchangeId: string, delegationId: string) =>
+    `/api/exchanges/${exchangeId}/delegations/${delegationId}`,
+  invites: (exchangeId: string) => `/api/exchanges/${exchangeId}/invites`,
+  invite: (exchangeId: string, inviteId: string) => `/api/exchanges/${exchangeId}/invites/${inviteId}`,
+  participants: (exchangeId: string) => `/api/exchanges/${exchangeId}/participants`,
+  participant: (exchangeId: string, participantId: string) =>
+    `/api/exchanges/${exchangeId}/participants/${participantId}`,
+  self: (exchangeId: string) => `/api/exchanges/${exchangeId}/participants/me`,
+  documents: (exchangeId: string) => `/api/exchanges/${exchangeId}/documents`,
+  document: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}`,
+  invitePreview: (token: string) => `/api/invites/${encodeURIComponent(token)}`,
+  join: (token: string) => `/api/invites/${encodeURIComponent(token)}/join`,
+} as const;
+
+/** The page an invite link opens. */
+export const joinPagePath = (token: string) => `/join/${encodeURIComponent(token)}`;

@@ -1,0 +1,56 @@
+import type { DocumentKind, Role } from "./domain";
+
+/** What can be done in an exchange, checked by the server and mirrored by the UI. */
+export type ExchangeAction =
+  | "exchange.read"
+  | "exchange.edit"
+  | "delegation.manage"
+  | "invite.manage"
+  | "participant.manage";
+
+export type DocumentAction =
+  | "document.read"
+  | "document.write"
+  | "document.create"
+  | "document.rename"
+  | "document.archive";
+
+const exchangeMatrix: Record<Role, readonly ExchangeAction[]> = {
+  facilitator: ["exchange.read", "exchange.edit", "delegation.manage", "invite.manage", "participant.manage"],
+  delegate: ["exchange.read"],
+  observer: ["exchange.read"],
+};
+
+const editing: readonly DocumentAction[] = [
+  "document.read",
+  "document.write",
+  "document.create",
+  "document.rename",
+  "document.archive",
+];
+const reading: readonly DocumentAction[] = ["document.read"];
+
+/** The same actions for every kind (kinds with their own rules, like facilitation rooms, come later). */
+function everyKind(actions: readonly DocumentAction[]): Record<DocumentKind, readonly DocumentAction[]> {
+  return { agenda: actions, "problem-statement": actions, reflection: actions, notes: actions };
+}
+
+/** Role x document kind x action. */
+const documentMatrix: Record<Role, Record<DocumentKind, readonly DocumentAction[]>> = {
+  facilitator: everyKind(editing),
+  delegate: everyKind(editing),
+  observer: everyKind(reading),
+};
+
+export function canInExchange(role: Role, action: ExchangeAction): boolean {
+  return exchangeMatrix[role].includes(action);
+}
+
+export function canOnDocument(role: Role, kind: DocumentKind, action: DocumentAction): boolean {
+  return documentMatrix[role][kind].includes(action);
+}
+
+/** Access to a document's live room: archived documents are read-only for everyone. */
+export function roomAccess(role: Role, kind: DocumentKind, archived: boolean): "write" | "read" {
+  return !archived && canOnDocument(role, kind, "document.write") ? "write" : "read";
+}
