@@ -5,7 +5,8 @@ import { defineConfig } from "vitest/config";
 // the Mutual server itself, so every asset comes from the same origin (no CDN, no font service).
 export default defineConfig({
   root: "client",
-  publicDir: false,
+  // client/public holds the service worker and favicon, copied to the build root unhashed.
+  publicDir: "public",
   plugins: [react()],
   build: {
     outDir: "../dist/client",

@@ -1,0 +1,88 @@
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type * as Y from "yjs";
+import { buildExtensions } from "./extensions";
+import { FormattingToolbar } from "./FormattingToolbar";
+import { LinkPopover } from "./LinkPopover";
+import "./editor.css";
+import "./carets.css";
+
+export interface CollaborativeEditorProps {
+  doc: Y.Doc;
+  provider: { awareness: unknown };
+  user: { name: string; color: string };
+}
+
+/**
+ * The rich-text editor bound to a document's Y.Doc: toolbar, link popover and content.
+ * Content comes only from Yjs (never `content:`), so every client sees the same document.
+ */
+export function CollaborativeEditor({ doc, provider, user }: CollaborativeEditorProps) {
+  const { t } = useTranslation("editor");
+  const [linkOpen, setLinkOpen] = useState(false);
+  const linkButtonRef = useRef<HTMLButtonElement>(null);
+  // Extensions are built once per document; they read the current text through this ref.
+  const placeholderRef = useRef(t("placeholder"));
+  placeholderRef.current = t("placeholder");
+  const openLink = useCallback(() => setLinkOpen(true), []);
+
+  const editor = useEditor(
+    {
+      extensions: buildExtensions({
+        doc,
+        provider,
+        user,
+        placeholder: () => placeholderRef.current,
+        onLinkRequest: openLink,
+      }),
+      editorProps: { attributes: editorAttributes(t("contentLabel")) },
+    },
+    [doc, provider],
+  );
+
+  // A language switch re-labels the editor and redraws the placeholder, unless an IME is composing.
+  useLayoutEffect(() => {
+    if (editor.isDestroyed) return;
+    editor.setOptions({ editorProps: { attributes: editorAttributes(t("contentLabel")) } });
+    if (!editor.view.composing) editor.view.dispatch(editor.state.tr.setMeta("addToHistory", false));
+  }, [editor, t]);
+
+  const closeLink = useCallback(() => setLinkOpen(false), []);
+  useEffect(() => {
+    if (!linkOpen) return;
+    const button = linkButtonRef.current;
+    return () => {
+      // Only return focus to the button when the popover closed by itself losing focus.
+      if (document.activeElement === document.body) button?.focus();
+    };
+  }, [linkOpen]);
+
+  return (
+    <div className="collab-editor">
+      <div className="collab-editor__toolbar">
+        <FormattingToolbar
+          editor={editor}
+          linkOpen={linkOpen}
+          onLinkRequest={openLink}
+          linkButtonRef={linkButtonRef}
+        />
+        {linkOpen ? <LinkPopover editor={editor} onClose={closeLink} /> : null}
+      </div>
+      <div className="collab-editor__page">
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}
+
+// Setting attributes replaces Tiptap's own, so the textbox role is restated here.
+function editorAttributes(label: string): Record<string, string> {
+  return {
+    role: "textbox",
+    "aria-label": label,
+    "aria-multiline": "true",
+    class: "collab-editor__content",
+    spellcheck: "true",
+  };
+}

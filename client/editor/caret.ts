@@ -1,0 +1,25 @@
+/**
+ * DOM for a collaborator's caret: a thin coloured bar with the name floating above it.
+ * The label is absolutely positioned and not selectable, so it never shifts text or joins a selection.
+ */
+export function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === "string" ? user.color : "#5b6270";
+  const name = typeof user.name === "string" ? user.name : "";
+  const caret = document.createElement("span");
+  caret.className = "collaboration-carets__caret";
+  caret.style.borderColor = color;
+  caret.setAttribute("contenteditable", "false");
+  caret.setAttribute("aria-hidden", "true");
+  const label = document.createElement("span");
+  label.className = "collaboration-carets__label";
+  label.style.backgroundColor = color;
+  label.textContent = name;
+  caret.append(label);
+  return caret;
+}
+
+/** Selection highlight: the collaborator's colour, translucent, so text stays readable. */
+export function renderSelection(user: Record<string, unknown>): { style: string; class: string } {
+  const color = typeof user.color === "string" ? user.color : "#5b6270";
+  return { style: `background-color: ${color}2e`, class: "collaboration-carets__selection" };
+}

@@ -1,0 +1,45 @@
+import type { Extensions } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { TaskItem, TaskList } from "@tiptap/extension-list";
+import { TableKit } from "@tiptap/extension-table";
+import { Placeholder } from "@tiptap/extensions";
+import StarterKit from "@tiptap/starter-kit";
+import type * as Y from "yjs";
+import { DocumentLayout } from "../../shared/schema/documentLayout";
+import { renderCaret, renderSelection } from "./caret";
+import { LinkShortcut } from "./LinkShortcut";
+
+export interface EditorSetup {
+  doc: Y.Doc;
+  /** The y-websocket provider (its awareness carries carets). */
+  provider: { awareness: unknown };
+  user: { name: string; color: string };
+  /** Read at render time so a language switch shows the new text on the next transaction. */
+  placeholder: () => string;
+  onLinkRequest: () => void;
+}
+
+/** The document editor's schema and behaviour, composed from one extension per concern. */
+export function buildExtensions(setup: EditorSetup): Extensions {
+  return [
+    // Collaboration brings Yjs undo (only your own changes); the local history would undo others'.
+    StarterKit.configure({
+      undoRedo: false,
+      heading: { levels: [1, 2, 3] },
+      link: { openOnClick: false, autolink: true, defaultProtocol: "https" },
+    }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    TableKit.configure({ table: { resizable: false } }),
+    Placeholder.configure({ placeholder: () => setup.placeholder() }),
+    Collaboration.configure({ document: setup.doc, field: DocumentLayout.content }),
+    CollaborationCaret.configure({
+      provider: setup.provider,
+      user: setup.user,
+      render: renderCaret,
+      selectionRender: renderSelection,
+    }),
+    LinkShortcut.configure({ onRequest: setup.onLinkRequest }),
+  ];
+}

@@ -1,0 +1,36 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { GlobeIcon } from "../ui/icons";
+import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "./languages";
+import { useLanguage } from "./useLanguage";
+import "./LanguageSwitcher.css";
+
+/** A native select: keyboard, screen readers and touch all work without custom code. */
+export function LanguageSwitcher() {
+  const { t } = useTranslation("common");
+  const { language, setLanguage } = useLanguage();
+  const id = useId();
+  return (
+    <div className="language-switcher">
+      <label htmlFor={id} className="visually-hidden">
+        {t("language.label")}
+      </label>
+      <GlobeIcon className="language-switcher__icon" />
+      <select
+        id={id}
+        className="language-switcher__select"
+        value={language}
+        title={t("language.label")}
+        onChange={(event) => {
+          if (isLanguage(event.target.value)) setLanguage(event.target.value);
+        }}
+      >
+        {SUPPORTED_LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LANGUAGE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

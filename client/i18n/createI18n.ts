@@ -1,0 +1,56 @@
+import i18next, { type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import {
+  DEFAULT_LANGUAGE,
+  detectLanguage,
+  isLanguage,
+  type Language,
+  SUPPORTED_LANGUAGES,
+} from "./languages";
+import { bundledResources, NAMESPACES } from "./resources";
+
+const STORAGE_KEY = "mutual.language";
+
+function rememberedLanguage(): Language | null {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores the choice so the next visit opens in it (a failure only costs the memory). */
+export function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode or storage full: the language still applies for this visit.
+  }
+}
+
+/**
+ * Builds the app's i18next instance: remembered language, else the browser's preferences.
+ * i18next 27 has no fallback by default and treats "" as missing, hence the explicit map.
+ */
+export function createI18n(): i18n {
+  const instance = i18next.createInstance();
+  const initial = rememberedLanguage() ?? detectLanguage(navigator.languages ?? [navigator.language]);
+  instance.on("languageChanged", (language) => {
+    // Chromium picks Simplified Chinese glyphs from the document language.
+    document.documentElement.lang = language;
+  });
+  void instance.use(initReactI18next).init({
+    resources: bundledResources(),
+    lng: initial,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    fallbackLng: { "pt-PT": ["pt-BR"], pt: ["pt-BR"], zh: ["zh-CN"], default: [DEFAULT_LANGUAGE] },
+    ns: [...NAMESPACES],
+    defaultNS: "common",
+    interpolation: { escapeValue: false },
+    returnEmptyString: false,
+    initAsync: false,
+  });
+  document.documentElement.lang = initial;
+  return instance;
+}

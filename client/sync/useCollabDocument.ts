@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import type { Awareness } from "y-protocols/awareness";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { closeCodeName } from "../../shared/protocol/closeCodes";
+import { formatRoomName, type RoomAddress } from "../../shared/protocol/roomName";
+import { type CollabStatus, sameStatus } from "./collabStatus";
+import { collabServerUrl, localStoreName } from "./collabUrl";
+import { instrumentProvider } from "./instrumentProvider";
+import { createServerClocks, isDeleteOnlyUpdate } from "./serverClocks";
+
+/** Who this device is in the room, shown to others on carets and avatars. */
+export interface CollabUser {
+  name: string;
+  color: string;
+}
+
+export interface CollabSession {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  awareness: Awareness;
+  /** False until the local copy (IndexedDB) or the server has delivered the document. */
+  ready: boolean;
+  status: CollabStatus;
+}
+
+/**
+ * Opens one document: a Y.Doc, its offline copy in IndexedDB and its WebSocket connection, torn down
+ * when the room changes or the component unmounts (StrictMode's double mount gets two clean sessions).
+ * Returns null while the session is being created.
+ */
+export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const roomName = formatRoomName(room);
+  const { name, color } = user;
+  // The session is created once per room; later renames go through the effect at the end.
+  const initialUser = useRef(user);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(localStoreName(roomName), doc);
+    const provider = new WebsocketProvider(collabServerUrl(window.location), roomName, doc, {
+      // Same-browser tabs must go through the server, which enforces permissions.
+      disableBc: true,
+      connect: navigator.onLine,
+    });
+    const clocks = createServerClocks();
+    let ready = false;
+    let hadConnectionProblem = false;
+    let closedWith: number | null = null;
+    let status: CollabStatus = { kind: "connecting" };
+    let disposed = false;
+
+    const computeStatus = (): CollabStatus => {
+      if (closedWith !== null) return { kind: "error", code: closedWith, reason: closeCodeName(closedWith) };
+      if (!navigator.onLine) return { kind: "offline" };
+      if (provider.wsconnected && provider.synced)
+        return { kind: "connected", saved: !clocks.hasUnsynced(doc) };
+      return hadConnectionProblem ? { kind: "reconnecting" } : { kind: "connecting" };
+    };
+    const publish = (force = false) => {
+      if (disposed) return;
+      const next = computeStatus();
+      if (!force && sameStatus(next, status)) return;
+      status = next;
+      setSession({ doc, provider, awareness: provider.awareness, ready, status });
+    };
+    const markReady = () => {
+      if (ready) return;
+      ready = true;
+      publish(true);
+    };
+
+    instrumentProvider(provider, {
+      onServerStateVector: (stateVector) => {
+        clocks.raise(stateVector);
+        publish();
+      },
+      onSaved: (saved) => {
+        clocks.acknowledge(saved);
+        publish();
+      },
+    });
+
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin === provider) {
+        // Came from the server, so the server has it.
+        clocks.raise(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
+      } else if (origin !== persistence && isDeleteOnlyUpdate(update)) {
+        clocks.markDeletePending();
+      }
+      publish();
+    };
+    doc.on("update", onUpdate);
+
+    provider.awareness.setLocalStateField("user", initialUser.current);
+    persistence.once("synced", markReady);
+    provider.on("sync", (synced: boolean) => {
+      if (synced) {
+        hadConnectionProblem = false;
+        markReady();
+      }
+      publish();
+    });
+    provider.on("status", () => publish());
+    provider.on("connection-close", () => {
+      hadConnectionProblem = true;
+      publish();
+    });
+    provider.on("connection-error", () => {
+      hadConnectionProblem = true;
+      publish();
+    });
+    provider.on("closed", ({ code }: { code: number }) => {
+      closedWith = code;
+      publish();
+    });
+
+    // The browser knows before the socket does: stop retrying while offline, resume at once after.
+    const onOffline = () => {
+      provider.disconnect();
+      hadConnectionProblem = true;
+      publish();
+    };
+    const onOnline = () => {
+      if (closedWith === null) provider.connect();
+      publish();
+    };
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
+    if (!navigator.onLine) hadConnectionProblem = true;
+
+    publish(true);
+
+    return () => {
+      disposed = true;
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
+      doc.off("update", onUpdate);
+      provider.destroy();
+      void persistence.destroy();
+      doc.destroy();
+      setSession(null);
+    };
+  }, [roomName]);
+
+  // Name and colour changes reach the others without reconnecting.
+  const awareness = session?.awareness;
+  useEffect(() => {
+    awareness?.setLocalStateField("user", { name, color });
+  }, [awareness, name, color]);
+
+  return session;
+}
