@@ -8,9 +8,11 @@ import { StateMessage } from "../../ui/StateMessage";
 /** i18n keys per close reason: each says what happened and what the reader can do. */
 const REASON_KEYS: Record<CloseCodeName, string> = {
   serviceRestart: "close.serviceRestart",
+  accessChanged: "close.accessChanged",
   invalidRoom: "close.invalidRoom",
   unauthorized: "close.unauthorized",
   forbidden: "close.forbidden",
+  notFound: "close.notFound",
   malformedMessage: "close.malformedMessage",
   unknownMessage: "close.unknownMessage",
   messageTooLarge: "close.messageTooLarge",
