@@ -85,8 +85,9 @@ export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSe
 
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === provider) {
-        // Came from the server, so the server has it.
-        clocks.raise(Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
+        // Came from the server, so the server has it. (encodeStateVectorFromUpdate would count only
+        // runs starting at clock 0, i.e. nothing for incremental updates: use the update's end clocks.)
+        clocks.raise(Y.parseUpdateMeta(update).to);
       } else if (origin !== persistence && isDeleteOnlyUpdate(update)) {
         clocks.markDeletePending();
       }

@@ -1,0 +1,109 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editorText, launchBrowser, newUserContext, waitForEditorText } from "../support/browser";
+import { type RunningServer, startServer } from "../support/server";
+
+// Two people = two browser contexts (separate storage, no shared BroadcastChannel).
+describe("co-editing a document in two browsers", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let ana: BrowserContext;
+  let bruno: BrowserContext;
+  let pageA: Page;
+  let pageB: Page;
+  let documentUrl: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ana = await newUserContext(browser, { baseURL: server.url, displayName: "Ana Souza", language: "en" });
+    bruno = await newUserContext(browser, { baseURL: server.url, displayName: "Bruno Lima", language: "en" });
+    pageA = await ana.newPage();
+    pageB = await bruno.newPage();
+    await pageA.goto("/");
+    await pageA.getByRole("button", { name: "New document" }).click();
+    await pageA.getByRole("textbox", { name: "Document text" }).waitFor();
+    documentUrl = pageA.url();
+    await pageB.goto(documentUrl);
+    await pageB.getByRole("textbox", { name: "Document text" }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows each person's text and named caret to the other", async () => {
+    await pageA.getByRole("textbox", { name: "Document text" }).click();
+    await pageA.keyboard.type("Hello from Ana.");
+    await waitForEditorText(pageB, (text) => text.includes("Hello from Ana."));
+
+    await pageB.getByRole("textbox", { name: "Document text" }).click();
+    await pageB.keyboard.press("Control+End");
+    await pageB.keyboard.type(" Olá from Bruno.");
+    await waitForEditorText(pageA, (text) => text.includes("Hello from Ana. Olá from Bruno."));
+
+    await expect
+      .poll(() => pageA.locator(".collaboration-carets__label").allInnerTexts(), { timeout: 5_000 })
+      .toContain("Bruno Lima");
+    await expect
+      .poll(() => pageB.locator(".collaboration-carets__label").allInnerTexts(), { timeout: 5_000 })
+      .toContain("Ana Souza");
+    // Who is here: both avatars, in each browser.
+    await pageA.getByRole("list", { name: "2 people here" }).waitFor({ timeout: 5_000 });
+  });
+
+  it("carries headings, lists and bold across", async () => {
+    await pageA.getByRole("textbox", { name: "Document text" }).click();
+    await pageA.keyboard.press("Control+End");
+    await pageA.keyboard.press("Enter");
+    await pageA.getByRole("button", { name: "Heading 1" }).click();
+    await pageA.keyboard.type("Agenda");
+    await pageA.keyboard.press("Enter");
+    await pageA.getByRole("button", { name: "Bulleted list" }).click();
+    await pageA.keyboard.type("First item ");
+    await pageA.keyboard.press("Control+b");
+    await pageA.keyboard.type("important");
+    await pageA.keyboard.press("Control+b");
+
+    const content = pageB.getByRole("textbox", { name: "Document text" });
+    await content.locator("h1", { hasText: "Agenda" }).waitFor({ timeout: 5_000 });
+    await content.locator("ul li", { hasText: "First item" }).waitFor({ timeout: 5_000 });
+    await content.locator("ul li strong", { hasText: "important" }).waitFor({ timeout: 5_000 });
+    expect(await pageA.getByRole("button", { name: "Bulleted list" }).getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("undoes only your own changes", async () => {
+    // Separate undo groups: Yjs merges edits made within 500 ms of each other.
+    await pageB.waitForTimeout(700);
+    await pageB.getByRole("textbox", { name: "Document text" }).click();
+    await pageB.keyboard.press("Control+End");
+    await pageB.keyboard.type(" bruno-undo-me");
+    await waitForEditorText(pageA, (text) => text.includes("bruno-undo-me"));
+    await pageA.keyboard.press("Control+End");
+    await pageA.keyboard.type(" ana-keeps-this");
+    await waitForEditorText(pageB, (text) => text.includes("ana-keeps-this"));
+
+    await pageB.getByRole("button", { name: "Undo" }).click();
+    const after = await waitForEditorText(pageA, (text) => !text.includes("bruno-undo-me"));
+    expect(after).toContain("ana-keeps-this");
+    expect(after).toContain("Olá from Bruno.");
+    expect(await editorText(pageB)).toContain("ana-keeps-this");
+  });
+
+  it("keeps the content across a reload and for a newcomer", async () => {
+    await pageA.getByRole("status").filter({ hasText: "All changes saved" }).waitFor({ timeout: 10_000 });
+    await pageB.getByRole("status").filter({ hasText: "All changes saved" }).waitFor({ timeout: 10_000 });
+    const before = await editorText(pageA);
+    await pageA.reload();
+    await waitForEditorText(pageA, (text) => text === before);
+
+    // A third browser has no local copy: everything it sees comes from the server.
+    const carla = await newUserContext(browser, { baseURL: server.url, displayName: "Carla", language: "en" });
+    const pageC = await carla.newPage();
+    await pageC.goto(documentUrl);
+    const seen = await waitForEditorText(pageC, (text) => text.includes("ana-keeps-this"));
+    expect(seen).toBe(before);
+    await pageC.getByRole("textbox", { name: "Document text" }).locator("h1", { hasText: "Agenda" }).waitFor();
+    await carla.close();
+  });
+});
