@@ -10,12 +10,19 @@ export interface Config {
   databaseFile: string;
   staticDir: string;
   limits: CollabLimits;
-  /** How often logged updates are written to storage in one batch. */
+  /** Extra wait before a group commit (0: commit what arrived in the same event-loop turn). */
   flushIntervalMs: number;
   /** How long an empty room stays loaded before it is saved, compacted and unloaded. */
   roomIdleMs: number;
   /** A document's update log is compacted into a snapshot once it holds this many updates. */
   compactAfterUpdates: number;
+  /** When set, creating an exchange requires this token. */
+  operatorToken: string | null;
+  /** Key for session ids and invite tokens; generated into the data directory when not set. */
+  sessionSecret: string | undefined;
+  secretFile: string;
+  /** Origins besides the server's own that may call the API and open sockets (e.g. behind a proxy). */
+  trustedOrigins: string[];
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -27,9 +34,20 @@ const envSchema = z.object({
   STATIC_DIR: z.string().min(1).default("dist/client"),
   MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(DEFAULT_LIMITS.maxMessageBytes),
   MAX_DOCUMENT_BYTES: int(1024, 1024 * 1024 * 1024).default(DEFAULT_LIMITS.maxDocumentBytes),
-  FLUSH_INTERVAL_MS: int(1, 60_000).default(100),
+  FLUSH_INTERVAL_MS: int(0, 60_000).default(0),
   ROOM_IDLE_MS: int(0, 24 * 3600_000).default(30_000),
   COMPACT_AFTER_UPDATES: int(1, 1_000_000).default(500),
+  OPERATOR_TOKEN: z.string().min(12, "must be at least 12 characters").optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  TRUSTED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
 });
 
 /** Builds the config from the environment variables documented in the README; throws a readable error. */
@@ -51,5 +69,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     flushIntervalMs: e.FLUSH_INTERVAL_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    operatorToken: e.OPERATOR_TOKEN ?? null,
+    sessionSecret: e.SESSION_SECRET,
+    secretFile: resolve(dataDir, "secret.key"),
+    trustedOrigins: e.TRUSTED_ORIGINS,
   };
 }

@@ -1,14 +1,19 @@
+import { randomFillSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import { newId } from "../shared/protocol/ids";
+import { createAuthorizer } from "./collab/authorizeConnection";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
 import { createRoomRegistry } from "./collab/roomRegistry";
 import type { Config } from "./config";
+import { apiRouter } from "./http/api/apiRouter";
 import { errorHandler, notFound } from "./http/errors";
 import { healthRoutes } from "./http/health";
 import { securityHeaders } from "./http/securityHeaders";
 import { staticClientRoutes } from "./http/staticClient";
 import type { Logger } from "./log";
+import type { DirectoryStorage } from "./storage/DirectoryStorage";
 import type { DocumentStorage } from "./storage/DocumentStorage";
 
 export interface MutualServer {
@@ -20,22 +25,38 @@ export interface MutualServer {
 }
 
 /** Builds the whole server from its dependencies without listening, so tests can build it too. */
-export function createApp(config: Config, deps: { storage: DocumentStorage; log: Logger }): MutualServer {
-  const { storage, log } = deps;
+export function createApp(
+  config: Config,
+  deps: { documents: DocumentStorage; directory: DirectoryStorage; secret: Buffer; log: Logger },
+): MutualServer {
+  const { documents, directory, secret, log } = deps;
   const registry = createRoomRegistry({
-    storage,
+    storage: documents,
     log,
     maxDocumentBytes: config.limits.maxDocumentBytes,
     flushIntervalMs: config.flushIntervalMs,
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
   });
-  const collab = createCollabEndpoint({ registry, limits: config.limits, log });
+  const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
+  const collab = createCollabEndpoint({ registry, limits: config.limits, log, authorize });
+  const api = apiRouter(
+    {
+      directory,
+      secret,
+      operatorToken: config.operatorToken,
+      live: collab,
+      now: Date.now,
+      newId: () => newId((bytes) => randomFillSync(bytes)),
+    },
+    config.trustedOrigins,
+  );
 
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders());
   app.use(healthRoutes(() => ({ rooms: registry.size, connections: collab.connectionCount })));
+  app.use(api);
   app.use(staticClientRoutes(config.staticDir));
   app.use(notFound());
   app.use(errorHandler(log));

@@ -1,7 +1,9 @@
+import { loadOrCreateServerSecret } from "./auth/serverSecret";
 import { loadConfig } from "./config";
 import { createApp } from "./createApp";
 import { createLogger } from "./log";
 import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
+import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectoryStorage";
 import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
 
 // The only file that reads the environment and starts things.
@@ -10,7 +12,12 @@ const log = createLogger((line) => process.stdout.write(line));
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const db = openSqliteDatabase(config.databaseFile);
-  const server = createApp(config, { storage: createSqliteDocumentStorage(db), log });
+  const server = createApp(config, {
+    documents: createSqliteDocumentStorage(db),
+    directory: createSqliteDirectoryStorage(db),
+    secret: loadOrCreateServerSecret(config.secretFile, config.sessionSecret),
+    log,
+  });
   const port = await server.listen();
   log.info("listening", {
     host: config.host,

@@ -1,6 +1,16 @@
-/** One client's socket as the rooms see it: something to send to, close, and remember state for. */
+/** Who a connection speaks for, as the server knows it (never as the client claims it). */
+export interface ConnectionIdentity {
+  participantId: string;
+  name: string;
+  color: string;
+  delegationId: string | null;
+}
+
+/** One client's socket as the rooms see it: bound to one participant, one room and one access. */
 export interface Connection {
   readonly id: string;
+  readonly identity: ConnectionIdentity;
+  readonly access: "read" | "write";
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /** Awareness client ids this connection has announced (removed when it leaves). */

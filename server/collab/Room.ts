@@ -2,46 +2,58 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { encodeAccessMessage, encodeRefusedMessage } from "../../shared/protocol/accessMessage";
 import { MessageType } from "../../shared/protocol/messageTypes";
+import type { Logger } from "../log";
 import type { StoredDocument } from "../storage/DocumentStorage";
 import type { Connection } from "./Connection";
 import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
+import { vouchAwareness } from "./vouchAwareness";
 
-/** Called for every change to the document that came from a client (to be written to storage). */
-export type UpdateListener = (
-  room: Room,
-  update: Uint8Array,
-  origin: Connection,
-  clocks: UpdateClocks,
-) => void;
+/** A change a client made, waiting to be stored before anyone else sees it. */
+export interface ClientChange {
+  room: Room;
+  update: Uint8Array;
+  origin: Connection;
+  /** Stored clock per Yjs client id after this change (acknowledged to the author once stored). */
+  clocks: UpdateClocks;
+  /** Client ids first used by this change: bound to the author in the same transaction. */
+  newClientIds: number[];
+}
 
 const fromStorage = Symbol("fromStorage");
+/** A state vector entry that covers every clock: used to cut a client's content out of an update. */
+const EVERYTHING = 2 ** 31;
 
 /**
- * One live document: its Y.Doc, its awareness and the connections editing it. Incoming changes are
- * applied at once and broadcast once per event-loop tick, merged, so that a busy room costs one
- * encode and one send per connection per tick rather than per keystroke.
+ * One live document: its Y.Doc, awareness and connections. A client's change is applied at once (so it
+ * is checked against the current state) but relayed to the others only after storage has committed it:
+ * no client ever holds content the server could lose, which keeps attribution and crash recovery honest.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
+  /** Which participant each Yjs client id belongs to (first use binds it). */
+  readonly bindings = new Map<number, string>();
   /** Stored bytes plus bytes applied since: an upper bound of the encoded document size. */
   approxSize = 0;
   /** Updates written to the log since the last snapshot. */
   uncompactedUpdates = 0;
 
-  private pendingUpdates: Uint8Array[] = [];
-  private pendingOrigins = new Set<Connection>();
+  private uncommitted = 0;
+  private waitingForCommit: Array<() => void> = [];
+  private applying: { clocks: UpdateClocks; newClientIds: number[] } | null = null;
   private pendingAwareness = new Set<number>();
-  private broadcastScheduled = false;
-  private applyingClocks: UpdateClocks | null = null;
+  private awarenessScheduled = false;
+  private readonly awarenessOwners = new Map<number, Connection>();
 
   constructor(
     readonly name: string,
     private readonly maxDocumentBytes: number,
-    private readonly onUpdate: UpdateListener,
+    private readonly onChange: (change: ClientChange) => void,
+    private readonly log: Logger,
   ) {
     // The server takes part in awareness only as a relay; it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -56,48 +68,90 @@ export class Room {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, fromStorage);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update, fromStorage);
     }, fromStorage);
-    this.approxSize = (stored.snapshot?.byteLength ?? 0) + sum(stored.updates.map((u) => u.byteLength));
+    for (const [clientId, participantId] of stored.bindings) this.bindings.set(clientId, participantId);
+    this.approxSize =
+      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.uncompactedUpdates = stored.updates.length;
   }
 
-  /** The first messages a new connection gets: our state vector (sync step 1) and who is here. */
+  /** The first messages a new connection gets: its access, our state vector (sync step 1), who is here. */
   greet(connection: Connection): void {
+    connection.send(encodeAccessMessage(connection.access));
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeSyncStep1(encoder, this.doc);
     connection.send(encoding.toUint8Array(encoder));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) connection.send(this.encodeAwareness(present));
+    this.sendAllAwareness(connection);
   }
 
-  /** Answers a client's sync step 1 with everything it lacks. */
+  /** Answers a client's sync step 1 with everything it lacks, once every applied change is stored. */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
-    connection.send(encoding.toUint8Array(encoder));
+    const answer = () => {
+      if (!this.connections.has(connection)) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.sync);
+      syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+      connection.send(encoding.toUint8Array(encoder));
+    };
+    if (this.uncommitted > 0) this.waitingForCommit.push(answer);
+    else answer();
   }
 
-  /** Applies a client's update after checking it decodes and fits the size limit. */
+  /**
+   * Applies a client's update: refused for read-only connections; content under a Yjs client id that
+   * belongs to another participant, and that the document does not already hold, is cut out (only its
+   * author can hold content the server never stored, so anyone else sending it is forging it).
+   */
   applyClientUpdate(connection: Connection, update: Uint8Array): void {
     if (this.approxSize + update.byteLength > this.maxDocumentBytes) {
       throw new ProtocolError("documentTooLarge", `document would exceed ${this.maxDocumentBytes} bytes`);
     }
     const clocks = inspectUpdate(update);
-    this.applyingClocks = clocks;
+    const fresh = [...clocks].filter(([clientId, end]) => end > Y.getState(this.doc.store, clientId));
+    if (connection.access === "read") {
+      // Never merged. A sync step 2 that brings nothing new is the normal reply to our step 1: stay quiet.
+      if (fresh.length > 0) connection.send(encodeRefusedMessage("readOnly"));
+      return;
+    }
+    const participantId = connection.identity.participantId;
+    const foreign = fresh.filter(
+      ([clientId]) => (this.bindings.get(clientId) ?? participantId) !== participantId,
+    );
+    const newClientIds = fresh
+      .map(([clientId]) => clientId)
+      .filter((clientId) => !this.bindings.has(clientId));
+    let accepted = update;
+    if (foreign.length > 0) {
+      accepted = Y.diffUpdate(update, Y.encodeStateVector(new Map(foreign.map(([id]) => [id, EVERYTHING]))));
+      for (const [clientId] of foreign) clocks.delete(clientId);
+    }
+    for (const clientId of newClientIds) this.bindings.set(clientId, participantId);
+    this.applying = { clocks, newClientIds };
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      Y.applyUpdate(this.doc, accepted, connection);
     } catch (error) {
       throw new ProtocolError("malformedMessage", `update rejected: ${(error as Error).message}`);
     } finally {
-      this.applyingClocks = null;
+      this.applying = null;
+    }
+    if (foreign.length > 0) {
+      connection.send(encodeRefusedMessage("foreignClient"));
+      this.log.warn("update.foreign_client", {
+        room: this.name,
+        connection: connection.id,
+        participant: participantId,
+        clientIds: foreign.map(([clientId]) => clientId),
+      });
     }
   }
 
-  /** Applies a client's awareness change (presence, caret). */
+  /** Applies a client's awareness change (presence, caret) under the identity the server vouches for. */
   applyClientAwareness(connection: Connection, update: Uint8Array): void {
+    const mayUse = (clientId: number) => (this.awarenessOwners.get(clientId) ?? connection) === connection;
+    const vouched = vouchAwareness(update, connection.identity, mayUse);
+    if (!vouched) return;
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, vouched, connection);
     } catch (error) {
       throw new ProtocolError("malformedMessage", `awareness rejected: ${(error as Error).message}`);
     }
@@ -120,6 +174,22 @@ export class Room {
     }
   }
 
+  /** Storage committed these changes: relay them, merged into one message, and answer waiting syncs. */
+  committed(changes: readonly ClientChange[]): void {
+    this.uncommitted -= changes.length;
+    if (this.doc.isDestroyed || changes.length === 0) return;
+    const origins = new Set(changes.map((change) => change.origin));
+    const only = origins.size === 1 ? changes[0]!.origin : undefined;
+    const merged = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update));
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeUpdate(encoder, merged);
+    const message = encoding.toUint8Array(encoder);
+    // The author already has its own change; everyone else gets one merged message.
+    for (const connection of this.connections) if (connection !== only) connection.send(message);
+    if (this.uncommitted === 0) for (const answer of this.waitingForCommit.splice(0)) answer();
+  }
+
   destroy(): void {
     this.doc.off("update", this.handleDocUpdate);
     this.awareness.off("update", this.handleAwarenessUpdate);
@@ -130,11 +200,9 @@ export class Room {
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === fromStorage) return;
     this.approxSize += update.byteLength;
-    this.pendingUpdates.push(update);
-    const connection = origin as Connection;
-    this.pendingOrigins.add(connection);
-    this.scheduleBroadcast();
-    this.onUpdate(this, update, connection, this.applyingClocks ?? new Map());
+    this.uncommitted++;
+    const { clocks, newClientIds } = this.applying ?? { clocks: new Map(), newClientIds: [] };
+    this.onChange({ room: this, update, origin: origin as Connection, clocks, newClientIds });
   };
 
   private handleAwarenessUpdate = (
@@ -143,43 +211,30 @@ export class Room {
   ): void => {
     const connection = origin as Connection | null;
     for (const id of [...added, ...updated]) {
-      connection?.awarenessIds.add(id);
+      if (connection) {
+        connection.awarenessIds.add(id);
+        this.awarenessOwners.set(id, connection);
+      }
       this.pendingAwareness.add(id);
     }
     for (const id of removed) {
-      connection?.awarenessIds.delete(id);
+      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
+      this.awarenessOwners.delete(id);
       this.pendingAwareness.add(id);
     }
-    this.scheduleBroadcast();
+    if (!this.awarenessScheduled) {
+      this.awarenessScheduled = true;
+      setImmediate(this.broadcastAwareness);
+    }
   };
 
-  private scheduleBroadcast(): void {
-    if (this.broadcastScheduled) return;
-    this.broadcastScheduled = true;
-    setImmediate(this.broadcast);
-  }
-
-  private broadcast = (): void => {
-    this.broadcastScheduled = false;
-    if (this.doc.isDestroyed) return;
-    if (this.pendingUpdates.length > 0) {
-      const updates = this.pendingUpdates;
-      const only = this.pendingOrigins.size === 1 ? [...this.pendingOrigins][0] : undefined;
-      this.pendingUpdates = [];
-      this.pendingOrigins.clear();
-      const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      syncProtocol.writeUpdate(encoder, merged);
-      const message = encoding.toUint8Array(encoder);
-      // The author already has its own change; everyone else gets one merged message.
-      for (const connection of this.connections) if (connection !== only) connection.send(message);
-    }
-    if (this.pendingAwareness.size > 0) {
-      const message = this.encodeAwareness([...this.pendingAwareness]);
-      this.pendingAwareness.clear();
-      for (const connection of this.connections) connection.send(message);
-    }
+  /** Presence changes of one tick go out as one message. */
+  private broadcastAwareness = (): void => {
+    this.awarenessScheduled = false;
+    if (this.doc.isDestroyed || this.pendingAwareness.size === 0) return;
+    const message = this.encodeAwareness([...this.pendingAwareness]);
+    this.pendingAwareness.clear();
+    for (const connection of this.connections) connection.send(message);
   };
 
   private encodeAwareness(clientIds: number[]): Uint8Array {
@@ -188,8 +243,4 @@ export class Room {
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
     return encoding.toUint8Array(encoder);
   }
-}
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }

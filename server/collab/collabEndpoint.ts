@@ -1,10 +1,11 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
-import { CloseCode } from "../../shared/protocol/closeCodes";
+import { CloseCode, type CloseCodeName } from "../../shared/protocol/closeCodes";
 import { COLLAB_PATH, parseRoomName } from "../../shared/protocol/roomName";
 import type { CollabLimits } from "../../shared/validation/limits";
 import type { Logger } from "../log";
+import type { Authorizer } from "./authorizeConnection";
 import type { Connection } from "./Connection";
 import { handleMessage } from "./handleMessage";
 import { ProtocolError } from "./ProtocolError";
@@ -15,31 +16,39 @@ export interface CollabEndpoint {
   /** Handles an HTTP upgrade; returns false when the path is not the collaboration endpoint. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   readonly connectionCount: number;
+  /** Closes every connection of a participant (removed: permanent code; changed: they reconnect). */
+  closeParticipant(participantId: string, code: number, reason: string): void;
+  /** Closes every connection to a document (its access changed, e.g. archived). */
+  closeRoom(roomName: string, code: number, reason: string): void;
+  /** Who is connected to which document of an exchange. */
+  presence(exchangeId: string): Array<{ participantId: string; documentId: string }>;
   /** Closes every socket with "service restart" so that clients reconnect to the next server. */
   closeAll(): void;
 }
 
 const HEARTBEAT_MS = 30_000;
+type LiveSocket = WebSocket & { isAlive?: boolean };
 
-/** The y-websocket endpoint: one socket is one connection to one room. */
+/** The y-websocket endpoint: one socket is one connection of one participant to one room. */
 export function createCollabEndpoint(options: {
   registry: RoomRegistry;
   limits: CollabLimits;
   log: Logger;
+  authorize: Authorizer;
   heartbeatMs?: number;
 }): CollabEndpoint {
-  const { registry, limits, log } = options;
+  const { registry, limits, log, authorize } = options;
   // ws itself refuses frames far past the limit (and WebSocket-level garbage) with 1009/1002;
   // frames just past it reach us so that the client gets our permanent "too large" code.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 });
+  const live = new Map<Connection, string>();
   let nextId = 0;
 
   const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      const alive = socket as WebSocket & { isAlive?: boolean };
-      if (alive.isAlive === false) socket.terminate();
+    for (const socket of wss.clients as Set<LiveSocket>) {
+      if (socket.isAlive === false) socket.terminate();
       else {
-        alive.isAlive = false;
+        socket.isAlive = false;
         socket.ping();
       }
     }
@@ -47,52 +56,46 @@ export function createCollabEndpoint(options: {
   heartbeat.unref();
   wss.on("close", () => clearInterval(heartbeat));
 
-  function accept(socket: WebSocket, request: IncomingMessage, roomName: string | null): void {
-    const id = `c${++nextId}`;
+  function accept(socket: LiveSocket, request: IncomingMessage, roomName: string | null): void {
     const opened = Date.now();
-    const logFields = { connection: id, room: roomName, remote: request.socket.remoteAddress };
-    const connection: Connection = {
-      id,
-      awarenessIds: new Set(),
-      send(message) {
-        if (socket.readyState === WebSocket.OPEN) socket.send(message);
-      },
-      close(code, reason) {
-        if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) {
-          socket.close(code, reason.slice(0, 120));
-        }
-      },
+    const logFields: Record<string, unknown> = {
+      connection: `c${++nextId}`,
+      room: roomName,
+      remote: request.socket.remoteAddress,
     };
-    (socket as WebSocket & { isAlive?: boolean }).isAlive = true;
-    socket.on("pong", () => {
-      (socket as WebSocket & { isAlive?: boolean }).isAlive = true;
-    });
-    log.info("connection.open", logFields);
-
-    let room: Room | null = null;
+    // Frames that arrive while we authorize and load are kept, in order, and read afterwards.
     const queued: Array<[RawData, boolean]> = [];
+    let connection: Connection | null = null;
+    let room: Room | null = null;
     let closed = false;
 
-    const refuse = (error: ProtocolError) => {
-      log.warn("connection.error", { ...logFields, code: error.code, reason: error.message });
-      connection.close(error.code, error.message);
+    const closeWith = (name: CloseCodeName, reason: string) => {
+      log.warn("connection.error", { ...logFields, code: CloseCode[name], reason });
+      if (socket.readyState === WebSocket.OPEN) socket.close(CloseCode[name], reason.slice(0, 120));
     };
     const receive = (data: RawData, isBinary: boolean) => {
-      if (!room) return;
-      if (!isBinary) return refuse(new ProtocolError("malformedMessage", "text frames are not protocol"));
+      if (!room || !connection) return;
+      if (!isBinary) return closeWith("malformedMessage", "text frames are not protocol");
       const bytes = toBytes(data);
       if (bytes.byteLength > limits.maxMessageBytes) {
-        return refuse(new ProtocolError("messageTooLarge", `message of ${bytes.byteLength} bytes`));
+        return closeWith("messageTooLarge", `message of ${bytes.byteLength} bytes`);
       }
       try {
         handleMessage(room, connection, bytes);
       } catch (error) {
-        if (error instanceof ProtocolError) return refuse(error);
-        log.error("connection.crash", { ...logFields, error: (error as Error).stack });
-        connection.close(CloseCode.malformedMessage, "internal error");
+        if (!(error instanceof ProtocolError)) {
+          log.error("connection.crash", { ...logFields, error: (error as Error).stack });
+          return closeWith("malformedMessage", "internal error");
+        }
+        log.warn("connection.error", { ...logFields, code: error.code, reason: error.message });
+        connection.close(error.code, error.message);
       }
     };
 
+    socket.isAlive = true;
+    socket.on("pong", () => {
+      socket.isAlive = true;
+    });
     socket.on("message", (data, isBinary) => {
       if (room) receive(data, isBinary);
       else queued.push([data, isBinary]);
@@ -106,7 +109,8 @@ export function createCollabEndpoint(options: {
     });
     socket.on("close", (code, reason) => {
       closed = true;
-      if (room) registry.leave(room, connection);
+      if (connection) live.delete(connection);
+      if (room && connection) registry.leave(room, connection);
       log.info("connection.close", {
         ...logFields,
         code,
@@ -115,22 +119,40 @@ export function createCollabEndpoint(options: {
       });
     });
 
-    if (!roomName) {
-      refuse(new ProtocolError("invalidRoom", "room name must be <exchangeId>/<documentId>"));
-      return;
-    }
-    registry.join(roomName, connection).then(
-      (joined) => {
-        if (closed) return registry.leave(joined, connection);
-        room = joined;
-        joined.greet(connection);
-        for (const [data, isBinary] of queued.splice(0)) receive(data, isBinary);
-      },
-      (error: Error) => {
-        log.error("room.load_failed", { ...logFields, error: error.message });
-        connection.close(CloseCode.roomUnavailable, "room could not be loaded");
-      },
-    );
+    const address = roomName ? parseRoomName(roomName) : null;
+    if (!roomName || !address) return closeWith("invalidRoom", "room name must be <exchangeId>/<documentId>");
+
+    void (async () => {
+      const authorization = await authorize(request, address);
+      if (!authorization.ok) return closeWith(authorization.code, authorization.reason);
+      if (closed) return;
+      Object.assign(logFields, {
+        participant: authorization.identity.participantId,
+        access: authorization.access,
+      });
+      connection = {
+        id: logFields.connection as string,
+        identity: authorization.identity,
+        access: authorization.access,
+        awarenessIds: new Set(),
+        send(message) {
+          if (socket.readyState === WebSocket.OPEN) socket.send(message);
+        },
+        close(code, reason) {
+          if (socket.readyState === WebSocket.OPEN) socket.close(code, reason.slice(0, 120));
+        },
+      };
+      live.set(connection, roomName);
+      log.info("connection.open", logFields);
+      const joined = await registry.join(roomName, connection);
+      if (closed) return registry.leave(joined, connection);
+      room = joined;
+      joined.greet(connection);
+      for (const [data, isBinary] of queued.splice(0)) receive(data, isBinary);
+    })().catch((error: Error) => {
+      log.error("room.load_failed", { ...logFields, error: error.message });
+      closeWith("roomUnavailable", "room could not be loaded");
+    });
   }
 
   return {
@@ -146,6 +168,24 @@ export function createCollabEndpoint(options: {
     },
     get connectionCount() {
       return wss.clients.size;
+    },
+    closeParticipant(participantId, code, reason) {
+      for (const connection of live.keys()) {
+        if (connection.identity.participantId === participantId) connection.close(code, reason);
+      }
+    },
+    closeRoom(roomName, code, reason) {
+      for (const [connection, name] of live) if (name === roomName) connection.close(code, reason);
+    },
+    presence(exchangeId) {
+      const seen = new Map<string, { participantId: string; documentId: string }>();
+      for (const [connection, roomName] of live) {
+        const address = parseRoomName(roomName);
+        if (address?.exchangeId !== exchangeId) continue;
+        const { participantId } = connection.identity;
+        seen.set(`${participantId}/${address.documentId}`, { participantId, documentId: address.documentId });
+      }
+      return [...seen.values()];
     },
     closeAll() {
       for (const socket of wss.clients) socket.close(CloseCode.serviceRestart, "server restarting");

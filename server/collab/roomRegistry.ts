@@ -3,8 +3,9 @@ import { encodeSavedMessage } from "../../shared/protocol/savedMessage";
 import type { Logger } from "../log";
 import type { DocumentStorage } from "../storage/DocumentStorage";
 import type { Connection } from "./Connection";
-import { Room } from "./Room";
-import { createUpdateWriter, type FlushedRoom } from "./updateWriter";
+import type { UpdateClocks } from "./inspectUpdate";
+import { type ClientChange, Room } from "./Room";
+import { createUpdateWriter } from "./updateWriter";
 
 export interface RoomRegistryOptions {
   storage: DocumentStorage;
@@ -40,14 +41,19 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     storage,
     intervalMs: options.flushIntervalMs,
     log,
-    onFlushed: (flushed) => flushed.forEach(acknowledge),
+    onCommitted: (changes) => {
+      for (const [room, roomChanges] of groupBy(changes, (change) => change.room))
+        committed(room, roomChanges);
+    },
   });
 
-  function acknowledge({ room, updates, clocksByConnection }: FlushedRoom): void {
-    for (const [connection, clocks] of clocksByConnection) {
-      if (room.connections.has(connection)) connection.send(encodeSavedMessage(clocks));
+  /** Relays what was stored, tells each author how far it is stored, and compacts long logs. */
+  function committed(room: Room, changes: ClientChange[]): void {
+    room.committed(changes);
+    for (const [connection, authored] of groupBy(changes, (change) => change.origin)) {
+      if (room.connections.has(connection)) connection.send(encodeSavedMessage(maxClocks(authored)));
     }
-    room.uncompactedUpdates += updates;
+    room.uncompactedUpdates += changes.length;
     if (room.uncompactedUpdates >= options.compactAfterUpdates && !room.doc.isDestroyed) void compact(room);
   }
 
@@ -67,9 +73,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 
   async function load(name: string): Promise<Room> {
     await unloading.get(name);
-    const room = new Room(name, options.maxDocumentBytes, (r, update, origin, clocks) =>
-      writer.enqueue(r, update, origin, clocks),
-    );
+    const room = new Room(name, options.maxDocumentBytes, writer.enqueue, log);
     try {
       room.load(await storage.loadDocument(name));
     } catch (error) {
@@ -129,4 +133,23 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       await Promise.allSettled(unloading.values());
     },
   };
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function maxClocks(changes: readonly ClientChange[]): UpdateClocks {
+  const clocks: UpdateClocks = new Map();
+  for (const change of changes) {
+    for (const [clientId, clock] of change.clocks)
+      if (clock > (clocks.get(clientId) ?? 0)) clocks.set(clientId, clock);
+  }
+  return clocks;
 }

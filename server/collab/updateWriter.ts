@@ -1,100 +1,79 @@
 import type { Logger } from "../log";
 import type { DocumentStorage } from "../storage/DocumentStorage";
-import type { Connection } from "./Connection";
-import type { UpdateClocks } from "./inspectUpdate";
-import type { Room } from "./Room";
-
-/** What a batch write stored on behalf of one room (to acknowledge and to count for compaction). */
-export interface FlushedRoom {
-  room: Room;
-  updates: number;
-  /** Per connection that sent some of them, the highest stored clock per Yjs client id. */
-  clocksByConnection: Map<Connection, UpdateClocks>;
-}
-
-interface Pending {
-  room: Room;
-  update: Uint8Array;
-  origin: Connection;
-  clocks: UpdateClocks;
-}
+import type { ClientChange } from "./Room";
 
 export interface UpdateWriter {
-  enqueue(room: Room, update: Uint8Array, origin: Connection, clocks: UpdateClocks): void;
+  enqueue(change: ClientChange): void;
   /** Writes everything queued so far; resolves once it is stored (or the write failed and was logged). */
   flush(): Promise<void>;
-  /** Stops the timer after a last flush. */
+  /** A last flush, then no more timers. */
   close(): Promise<void>;
 }
 
 /**
- * Group commit of document updates: everything received in `intervalMs` is written in one
- * transaction, never one per keystroke. Writes are serialised; a failed batch is retried with the next.
+ * Group commit of document changes: everything that arrives in the same event-loop turn (or within
+ * `intervalMs`, when set) is written in one transaction, then handed on to be relayed. Writes are
+ * serialised; a failed batch stays queued and is retried with the next one.
  */
 export function createUpdateWriter(options: {
   storage: DocumentStorage;
   intervalMs: number;
   log: Logger;
-  onFlushed: (rooms: FlushedRoom[]) => void;
+  onCommitted: (changes: ClientChange[]) => void;
 }): UpdateWriter {
-  const { storage, intervalMs, log, onFlushed } = options;
-  let queue: Pending[] = [];
-  let timer: NodeJS.Timeout | null = null;
+  const { storage, intervalMs, log, onCommitted } = options;
+  let queue: ClientChange[] = [];
+  let scheduled = false;
+  let retryTimer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
 
   const writeBatch = async (): Promise<void> => {
-    timer = null;
+    scheduled = false;
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
     try {
-      await storage.appendUpdates(batch.map(({ room, update }) => ({ documentName: room.name, update })));
+      await storage.appendUpdates(
+        batch.map(({ room, update, origin, newClientIds }) => ({
+          documentName: room.name,
+          update,
+          author: origin.identity.participantId,
+          newClientIds,
+        })),
+      );
     } catch (error) {
-      // Keep the batch: it is written with the next one. Clients also still hold these edits.
+      // Keep the batch for the next attempt; nobody has seen these changes yet, their authors still hold them.
       queue = batch.concat(queue);
       log.error("storage.write_failed", { updates: batch.length, error: (error as Error).message });
-      schedule();
+      retryTimer ??= setTimeout(() => {
+        retryTimer = null;
+        void flush();
+      }, 1000);
       return;
     }
-    onFlushed(summarise(batch));
+    onCommitted(batch);
   };
 
   const flush = (): Promise<void> => {
-    if (timer) clearTimeout(timer);
-    timer = null;
     writing = writing
       .then(writeBatch)
       .catch((error: Error) => log.error("storage.flush_failed", { error: error.message }));
     return writing;
   };
 
-  const schedule = () => {
-    timer ??= setTimeout(flush, intervalMs);
-  };
-
   return {
-    enqueue(room, update, origin, clocks) {
-      queue.push({ room, update, origin, clocks });
-      schedule();
+    enqueue(change) {
+      queue.push(change);
+      if (scheduled) return;
+      scheduled = true;
+      if (intervalMs > 0) setTimeout(flush, intervalMs);
+      else setImmediate(flush);
     },
     flush,
     async close() {
       await flush();
-      if (timer) clearTimeout(timer);
-      timer = null;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
     },
   };
-}
-
-function summarise(batch: Pending[]): FlushedRoom[] {
-  const rooms = new Map<Room, FlushedRoom>();
-  for (const { room, origin, clocks } of batch) {
-    const entry = rooms.get(room) ?? { room, updates: 0, clocksByConnection: new Map() };
-    rooms.set(room, entry);
-    entry.updates++;
-    const stored = entry.clocksByConnection.get(origin) ?? new Map<number, number>();
-    entry.clocksByConnection.set(origin, stored);
-    for (const [client, clock] of clocks) if (clock > (stored.get(client) ?? 0)) stored.set(client, clock);
-  }
-  return [...rooms.values()];
 }

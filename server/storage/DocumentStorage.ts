@@ -2,12 +2,25 @@
 export interface StoredDocument {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
+  /** Which participant each Yjs client id of this document belongs to. */
+  bindings: Map<number, string>;
 }
 
-/** One Yjs update to append to a document's log. */
+/** One Yjs update to append to a document's log, with the participant whose connection sent it. */
 export interface UpdateRecord {
   documentName: string;
   update: Uint8Array;
+  author: string | null;
+  /** Yjs client ids this update is the first to use; bound to `author` in the same transaction. */
+  newClientIds?: readonly number[];
+}
+
+/** One entry of a document's log, as history and attribution read it. */
+export interface LoggedUpdate {
+  seq: number;
+  update: Uint8Array;
+  author: string | null;
+  createdAt: number;
 }
 
 /**
@@ -20,11 +33,14 @@ export interface DocumentStorage {
   /** Appends updates, possibly for several documents, atomically (one group commit). */
   appendUpdates(records: readonly UpdateRecord[]): Promise<void>;
   /**
-   * Replaces the stored log of a document by one snapshot. `snapshot` must contain every update
-   * stored so far for that document (the caller encodes it after applying them all).
+   * Records a snapshot that covers the whole log so far, so that loading starts from it. `snapshot` must
+   * contain every update stored for that document (the caller encodes it after applying them all).
+   * The log itself is kept: it is the attributed history.
    */
   compact(documentName: string, snapshot: Uint8Array): Promise<void>;
-  /** Number of logged (not yet compacted) updates of a document. */
+  /** Number of logged updates not yet covered by the snapshot. */
   countUpdates(documentName: string): Promise<number>;
+  /** The whole attributed log of a document, oldest first. */
+  listUpdates(documentName: string): Promise<LoggedUpdate[]>;
   close(): Promise<void>;
 }

@@ -6,12 +6,16 @@
 export const CloseCode = {
   /** Server is restarting or shutting down: reconnect. */
   serviceRestart: 1012,
+  /** The participant's role, name or the document's state changed: reconnect to get the new access. */
+  accessChanged: 4001,
   /** Room name is not a valid room id. */
   invalidRoom: 4400,
   /** No valid session. */
   unauthorized: 4401,
-  /** Session valid but not allowed in this room. */
+  /** Session valid but not allowed in this room (not a member, removed, or the Origin is foreign). */
   forbidden: 4403,
+  /** The document does not exist in this exchange. */
+  notFound: 4404,
   /** A message that is not valid y-websocket protocol. */
   malformedMessage: 4410,
   /** A message type the server does not handle. */

@@ -1,3 +1,4 @@
+export * from "./accessMessage";
 export * from "./closeCodes";
 export * from "./ids";
 export * from "./messageTypes";

@@ -6,6 +6,10 @@ export const MessageType = {
   queryAwareness: 3,
   /** Mutual's own: the server has durably stored a client's updates up to a clock (see savedMessage). */
   saved: 100,
+  /** Mutual's own: what this connection may do in the room, sent on connect (see accessMessage). */
+  access: 101,
+  /** Mutual's own: an update from this connection was refused and not merged (see accessMessage). */
+  refused: 102,
 } as const;
 
 /** Sub-type of a sync message (y-protocols/sync). */

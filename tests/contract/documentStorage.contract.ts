@@ -49,8 +49,16 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       const a = new Y.Doc();
       const b = new Y.Doc();
       const batch = [
-        ...keystrokes(a, "hello").map((update) => ({ documentName: "exchange0001/docaaaaaaa1", update })),
-        ...keystrokes(b, "olá 你好").map((update) => ({ documentName: "exchange0001/docbbbbbbb1", update })),
+        ...keystrokes(a, "hello").map((update) => ({
+          documentName: "exchange0001/docaaaaaaa1",
+          update,
+          author: "alice00001",
+        })),
+        ...keystrokes(b, "olá 你好").map((update) => ({
+          documentName: "exchange0001/docbbbbbbb1",
+          update,
+          author: "bruno00001",
+        })),
       ];
       await storage.appendUpdates(batch);
       const loadedA = await storage.loadDocument("exchange0001/docaaaaaaa1");
@@ -64,12 +72,12 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       const doc = new Y.Doc();
       const name = "exchange0001/compacted01";
       await storage.appendUpdates(
-        keystrokes(doc, "first part").map((update) => ({ documentName: name, update })),
+        keystrokes(doc, "first part").map((update) => ({ documentName: name, update, author: null })),
       );
       await storage.compact(name, Y.encodeStateAsUpdate(doc));
       expect(await storage.countUpdates(name)).toBe(0);
       await storage.appendUpdates(
-        keystrokes(doc, ", second").map((update) => ({ documentName: name, update })),
+        keystrokes(doc, ", second").map((update) => ({ documentName: name, update, author: null })),
       );
       const loaded = await storage.loadDocument(name);
       expect(loaded?.snapshot).not.toBeNull();
@@ -79,12 +87,48 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
     it("keeps everything across a reopen", async () => {
       const doc = new Y.Doc();
       const name = "exchange0001/reopened001";
-      await storage.appendUpdates(keystrokes(doc, "abc").map((update) => ({ documentName: name, update })));
+      await storage.appendUpdates(
+        keystrokes(doc, "abc").map((update) => ({ documentName: name, update, author: null })),
+      );
       await storage.compact(name, Y.encodeStateAsUpdate(doc));
-      await storage.appendUpdates(keystrokes(doc, "def").map((update) => ({ documentName: name, update })));
+      await storage.appendUpdates(
+        keystrokes(doc, "def").map((update) => ({ documentName: name, update, author: null })),
+      );
       await storage.close();
       storage = await harness.reopen();
       expect(textOf(await storage.loadDocument(name))).toBe("abcdef");
+    });
+
+    it("keeps the attributed log and the client-id bindings after compaction", async () => {
+      const alice = new Y.Doc();
+      const bruno = new Y.Doc();
+      const name = "exchange0001/attributed1";
+      const [first, ...rest] = keystrokes(alice, "oi");
+      await storage.appendUpdates([
+        { documentName: name, update: first!, author: "alice00001", newClientIds: [alice.clientID] },
+        ...rest.map((update) => ({ documentName: name, update, author: "alice00001" })),
+        {
+          documentName: name,
+          update: keystrokes(bruno, "你")[0]!,
+          author: "bruno00001",
+          newClientIds: [bruno.clientID],
+        },
+      ]);
+      const merged = new Y.Doc();
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(alice));
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(bruno));
+      await storage.compact(name, Y.encodeStateAsUpdate(merged));
+      const log = await storage.listUpdates(name);
+      expect(log.map((entry) => entry.author)).toEqual(["alice00001", "alice00001", "bruno00001"]);
+      expect(log.map((entry) => entry.seq)).toEqual([...log.map((entry) => entry.seq)].sort((a, b) => a - b));
+      const loaded = await storage.loadDocument(name);
+      expect(loaded?.updates).toEqual([]);
+      expect(loaded?.bindings).toEqual(
+        new Map([
+          [alice.clientID, "alice00001"],
+          [bruno.clientID, "bruno00001"],
+        ]),
+      );
     });
 
     it("an empty batch is a no-op", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CollabClient, connectClient, seededRandom, testRoom, waitFor } from "../support/collabClient";
+import { createExchange } from "../support/api";
+import { type CollabClient, connectClient, seededRandom, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
 
 const long = process.env.MUTUAL_LONG === "1";
@@ -36,8 +37,14 @@ describe("randomized convergence", () => {
     "three clients with random disconnects converge to the same document (seed %i)",
     async (seed) => {
       const random = seededRandom(seed);
-      const room = testRoom(`conv${seed}`);
-      const clients = [0, 1, 2].map(() => connectClient(server.wsUrl, room));
+      const exchange = await createExchange(server.url);
+      const { room } = await exchange.newDocument();
+      const members = [
+        exchange.facilitator,
+        await exchange.join("delegate"),
+        await exchange.join("delegate"),
+      ];
+      const clients = members.map((m) => connectClient(server.wsUrl, room, { cookie: m.session.cookie }));
       await Promise.all(clients.map((client) => client.synced()));
 
       for (let round = 0; round < ROUNDS; round++) {
@@ -59,7 +66,7 @@ describe("randomized convergence", () => {
       await waitFor(same, `clients of seed ${seed} did not converge`, 15_000);
 
       // A fresh client gets exactly the converged content from the server.
-      const late = connectClient(server.wsUrl, room);
+      const late = connectClient(server.wsUrl, room, { cookie: members[1]!.session.cookie });
       await late.synced();
       expect(late.text.toDelta()).toEqual(clients[0]!.text.toDelta());
       for (const client of [...clients, late]) client.destroy();

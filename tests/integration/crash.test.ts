@@ -2,7 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectClient, seededRandom, testRoom, waitFor } from "../support/collabClient";
+import { createExchange } from "../support/api";
+import { connectClient, seededRandom, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
 
 const long = process.env.MUTUAL_LONG === "1";
@@ -19,12 +20,18 @@ describe("server killed with SIGKILL during edits", () => {
     "ends with every edit of every client present after restarts and reconnects",
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), "mutual-crash-"));
-      // A long flush interval makes sure unwritten batches are lost by the kill and must come back from clients.
-      const env = { FLUSH_INTERVAL_MS: "400" };
+      // A commit delay makes sure batches in flight are lost by the kill and must come back from clients.
+      const env = { FLUSH_INTERVAL_MS: "200" };
       server = await startServer({ dataDir, env });
       const port = server.port;
-      const room = testRoom("crash");
-      const clients = [0, 1, 2].map(() => connectClient(server!.wsUrl, room));
+      const exchange = await createExchange(server.url);
+      const { room } = await exchange.newDocument();
+      const members = [
+        exchange.facilitator,
+        await exchange.join("delegate"),
+        await exchange.join("delegate"),
+      ];
+      const clients = members.map((m) => connectClient(server!.wsUrl, room, { cookie: m.session.cookie }));
       await Promise.all(clients.map((c) => c.synced()));
       const random = seededRandom(42);
       const expected: string[] = [];
@@ -61,7 +68,7 @@ describe("server killed with SIGKILL during edits", () => {
       // What the server stored (read by a fresh client after a graceful restart) has every edit too.
       await server.stop();
       server = await startServer({ dataDir, port });
-      const reader = connectClient(server.wsUrl, room);
+      const reader = connectClient(server.wsUrl, room, { cookie: members[0]!.session.cookie });
       await reader.synced();
       expect(reader.text.toString()).toBe(final);
       expect(expected.filter((word) => !reader.text.toString().includes(word))).toEqual([]);

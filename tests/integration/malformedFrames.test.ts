@@ -2,7 +2,8 @@ import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CloseCode } from "../../shared/protocol/closeCodes";
-import { type CollabClient, connectClient, seededRandom, testRoom } from "../support/collabClient";
+import { createExchange } from "../support/api";
+import { type CollabClient, connectClient, seededRandom } from "../support/collabClient";
 import { clientFrame, openRawWebSocket } from "../support/rawWebSocket";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -10,17 +11,23 @@ const MAX_MESSAGE_BYTES = 4096;
 let server: RunningServer;
 let bystander: CollabClient;
 let bystanderCloses = 0;
-const bystanderRoom = testRoom("bystander");
-const targetRoom = testRoom("target");
+let bystanderRoom: string;
+let targetRoom: string;
+let headers: Record<string, string>;
 const CONTENT = "Problem statement: 问题陈述 — declaração do problema";
 
 beforeAll(async () => {
   server = await startServer({ env: { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) } });
-  bystander = connectClient(server.wsUrl, bystanderRoom);
+  const exchange = await createExchange(server.url);
+  bystanderRoom = (await exchange.newDocument()).room;
+  targetRoom = (await exchange.newDocument()).room;
+  const cookie = exchange.facilitator.session.cookie!;
+  headers = { Origin: server.url, Cookie: cookie };
+  bystander = connectClient(server.wsUrl, bystanderRoom, { cookie });
   await bystander.synced();
   bystander.text.insert(0, CONTENT);
   bystander.provider.on("connection-close", () => bystanderCloses++);
-  const target = connectClient(server.wsUrl, targetRoom);
+  const target = connectClient(server.wsUrl, targetRoom, { cookie });
   await target.synced();
   target.text.insert(0, CONTENT);
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -44,7 +51,7 @@ randomPayload[0] = 0x05;
 
 /** Sends one application-level message through a well-behaved WebSocket and resolves with the close code. */
 async function sendAndAwaitClose(payload: Uint8Array | string): Promise<number> {
-  const socket = new WebSocket(`${server.wsUrl}/${targetRoom}`);
+  const socket = new WebSocket(`${server.wsUrl}/${targetRoom}`, { headers });
   await new Promise((resolve, reject) => {
     socket.once("open", resolve);
     socket.once("error", reject);
@@ -102,14 +109,14 @@ describe("malformed messages close only their own socket", () => {
     ["an unknown opcode", clientFrame(0x80 | 0x3, bytes(1, 2, 3)), 1002],
     ["a declared length of 2^40", clientFrame(0x80 | 0x2, bytes(1, 2, 3), 2 ** 40), 1009],
   ])("WebSocket-level garbage: %s", async (_name, frame, code) => {
-    const raw = await openRawWebSocket(server.port, `/collab/${targetRoom}`);
+    const raw = await openRawWebSocket(server.port, `/collab/${targetRoom}`, headers);
     raw.write(frame);
     expect(await raw.closed).toBe(code);
     raw.destroy();
   });
 
   it("closes a socket whose room name is not two ids", async () => {
-    const raw = await openRawWebSocket(server.port, "/collab/..%2F..%2Fetc/passwd");
+    const raw = await openRawWebSocket(server.port, "/collab/..%2F..%2Fetc/passwd", headers);
     expect(await raw.closed).toBe(CloseCode.invalidRoom);
     raw.destroy();
   });
@@ -126,7 +133,7 @@ describe("malformed messages close only their own socket", () => {
     expect(bystanderCloses).toBe(0);
     expect(bystander.provider.wsconnected).toBe(true);
     for (const room of [bystanderRoom, targetRoom]) {
-      const reader = connectClient(server.wsUrl, room);
+      const reader = connectClient(server.wsUrl, room, { cookie: headers.Cookie! });
       await reader.synced();
       expect(reader.text.toString()).toBe(CONTENT);
       reader.destroy();
@@ -139,7 +146,7 @@ describe("malformed messages close only their own socket", () => {
       dataDir: server.dataDir,
       env: { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) },
     });
-    const reader = connectClient(server.wsUrl, targetRoom);
+    const reader = connectClient(server.wsUrl, targetRoom, { cookie: headers.Cookie! });
     await reader.synced();
     expect(reader.text.toString()).toBe(CONTENT);
     reader.destroy();

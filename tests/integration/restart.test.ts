@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
-import { connectClient, testRoom, waitFor } from "../support/collabClient";
+import { createExchange } from "../support/api";
+import { connectClient, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
 
 let servers: RunningServer[] = [];
@@ -19,8 +20,14 @@ async function start(options: Parameters<typeof startServer>[0] = {}) {
 }
 
 /** Opens a raw socket, sends sync step 1 with an empty state vector and returns the first step-2 update. */
-async function firstSyncStep2(wsUrl: string, room: string): Promise<Uint8Array> {
-  const socket = new WebSocket(`${wsUrl}/${room}`);
+async function firstSyncStep2(
+  server: RunningServer,
+  room: string,
+  cookie: string | null,
+): Promise<Uint8Array> {
+  const socket = new WebSocket(`${server.wsUrl}/${room}`, {
+    headers: { Origin: server.url, Cookie: cookie ?? "" },
+  });
   socket.binaryType = "nodebuffer";
   try {
     return await new Promise<Uint8Array>((resolve, reject) => {
@@ -47,8 +54,10 @@ async function firstSyncStep2(wsUrl: string, room: string): Promise<Uint8Array> 
 describe("server restart", () => {
   it("keeps every document across a graceful restart (SIGTERM)", async () => {
     const first = await start();
-    const room = testRoom("restart");
-    const writer = connectClient(first.wsUrl, room);
+    const exchange = await createExchange(first.url);
+    const { room } = await exchange.newDocument();
+    const cookie = exchange.facilitator.session.cookie;
+    const writer = connectClient(first.wsUrl, room, { cookie });
     await writer.synced();
     writer.text.insert(0, "Agenda: 议程 — sessão de abertura");
     await waitFor(() => first.logs.some((l) => l.event === "connection.open"), "connection logged");
@@ -57,7 +66,7 @@ describe("server restart", () => {
     expect(first.logs.some((l) => l.event === "shutdown.done")).toBe(true);
 
     const second = await start({ dataDir: first.dataDir });
-    const reader = connectClient(second.wsUrl, room);
+    const reader = connectClient(second.wsUrl, room, { cookie });
     await reader.synced();
     expect(reader.text.toString()).toBe("Agenda: 议程 — sessão de abertura");
     reader.destroy();
@@ -65,8 +74,10 @@ describe("server restart", () => {
 
   it("answers the first sync after a restart with the stored document, never an empty one first", async () => {
     const first = await start();
-    const room = testRoom("firstsync");
-    const writer = connectClient(first.wsUrl, room);
+    const exchange = await createExchange(first.url);
+    const { room } = await exchange.newDocument();
+    const cookie = exchange.facilitator.session.cookie;
+    const writer = connectClient(first.wsUrl, room, { cookie });
     await writer.synced();
     writer.text.insert(0, "stored before the restart");
     await first.stop();
@@ -74,16 +85,18 @@ describe("server restart", () => {
 
     const second = await start({ dataDir: first.dataDir });
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, await firstSyncStep2(second.wsUrl, room));
+    Y.applyUpdate(doc, await firstSyncStep2(second, room, cookie));
     expect(doc.getText("t").toString()).toBe("stored before the restart");
   });
 
   it("does not duplicate content when clients seed an empty document after sync", async () => {
     const first = await start();
-    const room = testRoom("seed");
+    const exchange = await createExchange(first.url);
+    const { room } = await exchange.newDocument();
+    const cookie = exchange.facilitator.session.cookie;
     // The pattern that breaks on servers that sync before loading: seed if empty once synced.
     const seedIfEmpty = async () => {
-      const client = connectClient((servers.at(-1) as RunningServer).wsUrl, room);
+      const client = connectClient((servers.at(-1) as RunningServer).wsUrl, room, { cookie });
       await client.synced();
       if (client.text.length === 0) client.text.insert(0, "Template heading");
       return client;

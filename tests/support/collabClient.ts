@@ -12,10 +12,24 @@ export interface CollabClient {
   destroy(): void;
 }
 
-export function connectClient(wsUrl: string, room: string, options: { doc?: Y.Doc } = {}): CollabClient {
+/** Opens the provider as a page of the server would: with the session cookie and the server's Origin. */
+export function connectClient(
+  wsUrl: string,
+  room: string,
+  options: { cookie: string | null; doc?: Y.Doc },
+): CollabClient {
   const doc = options.doc ?? new Y.Doc();
+  const headers = {
+    Origin: wsUrl.replace(/^ws/, "http").replace(/\/collab$/, ""),
+    Cookie: options.cookie ?? "",
+  };
+  class BrowserLikeWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
   const provider = new WebsocketProvider(wsUrl, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 300,
   });
@@ -51,10 +65,4 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** A unique, valid room name for one test. */
-export function testRoom(label: string): string {
-  const suffix = Math.random().toString(36).slice(2, 10).padEnd(8, "0");
-  return `${`test${label}`.slice(0, 24).padEnd(8, "x")}/doc${suffix}`;
 }

@@ -10,7 +10,11 @@ export interface RawWebSocket {
   destroy(): void;
 }
 
-export async function openRawWebSocket(port: number, path: string): Promise<RawWebSocket> {
+export async function openRawWebSocket(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<RawWebSocket> {
   const socket: Socket = connect(port, "127.0.0.1");
   const key = randomBytes(16).toString("base64");
   let buffer = Buffer.alloc(0);
@@ -55,7 +59,11 @@ export async function openRawWebSocket(port: number, path: string): Promise<RawW
     socket.on("close", () => resolveClosed(null));
     socket.write(
       `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+        `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n` +
+        Object.entries(headers)
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join("") +
+        "\r\n",
     );
   });
   return {

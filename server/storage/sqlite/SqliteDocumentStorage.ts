@@ -1,42 +1,66 @@
-import type { DocumentStorage, StoredDocument, UpdateRecord } from "../DocumentStorage";
+import type { DocumentStorage, LoggedUpdate, StoredDocument, UpdateRecord } from "../DocumentStorage";
 import type { SqliteDatabase } from "./openSqliteDatabase";
+
+interface LogRow {
+  seq: number;
+  data: Buffer;
+  author: string | null;
+  created_at: number;
+}
 
 /** DocumentStorage on the embedded SQLite database (synchronous underneath, async at the interface). */
 export function createSqliteDocumentStorage(
   db: SqliteDatabase,
   now: () => number = Date.now,
 ): DocumentStorage {
-  const selectSnapshot = db.prepare<[string], { data: Buffer }>(
-    "SELECT data FROM document_snapshots WHERE document_name = ?",
+  const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
+    "SELECT data, through_seq FROM document_snapshots WHERE document_name = ?",
   );
-  const selectUpdates = db
-    .prepare<[string], Buffer>("SELECT data FROM document_updates WHERE document_name = ? ORDER BY seq")
+  const selectUpdatesAfter = db
+    .prepare<[string, number], Buffer>(
+      "SELECT data FROM document_updates WHERE document_name = ? AND seq > ? ORDER BY seq",
+    )
     .pluck();
-  const insertUpdate = db.prepare<[string, Uint8Array, number]>(
-    "INSERT INTO document_updates (document_name, data, created_at) VALUES (?, ?, ?)",
+  const selectLog = db.prepare<[string], LogRow>(
+    "SELECT seq, data, author, created_at FROM document_updates WHERE document_name = ? ORDER BY seq",
   );
-  const upsertSnapshot = db.prepare<[string, Uint8Array, number]>(
-    `INSERT INTO document_snapshots (document_name, data, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (document_name) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+  const selectBindings = db.prepare<[string], { client_id: number; participant_id: string }>(
+    "SELECT client_id, participant_id FROM client_bindings WHERE document_name = ?",
   );
-  const deleteUpdates = db.prepare<[string]>("DELETE FROM document_updates WHERE document_name = ?");
-  const countStmt = db
-    .prepare<[string], number>("SELECT COUNT(*) FROM document_updates WHERE document_name = ?")
+  const insertUpdate = db.prepare<[string, Uint8Array, string | null, number]>(
+    "INSERT INTO document_updates (document_name, data, author, created_at) VALUES (?, ?, ?, ?)",
+  );
+  const insertBinding = db.prepare<[string, number, string, number]>(
+    "INSERT OR IGNORE INTO client_bindings (document_name, client_id, participant_id, bound_at) VALUES (?, ?, ?, ?)",
+  );
+  const upsertSnapshot = db.prepare<[string, Uint8Array, number, string]>(
+    `INSERT INTO document_snapshots (document_name, data, updated_at, through_seq)
+     VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM document_updates WHERE document_name = ?))
+     ON CONFLICT (document_name) DO UPDATE
+     SET data = excluded.data, updated_at = excluded.updated_at, through_seq = excluded.through_seq`,
+  );
+  const countAfter = db
+    .prepare<[string, number], number>(
+      "SELECT COUNT(*) FROM document_updates WHERE document_name = ? AND seq > ?",
+    )
     .pluck();
 
   const load = db.transaction((documentName: string): StoredDocument | null => {
-    const snapshot = selectSnapshot.get(documentName)?.data ?? null;
-    const updates = selectUpdates.all(documentName);
+    const snapshot = selectSnapshot.get(documentName);
+    const updates = selectUpdatesAfter.all(documentName, snapshot?.through_seq ?? 0);
     if (!snapshot && updates.length === 0) return null;
-    return { snapshot: snapshot && toBytes(snapshot), updates: updates.map(toBytes) };
+    const bindings = new Map(
+      selectBindings.all(documentName).map((row) => [row.client_id, row.participant_id]),
+    );
+    return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates: updates.map(toBytes), bindings };
   });
   const append = db.transaction((records: readonly UpdateRecord[]) => {
     const at = now();
-    for (const { documentName, update } of records) insertUpdate.run(documentName, update, at);
-  });
-  const compact = db.transaction((documentName: string, snapshot: Uint8Array) => {
-    upsertSnapshot.run(documentName, snapshot, now());
-    deleteUpdates.run(documentName);
+    for (const { documentName, update, author, newClientIds } of records) {
+      insertUpdate.run(documentName, update, author, at);
+      if (author)
+        for (const clientId of newClientIds ?? []) insertBinding.run(documentName, clientId, author, at);
+    }
   });
 
   return {
@@ -47,13 +71,21 @@ export function createSqliteDocumentStorage(
       if (records.length > 0) append(records);
     },
     async compact(documentName, snapshot) {
-      compact(documentName, snapshot);
+      upsertSnapshot.run(documentName, snapshot, now(), documentName);
     },
     async countUpdates(documentName) {
-      return countStmt.get(documentName) ?? 0;
+      return countAfter.get(documentName, selectSnapshot.get(documentName)?.through_seq ?? 0) ?? 0;
+    },
+    async listUpdates(documentName): Promise<LoggedUpdate[]> {
+      return selectLog.all(documentName).map((row) => ({
+        seq: row.seq,
+        update: toBytes(row.data),
+        author: row.author,
+        createdAt: row.created_at,
+      }));
     },
     async close() {
-      // The database handle is shared with other stores; its owner closes it.
+      // The database handle is shared with the directory store; its owner closes it.
     },
   };
 }

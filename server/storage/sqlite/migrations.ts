@@ -14,6 +14,77 @@ const steps: readonly string[] = [
      data BLOB NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  // Exchanges: the unit of access. Every stored update records the participant whose connection sent it,
+  // and the log is kept after compaction (the snapshot records how far it covers): it is the history.
+  `CREATE TABLE exchanges (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     description TEXT NOT NULL,
+     time_zone TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE delegations (
+     id TEXT PRIMARY KEY,
+     exchange_id TEXT NOT NULL REFERENCES exchanges (id),
+     name TEXT NOT NULL,
+     country TEXT NOT NULL,
+     color TEXT NOT NULL,
+     time_zone TEXT NOT NULL,
+     working_language TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX delegations_by_exchange ON delegations (exchange_id);
+   CREATE TABLE browser_sessions (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL
+   );
+   CREATE TABLE participants (
+     id TEXT PRIMARY KEY,
+     exchange_id TEXT NOT NULL REFERENCES exchanges (id),
+     delegation_id TEXT REFERENCES delegations (id),
+     session_id TEXT NOT NULL REFERENCES browser_sessions (id),
+     display_name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     ui_language TEXT NOT NULL,
+     joined_at INTEGER NOT NULL,
+     removed_at INTEGER
+   );
+   CREATE INDEX participants_by_exchange ON participants (exchange_id);
+   CREATE INDEX participants_by_session ON participants (session_id);
+   CREATE TABLE invites (
+     id TEXT PRIMARY KEY,
+     exchange_id TEXT NOT NULL REFERENCES exchanges (id),
+     delegation_id TEXT REFERENCES delegations (id),
+     role TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     max_uses INTEGER,
+     uses INTEGER NOT NULL DEFAULT 0,
+     revoked_at INTEGER,
+     created_by TEXT NOT NULL REFERENCES participants (id),
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX invites_by_exchange ON invites (exchange_id);
+   CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     exchange_id TEXT NOT NULL REFERENCES exchanges (id),
+     kind TEXT NOT NULL,
+     title TEXT NOT NULL,
+     created_by TEXT NOT NULL REFERENCES participants (id),
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     archived_at INTEGER
+   );
+   CREATE INDEX documents_by_exchange ON documents (exchange_id);
+   CREATE TABLE client_bindings (
+     document_name TEXT NOT NULL,
+     client_id INTEGER NOT NULL,
+     participant_id TEXT NOT NULL,
+     bound_at INTEGER NOT NULL,
+     PRIMARY KEY (document_name, client_id)
+   ) WITHOUT ROWID;
+   ALTER TABLE document_updates ADD COLUMN author TEXT;
+   ALTER TABLE document_snapshots ADD COLUMN through_seq INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Runs the schema steps this database has not seen yet, each in its own transaction. */

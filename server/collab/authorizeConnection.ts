@@ -1,0 +1,53 @@
+import type { IncomingMessage } from "node:http";
+import { DELEGATION_COLORS } from "../../shared/domain";
+import { roomAccess } from "../../shared/permissions";
+import type { CloseCodeName } from "../../shared/protocol/closeCodes";
+import type { RoomAddress } from "../../shared/protocol/roomName";
+import { readSessionToken, sessionIdFromToken } from "../auth/sessionCookie";
+import { isSameOrigin } from "../http/originCheck";
+import type { DirectoryStorage } from "../storage/DirectoryStorage";
+import type { ConnectionIdentity } from "./Connection";
+
+export type Authorization =
+  | { ok: true; identity: ConnectionIdentity; access: "read" | "write" }
+  | { ok: false; code: CloseCodeName; reason: string };
+
+export type Authorizer = (request: IncomingMessage, address: RoomAddress) => Promise<Authorization>;
+
+/** Neutral colour for participants outside any delegation (organisers). */
+const NO_DELEGATION_COLOR = DELEGATION_COLORS.slate;
+
+/**
+ * Decides who a WebSocket connection speaks for and what it may do: same-origin only, a valid
+ * session, a current member of the exchange, a document of that exchange; access from the matrix.
+ */
+export function createAuthorizer(options: {
+  directory: DirectoryStorage;
+  secret: Buffer;
+  trustedOrigins: readonly string[];
+}): Authorizer {
+  const { directory, secret, trustedOrigins } = options;
+  return async (request, { exchangeId, documentId }) => {
+    if (!isSameOrigin(request, trustedOrigins)) return { ok: false, code: "forbidden", reason: "origin" };
+    const token = readSessionToken(request.headers.cookie);
+    if (!token) return { ok: false, code: "unauthorized", reason: "no session" };
+    const sessionId = sessionIdFromToken(secret, token);
+    const member = await directory.findMember(sessionId, exchangeId);
+    if (!member) return { ok: false, code: "forbidden", reason: "not a member" };
+    const document = await directory.getDocument(exchangeId, documentId);
+    if (!document) return { ok: false, code: "notFound", reason: "no such document" };
+    const delegation = member.delegationId
+      ? (await directory.listDelegations(exchangeId)).find((d) => d.id === member.delegationId)
+      : undefined;
+    return {
+      ok: true,
+      access: roomAccess(member.role, document.kind, document.archived),
+      identity: {
+        participantId: member.id,
+        name: member.displayName,
+        color: delegation ? DELEGATION_COLORS[delegation.color] : NO_DELEGATION_COLOR,
+        delegationId: member.delegationId,
+      },
+    };
+  };
+}

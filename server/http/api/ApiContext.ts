@@ -1,0 +1,31 @@
+import type { Participant } from "../../../shared/domain";
+import type { DirectoryStorage, StoredParticipant } from "../../storage/DirectoryStorage";
+
+/** What the API routes need, passed in (never read from globals), so tests can build it too. */
+export interface ApiContext {
+  directory: DirectoryStorage;
+  secret: Buffer;
+  /** When set, creating an exchange needs this token (shared instances). */
+  operatorToken: string | null;
+  /** Live connections: closed or refreshed when access changes. */
+  live: {
+    closeParticipant(participantId: string, code: number, reason: string): void;
+    closeRoom(roomName: string, code: number, reason: string): void;
+    presence(exchangeId: string): Array<{ participantId: string; documentId: string }>;
+  };
+  now: () => number;
+  newId: () => string;
+}
+
+/** The participant as the API shows it: no session id, no removal bookkeeping. */
+export function presentParticipant(p: StoredParticipant): Participant {
+  return {
+    id: p.id,
+    exchangeId: p.exchangeId,
+    delegationId: p.delegationId,
+    displayName: p.displayName,
+    role: p.role,
+    uiLanguage: p.uiLanguage,
+    joinedAt: p.joinedAt,
+  };
+}

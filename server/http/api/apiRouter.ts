@@ -1,0 +1,30 @@
+import express, { Router } from "express";
+import { originCheck } from "../originCheck";
+import type { ApiContext } from "./ApiContext";
+import { delegationRoutes } from "./delegationRoutes";
+import { documentRoutes } from "./documentRoutes";
+import { exchangeRoutes } from "./exchangeRoutes";
+import { inviteRoutes } from "./inviteRoutes";
+import { participantRoutes } from "./participantRoutes";
+import { loadSession } from "./session";
+
+/** The whole JSON API under /api: body limits, Origin checks, the session, then one router per resource. */
+export function apiRouter(ctx: ApiContext, trustedOrigins: readonly string[]): Router {
+  const router = Router();
+  router.use(
+    "/api",
+    express.json({ limit: "64kb" }),
+    originCheck(trustedOrigins),
+    loadSession(ctx),
+    (_req, res, next) => {
+      res.set("Cache-Control", "no-store");
+      next();
+    },
+  );
+  router.use(exchangeRoutes(ctx));
+  router.use(delegationRoutes(ctx));
+  router.use(inviteRoutes(ctx));
+  router.use(participantRoutes(ctx));
+  router.use(documentRoutes(ctx));
+  return router;
+}

@@ -1,0 +1,77 @@
+import type { Delegation, DocumentInfo, Exchange, Participant, Role } from "../../shared/domain";
+
+/** An invite as stored: the link token is derived from its id, never stored. */
+export interface StoredInvite {
+  id: string;
+  exchangeId: string;
+  delegationId: string | null;
+  role: Role;
+  expiresAt: number;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: number | null;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** A participant with the browser session it belongs to and whether it was removed. */
+export interface StoredParticipant extends Participant {
+  sessionId: string;
+  removedAt: number | null;
+}
+
+/**
+ * Exchanges, delegations, participants, sessions, invites and document records: the relational
+ * data, in the same database as the documents. SQLite by default; PostgreSQL for scale-out.
+ */
+export interface DirectoryStorage {
+  createSession(sessionId: string, at: number): Promise<void>;
+  /** True when the session exists; refreshes its last-seen time. */
+  touchSession(sessionId: string, at: number): Promise<boolean>;
+
+  createExchange(exchange: Exchange): Promise<void>;
+  getExchange(exchangeId: string): Promise<Exchange | null>;
+  updateExchange(
+    exchangeId: string,
+    patch: Partial<Pick<Exchange, "title" | "description" | "timeZone">>,
+  ): Promise<void>;
+
+  createDelegation(delegation: Delegation, at: number): Promise<void>;
+  listDelegations(exchangeId: string): Promise<Delegation[]>;
+  updateDelegation(
+    delegationId: string,
+    patch: Partial<Omit<Delegation, "id" | "exchangeId">>,
+  ): Promise<void>;
+
+  createParticipant(participant: StoredParticipant): Promise<void>;
+  getParticipant(participantId: string): Promise<StoredParticipant | null>;
+  /** The session's (not removed) participant in an exchange. */
+  findMember(sessionId: string, exchangeId: string): Promise<StoredParticipant | null>;
+  /** Every (not removed) participant of a session, with its exchange. */
+  listMemberships(sessionId: string): Promise<Array<{ exchange: Exchange; participant: StoredParticipant }>>;
+  listParticipants(exchangeId: string): Promise<StoredParticipant[]>;
+  updateParticipant(
+    participantId: string,
+    patch: Partial<Pick<Participant, "role" | "delegationId" | "displayName" | "uiLanguage">>,
+  ): Promise<void>;
+  removeParticipant(participantId: string, at: number): Promise<void>;
+
+  createInvite(invite: StoredInvite): Promise<void>;
+  getInvite(inviteId: string): Promise<StoredInvite | null>;
+  listInvites(exchangeId: string): Promise<StoredInvite[]>;
+  revokeInvite(inviteId: string, at: number): Promise<void>;
+  /**
+   * Creates the participant and counts one use of the invite in one transaction, only if the invite is
+   * still usable at `at`; returns false (and changes nothing) otherwise.
+   */
+  joinWithInvite(inviteId: string, participant: StoredParticipant, at: number): Promise<boolean>;
+
+  createDocument(document: DocumentInfo): Promise<void>;
+  getDocument(exchangeId: string, documentId: string): Promise<DocumentInfo | null>;
+  listDocuments(exchangeId: string): Promise<DocumentInfo[]>;
+  updateDocument(
+    documentId: string,
+    patch: { title?: string; archived?: boolean },
+    at: number,
+  ): Promise<void>;
+}

@@ -1,0 +1,143 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { describe, expect, it } from "vitest";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { type ClientChange, Room } from "../../../../server/collab/Room";
+import { silentLogger } from "../../../../server/log";
+import { MessageType } from "../../../../shared/protocol/messageTypes";
+import { fakeConnection } from "./fakes";
+
+function makeRoom(maxBytes = 1e9) {
+  const changes: ClientChange[] = [];
+  const room = new Room("exchange0001/document0001", maxBytes, (c) => changes.push(c), silentLogger);
+  return { room, changes };
+}
+
+function typed(text: string, clientId: number, base?: Y.Doc): Uint8Array {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  // Set after loading the base: Yjs itself would pick a new id on seeing its own id arrive from elsewhere.
+  doc.clientID = clientId;
+  const before = Y.encodeStateVector(doc);
+  doc.getText("t").insert(doc.getText("t").length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+const types = (connection: { sent: Uint8Array[] }) =>
+  connection.sent.map((m) => decoding.readVarUint(decoding.createDecoder(m)));
+
+describe("Room", () => {
+  it("refuses an update that would grow the document past its maximum size and leaves it unchanged", () => {
+    const { room } = makeRoom(2_000);
+    expect(() => room.applyClientUpdate(fakeConnection("alice00001"), typed("x".repeat(3_000), 1))).toThrow(
+      /exceed/,
+    );
+    expect(room.doc.getText("t").length).toBe(0);
+    room.destroy();
+  });
+
+  it("relays a change to the others only once storage has committed it", () => {
+    const { room, changes } = makeRoom();
+    const alice = fakeConnection("alice00001");
+    const bruno = fakeConnection("bruno00001");
+    room.add(alice);
+    room.add(bruno);
+    room.applyClientUpdate(alice, typed("olá", 11));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ newClientIds: [11], clocks: new Map([[11, 3]]) });
+    expect(bruno.sent).toHaveLength(0);
+    room.committed(changes);
+    expect(types(bruno)).toEqual([MessageType.sync]);
+    expect(alice.sent).toHaveLength(0); // the author is not sent its own change
+    room.destroy();
+  });
+
+  it("answers a sync step 1 only after pending changes are committed", () => {
+    const { room, changes } = makeRoom();
+    const alice = fakeConnection("alice00001");
+    const late = fakeConnection("chen000001");
+    room.add(alice);
+    room.add(late);
+    room.applyClientUpdate(alice, typed("你好", 12));
+    room.answerSyncStep1(late, Y.encodeStateVector(new Y.Doc()));
+    expect(late.sent).toHaveLength(0);
+    room.committed(changes);
+    expect(late.sent.length).toBeGreaterThan(0);
+    room.destroy();
+  });
+
+  it("never merges an update from a read-only connection, and tells it why", () => {
+    const { room, changes } = makeRoom();
+    const observer = fakeConnection("obs0000001", "read");
+    room.add(observer);
+    const before = Y.encodeStateAsUpdate(room.doc);
+    room.applyClientUpdate(observer, typed("sneaky", 13));
+    expect(changes).toHaveLength(0);
+    expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
+    expect(types(observer)).toEqual([MessageType.refused]);
+    room.destroy();
+  });
+
+  it("cuts out content under another participant's client id that the document does not hold", () => {
+    const { room, changes } = makeRoom();
+    const alice = fakeConnection("alice00001");
+    const mallory = fakeConnection("mallory001");
+    room.add(alice);
+    room.add(mallory);
+    room.applyClientUpdate(alice, typed("mine", 21));
+    room.committed(changes.splice(0));
+    const before = Y.encodeStateAsUpdate(room.doc);
+    const forged = typed(" forged", 21, room.doc);
+    room.applyClientUpdate(mallory, forged);
+    expect(changes).toHaveLength(0);
+    expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
+    expect(room.doc.getText("t").toString()).toBe("mine");
+    expect(types(mallory)).toContain(MessageType.refused);
+    room.destroy();
+  });
+
+  it("keeps the author's own content when a mixed update also forges someone else's", () => {
+    const { room, changes } = makeRoom();
+    const alice = fakeConnection("alice00001");
+    const mallory = fakeConnection("mallory001");
+    room.add(alice);
+    room.add(mallory);
+    room.applyClientUpdate(alice, typed("A", 31));
+    room.committed(changes.splice(0));
+    const forged = typed("F", 31, room.doc);
+    const own = typed("M", 32, room.doc);
+    room.applyClientUpdate(mallory, Y.mergeUpdates([forged, own]));
+    expect(room.doc.getText("t").toString()).toBe("AM");
+    expect(room.bindings.get(32)).toBe("mallory001");
+    expect(room.bindings.get(31)).toBe("alice00001");
+    room.destroy();
+  });
+
+  it("shows every presence under the identity the server knows, and only for its own client ids", () => {
+    const { room } = makeRoom();
+    const alice = fakeConnection("alice00001");
+    const mallory = fakeConnection("mallory001");
+    room.add(alice);
+    room.add(mallory);
+    const claim = (clientId: number, user: unknown) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarString(encoder, JSON.stringify({ user, cursor: null }));
+      return encoding.toUint8Array(encoder);
+    };
+    room.applyClientAwareness(alice, claim(41, { name: "Alice" }));
+    room.applyClientAwareness(mallory, claim(42, { name: "<img src=x onerror=alert(1)>", color: "red" }));
+    room.applyClientAwareness(mallory, claim(41, { name: "Fake Alice" }));
+    const states = room.awareness.getStates();
+    expect(states.get(41)?.user).toEqual(alice.identity);
+    expect(states.get(42)?.user).toEqual(mallory.identity);
+    room.remove(mallory);
+    expect(awarenessProtocol.encodeAwarenessUpdate(room.awareness, [42])).toBeDefined();
+    expect(room.awareness.getStates().has(42)).toBe(false);
+    expect(room.awareness.getStates().has(41)).toBe(true);
+    room.destroy();
+  });
+});

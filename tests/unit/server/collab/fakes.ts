@@ -1,0 +1,48 @@
+import type { Connection } from "../../../../server/collab/Connection";
+import type { DocumentStorage, UpdateRecord } from "../../../../server/storage/DocumentStorage";
+
+/** A connection that records what it was sent and how it was closed. */
+export function fakeConnection(
+  participantId: string,
+  access: "read" | "write" = "write",
+): Connection & { sent: Uint8Array[]; closedWith: number | null } {
+  const connection = {
+    id: `conn-${participantId}`,
+    identity: { participantId, name: `Name of ${participantId}`, color: "#0f766e", delegationId: null },
+    access,
+    awarenessIds: new Set<number>(),
+    sent: [] as Uint8Array[],
+    closedWith: null as number | null,
+    send(message: Uint8Array) {
+      connection.sent.push(message);
+    },
+    close(code: number) {
+      connection.closedWith = code;
+    },
+  };
+  return connection;
+}
+
+/** Document storage in memory that records each batch and can fail the first `failures` writes. */
+export function recordingStorage(failures = 0): DocumentStorage & { batches: UpdateRecord[][] } {
+  let remainingFailures = failures;
+  const batches: UpdateRecord[][] = [];
+  return {
+    batches,
+    async loadDocument() {
+      return null;
+    },
+    async appendUpdates(records) {
+      if (remainingFailures-- > 0) throw new Error("disk full");
+      batches.push([...records]);
+    },
+    async compact() {},
+    async countUpdates() {
+      return 0;
+    },
+    async listUpdates() {
+      return [];
+    },
+    async close() {},
+  };
+}
