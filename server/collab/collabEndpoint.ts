@@ -120,7 +120,10 @@ export function createCollabEndpoint(options: {
     });
 
     const address = roomName ? parseRoomName(roomName) : null;
-    if (!roomName || !address) return closeWith("invalidRoom", "room name must be <exchangeId>/<documentId>");
+    if (!roomName || !address) {
+      closeWith("invalidRoom", "room name must be <exchangeId>/<documentId>");
+      return;
+    }
 
     void (async () => {
       const authorization = await authorize(request, address);
