@@ -1,6 +1,7 @@
 import { StrictMode, useState } from "react";
 import { I18nextProvider } from "react-i18next";
 import { createI18n } from "../i18n/createI18n";
+import { CrashBoundary } from "./CrashBoundary";
 import { Routes } from "./Routes";
 
 /** The app's providers around its routes. */
@@ -10,7 +11,9 @@ export function App() {
   return (
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <Routes />
+        <CrashBoundary>
+          <Routes />
+        </CrashBoundary>
       </I18nextProvider>
     </StrictMode>
   );

@@ -69,7 +69,9 @@ describe("co-editing a document in two browsers", () => {
     await content.locator("h1", { hasText: "Agenda" }).waitFor({ timeout: 5_000 });
     await content.locator("ul li", { hasText: "First item" }).waitFor({ timeout: 5_000 });
     await content.locator("ul li strong", { hasText: "important" }).waitFor({ timeout: 5_000 });
-    expect(await pageA.getByRole("button", { name: "Bulleted list" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await pageA.getByRole("button", { name: "Bulleted list" }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
   });
 
   it("undoes only your own changes", async () => {
@@ -98,12 +100,19 @@ describe("co-editing a document in two browsers", () => {
     await waitForEditorText(pageA, (text) => text === before);
 
     // A third browser has no local copy: everything it sees comes from the server.
-    const carla = await newUserContext(browser, { baseURL: server.url, displayName: "Carla", language: "en" });
+    const carla = await newUserContext(browser, {
+      baseURL: server.url,
+      displayName: "Carla",
+      language: "en",
+    });
     const pageC = await carla.newPage();
     await pageC.goto(documentUrl);
     const seen = await waitForEditorText(pageC, (text) => text.includes("ana-keeps-this"));
     expect(seen).toBe(before);
-    await pageC.getByRole("textbox", { name: "Document text" }).locator("h1", { hasText: "Agenda" }).waitFor();
+    await pageC
+      .getByRole("textbox", { name: "Document text" })
+      .locator("h1", { hasText: "Agenda" })
+      .waitFor();
     await carla.close();
   });
 });

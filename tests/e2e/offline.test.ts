@@ -18,7 +18,11 @@ describe("editing offline", () => {
 
   it("keeps offline edits across a reload and merges them with others' edits when back online", async () => {
     const ana = await newUserContext(browser, { baseURL: server.url, displayName: "Ana", language: "en" });
-    const bruno = await newUserContext(browser, { baseURL: server.url, displayName: "Bruno", language: "en" });
+    const bruno = await newUserContext(browser, {
+      baseURL: server.url,
+      displayName: "Bruno",
+      language: "en",
+    });
     const pageA = await ana.newPage();
     const pageB = await bruno.newPage();
     const textA = pageA.getByRole("textbox", { name: "Document text" });

@@ -5,11 +5,14 @@ import { ArrowLeftIcon } from "../../ui/icons";
 
 /** The document's top bar: back home, title, then status, presence and language on the right. */
 export function DocumentHeader({
+  heading,
   title,
   status,
   presence,
   language,
 }: {
+  /** The page's heading for assistive tech (the visible title is an input). */
+  heading: string;
   title: ReactNode;
   status: ReactNode;
   presence: ReactNode;
@@ -21,6 +24,7 @@ export function DocumentHeader({
       <AppLink to="/" className="document-header__home" aria-label={t("backHome")} title={t("backHome")}>
         <ArrowLeftIcon />
       </AppLink>
+      <h1 className="visually-hidden">{heading}</h1>
       <div className="document-header__title">{title}</div>
       <div className="document-header__meta">
         {status}

@@ -71,6 +71,7 @@ function LoadedDocument({
   return (
     <>
       <DocumentHeader
+        heading={title || t("title.placeholder")}
         title={<TitleInput title={title} onChange={setTitle} />}
         status={<ConnectionStatus status={status} />}
         presence={<PresenceList awareness={session.awareness} />}
