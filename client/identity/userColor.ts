@@ -31,3 +31,6 @@ export function initialsOf(name: string): string {
   const last = Array.from(words[words.length - 1] ?? "")[0] ?? "";
   return `${first}${last}`.toLocaleUpperCase();
 }
+
+/** Avatar colour while no name is typed yet: neutral, so it does not look like an error. */
+export const NO_NAME_COLOR = "#5b6270";

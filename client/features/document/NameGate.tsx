@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_NAME_LENGTH, validateName } from "../../identity/displayName";
-import { colorForName, initialsOf } from "../../identity/userColor";
+import { colorForName, initialsOf, NO_NAME_COLOR } from "../../identity/userColor";
 import { Avatar } from "../../ui/Avatar";
 import { Button } from "../../ui/Button";
 import { TextField } from "../../ui/TextField";
@@ -33,7 +33,7 @@ export function NameGate({ onSubmit }: { onSubmit: (name: string) => void }) {
         <div className="name-gate__row">
           <Avatar
             initials={trimmed ? initialsOf(trimmed) : "?"}
-            color={colorForName(trimmed)}
+            color={trimmed ? colorForName(trimmed) : NO_NAME_COLOR}
             title={trimmed || t("common:name.label")}
           />
           <TextField

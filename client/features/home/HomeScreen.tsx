@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { newId } from "../../../shared/protocol/ids";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
 import { MAX_NAME_LENGTH, type NameProblem, useDisplayName, validateName } from "../../identity/displayName";
-import { colorForName, initialsOf } from "../../identity/userColor";
+import { colorForName, initialsOf, NO_NAME_COLOR } from "../../identity/userColor";
 import { navigate } from "../../navigation/history";
 import { documentPath } from "../../navigation/paths";
 import { useRecentDocuments } from "../../recent/recentDocuments";
@@ -68,7 +68,7 @@ export function HomeScreen() {
           <div className="home-start__row">
             <Avatar
               initials={trimmed ? initialsOf(trimmed) : "?"}
-              color={colorForName(trimmed)}
+              color={trimmed ? colorForName(trimmed) : NO_NAME_COLOR}
               title={trimmed || t("common:name.label")}
             />
             <TextField
