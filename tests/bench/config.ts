@@ -1,0 +1,49 @@
+/** Every knob of the benchmark in one place; the values follow the issue (20 rooms x 10 clients, 1,000 updates/s). */
+export const BENCH = {
+  rooms: 20,
+  clientsPerRoom: 10,
+  /** Characters per generated update: every update advances its client's clock by exactly this much. */
+  charsPerUpdate: 4,
+  /** Load threads; each owns whole rooms, so a send time and its receipts live in the same thread. */
+  workers: Number(process.env.BENCH_WORKERS ?? 2),
+
+  latency: {
+    rate: 1_000,
+    warmupMs: 2_000,
+    measureMs: 10_000,
+    /** Measured again (once) when other processes used more than this many cores meanwhile. */
+    maxBackgroundCores: 0.3,
+  },
+  /** How long to wait for a quiet machine before a measurement (it may be shared with other jobs). */
+  quietWaitMs: { latency: 8_000, rampStep: 3_000 },
+
+  ramp: {
+    startRate: 2_000,
+    factor: 1.5,
+    maxSteps: 10,
+    stepMs: 3_000,
+    /** An update not delivered this long after its step ended counts as lost. */
+    drainMs: 2_000,
+    lateP99Ms: 250,
+    /** Hard limit for the whole ramp of one server. */
+    timeLimitMs: 60_000,
+    /** The generator is the bottleneck when it could not offer this share of the planned updates. */
+    minOfferedShare: 0.95,
+  },
+
+  idle: { connections: 1_000, rooms: 100, concurrency: 50 },
+
+  largeDocument: { targetBytes: 750_000, coldSyncRepeats: 11, restartRepeats: 3 },
+
+  /** Hard limit for the whole run; everything is stopped after it. */
+  totalTimeLimitMs: 6 * 60_000,
+  serverStartTimeoutMs: 20_000,
+} as const;
+
+/** Room names valid for Mutual (<exchangeId>/<documentId>, ids of 8-32 [A-Za-z0-9_-]) and usable anywhere. */
+export function roomName(prefix: string, index: number): string {
+  return `${prefix}/doc${String(index).padStart(7, "0")}`;
+}
+
+/** The per-room path each kind of server expects. */
+export type ServerKind = "mutual" | "reference" | "relay";

@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+/** Clock ticks per second of /proc/<pid>/stat times (usually 100). */
+export const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) the process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name may contain spaces and parentheses: fields are counted after the last ")".
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // fields[0] is field 3 (state); utime is field 14, stime field 15.
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+/** Resident set size in bytes (VmRSS). */
+export function rssBytes(pid: number): number {
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** The command line of a process, to check that the pid is the node server and not a wrapper. */
+export function commandLine(pid: number): string {
+  return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+}
+
+export interface IoCounters {
+  /** Bytes the process caused to be sent to the storage layer. */
+  writeBytes: number;
+  /** Bytes passed to write(2) and friends, whether or not they reached the disk. */
+  wchar: number;
+}
+
+export function ioCounters(pid: number): IoCounters {
+  const text = readFileSync(`/proc/${pid}/io`, "utf8");
+  const read = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(text)?.[1] ?? 0);
+  return { writeBytes: read("write_bytes"), wchar: read("wchar") };
+}
+
+/** Total size of the regular files directly in a directory (the SQLite file, its -wal and -shm). */
+export function directoryBytes(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const stats = statSync(join(dir, name));
+    if (stats.isFile()) total += stats.size;
+  }
+  return total;
+}
+
+/** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
+export function machineJiffies(): { busy: number; total: number } {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3]! - fields[4]!, total };
+}
+
+export interface CpuWindow {
+  /** Cores used by the server process. */
+  server: number;
+  /** Cores used by this (load generator) process, all threads. */
+  generator: number;
+  /** Cores busy on the whole machine. */
+  machine: number;
+  /** Cores used by everything else (other processes on a shared machine, kernel work not billed to us). */
+  background: number;
+}
+
+/** CPU of the server, of the load generator and of the machine over a window: start, then read. */
+export function cpuWindow(pid: number, cores: number): () => CpuWindow {
+  const server = cpuMeter(pid);
+  const generatorStart = process.cpuUsage();
+  const machineStart = machineJiffies();
+  const wallStart = performance.now();
+  return () => {
+    const serverCores = server();
+    const usage = process.cpuUsage(generatorStart);
+    const generator = (usage.user + usage.system) / 1000 / (performance.now() - wallStart);
+    const machineEnd = machineJiffies();
+    const machine =
+      (cores * (machineEnd.busy - machineStart.busy)) / Math.max(1, machineEnd.total - machineStart.total);
+    return {
+      server: serverCores,
+      generator,
+      machine,
+      background: Math.max(0, machine - serverCores - generator),
+    };
+  };
+}
+
+/** CPU use of a process over a window: start it, then read the share of one core used since. */
+export function cpuMeter(pid: number): () => number {
+  const startCpu = cpuSeconds(pid);
+  const startWall = performance.now();
+  return () => (cpuSeconds(pid) - startCpu) / ((performance.now() - startWall) / 1000);
+}
+
+/** Samples RSS every `everyMs` until stopped; returns the peak and mean. */
+export function rssSampler(pid: number, everyMs = 250): () => { peak: number; mean: number; last: number } {
+  const samples: number[] = [rssBytes(pid)];
+  const timer = setInterval(() => {
+    try {
+      samples.push(rssBytes(pid));
+    } catch {
+      // the process is gone; keep what we have
+    }
+  }, everyMs);
+  return () => {
+    clearInterval(timer);
+    const last = samples[samples.length - 1] ?? 0;
+    return {
+      peak: Math.max(...samples),
+      mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+      last,
+    };
+  };
+}

@@ -1,0 +1,200 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { BENCH, type ServerKind } from "./config";
+import { commandLine } from "./procStats";
+
+export interface BenchServer {
+  kind: ServerKind;
+  port: number;
+  /** The pid of the node process serving (not a wrapper). */
+  pid: number;
+  /** Mutual only: where its SQLite file lives. */
+  dataDir: string | null;
+  /** WebSocket URL of a room on this server. */
+  roomUrl(room: string): string;
+  /** Last lines of output, for error messages. */
+  tail(): string;
+  /** SIGTERM and wait for the exit (Mutual compacts every document on the way out). */
+  stop(): Promise<void>;
+}
+
+const root = join(import.meta.dirname, "..", "..");
+const running = new Set<ChildProcess>();
+const createdDirs = new Set<string>();
+
+/** Deletes the temporary data directories this run created (call after every server stopped). */
+export function removeCreatedDataDirs(): void {
+  for (const dir of createdDirs) rmSync(dir, { recursive: true, force: true });
+  createdDirs.clear();
+}
+
+/** Kills (by pid, through its ChildProcess) every server this run started and has not stopped. */
+export function killAllStarted(): void {
+  for (const child of running) child.kill("SIGKILL");
+  running.clear();
+}
+
+/** A port that was free a moment ago (the reference server cannot report the port it got for 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+interface Spawned {
+  child: ChildProcess;
+  port: number;
+  tail: () => string;
+}
+
+/**
+ * Where Mutual is started from: this checkout, or MUTUAL_ROOT (another checkout of the project, e.g.
+ * an exported commit, to bench a known server version while the working tree is being edited).
+ */
+export const mutualRoot = process.env.MUTUAL_ROOT ?? root;
+
+function spawnAndWait(
+  args: string[],
+  env: Record<string, string>,
+  readyPort: (line: string) => number | null,
+  cwd = root,
+): Promise<Spawned> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // Any YPERSISTENCE value, even empty, would turn on the reference's LevelDB persistence.
+  delete childEnv.YPERSISTENCE;
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  const lines: string[] = [];
+  const remember = (line: string) => {
+    lines.push(line);
+    if (lines.length > 20) lines.shift();
+  };
+  // Always drain both pipes: a server blocked on a full stdout pipe would measure the pipe.
+  createInterface({ input: child.stderr! }).on("line", remember);
+  const stdout = createInterface({ input: child.stdout! });
+  const tail = () => lines.join("\n");
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start in ${BENCH.serverStartTimeoutMs} ms:\n${tail()}`));
+    }, BENCH.serverStartTimeoutMs);
+    let ready = false;
+    stdout.on("line", (line) => {
+      if (ready) {
+        if (!line.includes('"connection.')) remember(line);
+        return;
+      }
+      remember(line);
+      const port = readyPort(line);
+      if (port !== null) {
+        ready = true;
+        clearTimeout(timeout);
+        resolve({ child, port, tail });
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timeout);
+      if (!ready) reject(new Error(`server exited (${code ?? signal}) before listening:\n${tail()}`));
+    });
+  });
+}
+
+function handle(kind: ServerKind, spawned: Spawned, dataDir: string | null, prefix: string): BenchServer {
+  const { child, port, tail } = spawned;
+  const pid = child.pid!;
+  const cmd = commandLine(pid);
+  if (!cmd.startsWith(process.execPath)) throw new Error(`pid ${pid} is not node: ${cmd}`);
+  return {
+    kind,
+    port,
+    pid,
+    dataDir,
+    roomUrl: (room) => `ws://127.0.0.1:${port}${prefix}/${room}`,
+    tail,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const force = setTimeout(() => child.kill("SIGKILL"), 20_000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function jsonPort(line: string): number | null {
+  try {
+    const entry = JSON.parse(line) as { event?: string; port?: number };
+    return entry.event === "listening" && typeof entry.port === "number" ? entry.port : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Mutual with persistence on: node runs server/main.ts directly (no tsx CLI, which would fork). */
+export async function startMutual(dataDir?: string): Promise<BenchServer> {
+  let dir = dataDir;
+  if (!dir) {
+    dir = mkdtempSync(join(tmpdir(), "mutual-bench-"));
+    createdDirs.add(dir);
+  }
+  const spawned = await spawnAndWait(
+    ["--import", "tsx", "server/main.ts"],
+    { HOST: "127.0.0.1", PORT: "0", DATA_DIR: dir },
+    jsonPort,
+    mutualRoot,
+  );
+  return handle("mutual", spawned, dir, "/collab");
+}
+
+/** The reference @y/websocket-server 0.1.1, in memory (no YPERSISTENCE). */
+export async function startReference(): Promise<BenchServer> {
+  let lastError: Error | null = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    try {
+      const spawned = await spawnAndWait(
+        ["node_modules/@y/websocket-server/src/server.js"],
+        { HOST: "127.0.0.1", PORT: String(port) },
+        (line) => (line.startsWith("running at") ? port : null),
+      );
+      return handle("reference", spawned, null, "");
+    } catch (error) {
+      lastError = error as Error; // the port was taken in between: try another
+    }
+  }
+  throw lastError ?? new Error("reference server did not start");
+}
+
+/** The bare relay (tests/bench/bareRelay.ts). */
+export async function startRelay(): Promise<BenchServer> {
+  const spawned = await spawnAndWait(
+    ["--import", "tsx", "tests/bench/bareRelay.ts"],
+    { HOST: "127.0.0.1", PORT: "0" },
+    jsonPort,
+  );
+  return handle("relay", spawned, null, "");
+}
+
+export function startServer(kind: ServerKind): Promise<BenchServer> {
+  if (kind === "mutual") return startMutual();
+  if (kind === "reference") return startReference();
+  return startRelay();
+}
