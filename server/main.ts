@@ -5,6 +5,7 @@ import { createLogger } from "./log";
 import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
 import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectoryStorage";
 import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
+import { startWalCheckpointer } from "./storage/sqlite/walCheckpointer";
 
 // The only file that reads the environment and starts things.
 const log = createLogger((line) => process.stdout.write(line));
@@ -12,6 +13,9 @@ const log = createLogger((line) => process.stdout.write(line));
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const db = openSqliteDatabase(config.databaseFile);
+  const checkpointer = startWalCheckpointer(db, config.databaseFile, {
+    onError: (error) => log.warn("storage.checkpoint_failed", { error }),
+  });
   const server = createApp(config, {
     documents: createSqliteDocumentStorage(db),
     directory: createSqliteDirectoryStorage(db),
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("shutdown.start", { signal });
     await server.close();
+    await checkpointer.stop();
     db.close();
     log.info("shutdown.done", { signal });
     process.exit(0);

@@ -32,8 +32,8 @@ const EVERYTHING = 2 ** 31;
  * no client ever holds content the server could lose, which keeps attribution and crash recovery honest.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly ydoc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   readonly connections = new Set<Connection>();
   /** Which participant each Yjs client id belongs to (first use binds it). */
   readonly bindings = new Map<number, string>();
@@ -57,44 +57,68 @@ export class Room {
   ) {
     // The server takes part in awareness only as a relay; it has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on("update", this.handleDocUpdate);
+    this.ydoc.on("update", this.handleDocUpdate);
     this.awareness.on("update", this.handleAwarenessUpdate);
   }
 
-  /** Puts the stored state into the document before anyone can sync with it. */
+  /**
+   * The stored state, not yet integrated into the Y.Doc. Integrating a large document takes long
+   * (hundreds of ms for ~750 KB), so the first clients are answered from these bytes and the doc is
+   * built when a change needs it.
+   */
+  private storedState: Uint8Array | null = null;
+
+  /** The live document (built from the stored state on first use). */
+  get doc(): Y.Doc {
+    if (this.storedState) {
+      const state = this.storedState;
+      this.storedState = null;
+      Y.applyUpdate(this.ydoc, state, fromStorage);
+    }
+    return this.ydoc;
+  }
+
+  /** Takes the stored state; nobody can sync with the room before this. */
   load(stored: StoredDocument | null): void {
     if (!stored) return;
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, fromStorage);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update, fromStorage);
-    }, fromStorage);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    this.storedState = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     for (const [clientId, participantId] of stored.bindings) this.bindings.set(clientId, participantId);
-    this.approxSize =
-      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.approxSize = this.storedState.byteLength;
     this.uncompactedUpdates = stored.updates.length;
   }
 
   /** The first messages a new connection gets: its access, our state vector (sync step 1), who is here. */
   greet(connection: Connection): void {
     connection.send(encodeAccessMessage(connection.access));
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    connection.send(encoding.toUint8Array(encoder));
+    const stateVector = this.storedState
+      ? Y.encodeStateVectorFromUpdate(this.storedState)
+      : Y.encodeStateVector(this.ydoc);
+    connection.send(syncMessage(syncProtocol.messageYjsSyncStep1, stateVector));
     this.sendAllAwareness(connection);
   }
 
   /** Answers a client's sync step 1 with everything it lacks, once every applied change is stored. */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     const answer = () => {
-      if (!this.connections.has(connection)) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.sync);
-      syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
-      connection.send(encoding.toUint8Array(encoder));
+      if (this.connections.has(connection)) {
+        connection.send(syncMessage(syncProtocol.messageYjsSyncStep2, this.missingFrom(stateVector)));
+      }
     };
     if (this.uncommitted > 0) this.waitingForCommit.push(answer);
     else answer();
+  }
+
+  /** The whole document as one update (for snapshots), without building the doc if it was never needed. */
+  encodeState(): Uint8Array {
+    return this.storedState ?? Y.encodeStateAsUpdate(this.ydoc);
+  }
+
+  /** Everything a peer with `stateVector` lacks, from the stored bytes while the doc is not built yet. */
+  private missingFrom(stateVector: Uint8Array): Uint8Array {
+    if (!this.storedState) return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+    const empty = Y.decodeStateVector(stateVector).size === 0;
+    return empty ? this.storedState : Y.diffUpdate(this.storedState, stateVector);
   }
 
   /**
@@ -177,24 +201,27 @@ export class Room {
   /** Storage committed these changes: relay them, merged into one message, and answer waiting syncs. */
   committed(changes: readonly ClientChange[]): void {
     this.uncommitted -= changes.length;
-    if (this.doc.isDestroyed || changes.length === 0) return;
+    if (this.isDestroyed || changes.length === 0) return;
     const origins = new Set(changes.map((change) => change.origin));
     const only = origins.size === 1 ? changes[0]!.origin : undefined;
     const merged = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update));
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeUpdate(encoder, merged);
-    const message = encoding.toUint8Array(encoder);
+    const message = syncMessage(syncProtocol.messageYjsUpdate, merged);
     // The author already has its own change; everyone else gets one merged message.
     for (const connection of this.connections) if (connection !== only) connection.send(message);
     if (this.uncommitted === 0) for (const answer of this.waitingForCommit.splice(0)) answer();
   }
 
+  /** True once destroyed (a room being unloaded). */
+  get isDestroyed(): boolean {
+    return this.ydoc.isDestroyed;
+  }
+
   destroy(): void {
-    this.doc.off("update", this.handleDocUpdate);
+    this.storedState = null;
+    this.ydoc.off("update", this.handleDocUpdate);
     this.awareness.off("update", this.handleAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -231,7 +258,7 @@ export class Room {
   /** Presence changes of one tick go out as one message. */
   private broadcastAwareness = (): void => {
     this.awarenessScheduled = false;
-    if (this.doc.isDestroyed || this.pendingAwareness.size === 0) return;
+    if (this.isDestroyed || this.pendingAwareness.size === 0) return;
     const message = this.encodeAwareness([...this.pendingAwareness]);
     this.pendingAwareness.clear();
     for (const connection of this.connections) connection.send(message);
@@ -243,4 +270,13 @@ export class Room {
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
     return encoding.toUint8Array(encoder);
   }
+}
+
+/** A sync message of the given step carrying `payload` (a state vector or an update). */
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
 }

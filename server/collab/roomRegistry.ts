@@ -1,10 +1,9 @@
-import * as Y from "yjs";
-import { encodeSavedMessage } from "../../shared/protocol/savedMessage";
 import type { Logger } from "../log";
 import type { DocumentStorage } from "../storage/DocumentStorage";
 import type { Connection } from "./Connection";
 import type { UpdateClocks } from "./inspectUpdate";
 import { type ClientChange, Room } from "./Room";
+import { createSavedAcks } from "./savedAcks";
 import { createUpdateWriter } from "./updateWriter";
 
 export interface RoomRegistryOptions {
@@ -14,6 +13,8 @@ export interface RoomRegistryOptions {
   flushIntervalMs: number;
   roomIdleMs: number;
   compactAfterUpdates: number;
+  /** How long `saved` acknowledgements are gathered before they are sent (one message per connection). */
+  ackDelayMs?: number;
 }
 
 export interface RoomRegistry {
@@ -37,6 +38,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
   const unloading = new Map<string, Promise<void>>();
   const idleTimers = new Map<Room, NodeJS.Timeout>();
 
+  const acks = createSavedAcks(options.ackDelayMs ?? 50);
   const writer = createUpdateWriter({
     storage,
     intervalMs: options.flushIntervalMs,
@@ -51,15 +53,15 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
   function committed(room: Room, changes: ClientChange[]): void {
     room.committed(changes);
     for (const [connection, authored] of groupBy(changes, (change) => change.origin)) {
-      if (room.connections.has(connection)) connection.send(encodeSavedMessage(maxClocks(authored)));
+      if (room.connections.has(connection)) acks.add(connection, maxClocks(authored));
     }
     room.uncompactedUpdates += changes.length;
-    if (room.uncompactedUpdates >= options.compactAfterUpdates && !room.doc.isDestroyed) void compact(room);
+    if (room.uncompactedUpdates >= options.compactAfterUpdates && !room.isDestroyed) void compact(room);
   }
 
   async function compact(room: Room): Promise<void> {
     // Encoded after every stored update was applied, so the snapshot holds all the log holds.
-    const snapshot = Y.encodeStateAsUpdate(room.doc);
+    const snapshot = room.encodeState();
     const before = room.uncompactedUpdates;
     try {
       await storage.compact(room.name, snapshot);
@@ -114,7 +116,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     },
     leave(room, connection) {
       room.remove(connection);
-      if (room.connections.size > 0 || idleTimers.has(room) || room.doc.isDestroyed) return;
+      if (room.connections.size > 0 || idleTimers.has(room) || room.isDestroyed) return;
       const timer = setTimeout(() => void unload(room), options.roomIdleMs);
       timer.unref();
       idleTimers.set(room, timer);
@@ -126,6 +128,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       for (const timer of idleTimers.values()) clearTimeout(timer);
       idleTimers.clear();
       await writer.close();
+      acks.flush();
       const loaded = await Promise.allSettled(rooms.values());
       for (const result of loaded) {
         if (result.status === "fulfilled" && result.value.uncompactedUpdates > 0) await compact(result.value);

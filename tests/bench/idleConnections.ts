@@ -29,10 +29,13 @@ async function steadyRss(pid: number): Promise<number> {
 export async function measureIdleConnections(server: BenchServer): Promise<IdleResult> {
   const { connections, rooms, concurrency } = BENCH.idle;
   const waitForStep2 = server.kind !== "relay";
+  const { headers } = server;
+  const warmRooms = Array.from({ length: 10 }, (_, i) => roomName("warmup01", i));
+  const idleRooms = Array.from({ length: rooms }, (_, i) => roomName("idlebench", i));
+  await server.prepare([...warmRooms, ...idleRooms]);
   const warm: WebSocket[] = [];
-  for (let i = 0; i < 10; i++) {
-    warm.push((await openSynced(server.roomUrl(roomName("warmup01", i)), { waitForStep2 })).socket);
-  }
+  for (const room of warmRooms)
+    warm.push((await openSynced(server.roomUrl(room), { waitForStep2, headers })).socket);
   await closeAll(warm);
   await sleep(500);
   const rssBeforeBytes = await steadyRss(server.pid);
@@ -42,7 +45,7 @@ export async function measureIdleConnections(server: BenchServer): Promise<IdleR
     for (let first = 0; first < connections; first += concurrency) {
       const batch = Array.from({ length: Math.min(concurrency, connections - first) }, (_, j) => {
         const i = first + j;
-        return openSynced(server.roomUrl(roomName("idlebench", i % rooms)), { waitForStep2 });
+        return openSynced(server.roomUrl(idleRooms[i % rooms]!), { waitForStep2, headers });
       });
       for (const opened of await Promise.all(batch)) sockets.push(opened.socket);
     }

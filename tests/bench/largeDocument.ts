@@ -79,6 +79,7 @@ function summarise(times: number[], bytes: number): ColdSync {
 async function coldSync(server: BenchServer, room: string, document: LargeDocument, verify: boolean) {
   const { socket, step2, ms } = await openSynced(server.roomUrl(room), {
     waitForStep2: true,
+    headers: server.headers,
     timeoutMs: 30_000,
   });
   await closeAll([socket]);
@@ -96,7 +97,8 @@ async function coldSync(server: BenchServer, room: string, document: LargeDocume
 
 /** Uploads the document with one client and waits until the server has applied it. */
 async function upload(server: BenchServer, room: string, document: LargeDocument) {
-  const uploader = await openSynced(server.roomUrl(room), { waitForStep2: true });
+  await server.prepare([room]);
+  const uploader = await openSynced(server.roomUrl(room), { waitForStep2: true, headers: server.headers });
   uploader.socket.send(updateFrame(document.update));
   // Messages are handled in order: the answer to a second step 1 comes after the update is applied.
   await answerTo(uploader.socket, document.stateVector);
@@ -175,13 +177,14 @@ export async function measureLargeDocument(
   if (kind !== "mutual") return result;
 
   const dataDir = server.dataDir!;
+  const access = server.access;
   const dataDirBytes = directoryBytes(dataDir);
   const stored = storedSizes(dataDir, room);
   const times: number[] = [];
   let loadRssGrowthBytes = 0;
   let bytes = 0;
   for (let i = 0; i < restartRepeats; i++) {
-    server = await startMutual(dataDir);
+    server = await startMutual(dataDir, access);
     try {
       await sleep(300);
       const rssBefore = rssBytes(server.pid);

@@ -7,7 +7,7 @@ export interface LoadWorkerData {
 }
 
 export type LoadRequest =
-  | { id: number; cmd: "connect"; urls: string[]; waitForStep2: boolean }
+  | { id: number; cmd: "connect"; urls: string[]; headers: Record<string, string>; waitForStep2: boolean }
   | { id: number; cmd: "prepare"; updatesPerClient: number }
   | { id: number; cmd: "run"; rate: number; durationMs: number; drainMs: number }
   | { id: number; cmd: "disconnect" };

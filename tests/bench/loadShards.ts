@@ -64,10 +64,14 @@ export class LoadGenerator {
   }
 
   /** Connects every client of every room and waits until each is synced. */
-  async connect(roomUrl: (room: string) => string, waitForStep2: boolean): Promise<void> {
+  async connect(
+    roomUrl: (room: string) => string,
+    headers: Record<string, string>,
+    waitForStep2: boolean,
+  ): Promise<void> {
     await Promise.all(
       this.shards.map((shard) =>
-        shard.request({ cmd: "connect", urls: shard.rooms.map(roomUrl), waitForStep2 }),
+        shard.request({ cmd: "connect", urls: shard.rooms.map(roomUrl), headers, waitForStep2 }),
       ),
     );
   }

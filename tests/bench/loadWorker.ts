@@ -75,7 +75,7 @@ function onFrame(receiver: Client, data: Buffer): void {
   }
 }
 
-function connect(urls: string[], waitForStep2: boolean): Promise<void> {
+function connect(urls: string[], headers: Record<string, string>, waitForStep2: boolean): Promise<void> {
   for (const client of clients) {
     client.cursor = 0;
     client.received.fill(0);
@@ -91,7 +91,7 @@ function connect(urls: string[], waitForStep2: boolean): Promise<void> {
       }
     };
     for (const client of clients) {
-      const socket = new WebSocket(urls[client.room]!, { perMessageDeflate: false });
+      const socket = new WebSocket(urls[client.room]!, { perMessageDeflate: false, headers });
       client.socket = socket;
       let isSynced = false;
       socket.on("open", () => {
@@ -208,7 +208,7 @@ function disconnect(): Promise<void> {
 async function handle(request: LoadRequest): Promise<unknown> {
   switch (request.cmd) {
     case "connect":
-      return connect(request.urls, request.waitForStep2);
+      return connect(request.urls, request.headers, request.waitForStep2);
     case "prepare":
       return prepare(request.updatesPerClient);
     case "run":

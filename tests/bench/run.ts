@@ -43,7 +43,8 @@ async function benchOne(
   try {
     idle = await measureIdleConnections(server);
     log(`  idle: ${(idle.perConnectionBytes / 1024).toFixed(1)} KB per connection`);
-    await load.connect(server.roomUrl, kind !== "relay");
+    await server.prepare(load.rooms);
+    await load.connect(server.roomUrl, server.headers, kind !== "relay");
     latency = await measureLatency(server, load);
     log(
       `  latency @${latency.offeredPerSecond}/s: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, ` +

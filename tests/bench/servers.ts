@@ -14,8 +14,14 @@ export interface BenchServer {
   pid: number;
   /** Mutual only: where its SQLite file lives. */
   dataDir: string | null;
-  /** WebSocket URL of a room on this server. */
+  /** WebSocket URL of a room on this server (Mutual: a document made by `prepare`). */
   roomUrl(room: string): string;
+  /** Headers every socket sends (Mutual: its session cookie and its own Origin). */
+  headers: Record<string, string>;
+  /** Makes the rooms exist where the server needs that (Mutual: one document per room name). */
+  prepare(rooms: readonly string[]): Promise<void>;
+  /** Mutual only: the exchange, session and documents, kept across a restart on the same data dir. */
+  access: MutualAccess | null;
   /** Last lines of output, for error messages. */
   tail(): string;
   /** SIGTERM and wait for the exit (Mutual compacts every document on the way out). */
@@ -114,7 +120,47 @@ function spawnAndWait(
   });
 }
 
-function handle(kind: ServerKind, spawned: Spawned, dataDir: string | null, prefix: string): BenchServer {
+/** Mutual only admits members to documents that exist: one exchange, one session, a document per room. */
+export interface MutualAccess {
+  exchangeId: string;
+  cookie: string;
+  documents: Map<string, string>;
+}
+
+async function mutualRequest<T>(port: number, access: MutualAccess | null, path: string, body: unknown) {
+  const origin = `http://127.0.0.1:${port}`;
+  const response = await fetch(`${origin}${path}`, {
+    method: "POST",
+    headers: {
+      Origin: origin,
+      "Content-Type": "application/json",
+      ...(access ? { Cookie: access.cookie } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return { body: (await response.json()) as T, cookie: response.headers.get("set-cookie")?.split(";")[0] };
+}
+
+async function createMutualAccess(port: number): Promise<MutualAccess> {
+  const { body, cookie } = await mutualRequest<{ exchange: { id: string } }>(port, null, "/api/exchanges", {
+    title: "Bench exchange",
+    description: "",
+    timeZone: "UTC",
+    facilitatorName: "Bench",
+    uiLanguage: "en",
+  });
+  if (!cookie) throw new Error("Mutual set no session cookie");
+  return { exchangeId: body.exchange.id, cookie, documents: new Map() };
+}
+
+function handle(
+  kind: ServerKind,
+  spawned: Spawned,
+  dataDir: string | null,
+  prefix: string,
+  access: MutualAccess | null = null,
+): BenchServer {
   const { child, port, tail } = spawned;
   const pid = child.pid!;
   const cmd = commandLine(pid);
@@ -124,7 +170,26 @@ function handle(kind: ServerKind, spawned: Spawned, dataDir: string | null, pref
     port,
     pid,
     dataDir,
-    roomUrl: (room) => `ws://127.0.0.1:${port}${prefix}/${room}`,
+    access,
+    headers: access ? { Origin: `http://127.0.0.1:${port}`, Cookie: access.cookie } : {},
+    roomUrl: (room) => {
+      if (!access) return `ws://127.0.0.1:${port}${prefix}/${room}`;
+      const documentId = access.documents.get(room);
+      if (!documentId) throw new Error(`room ${room} was not prepared`);
+      return `ws://127.0.0.1:${port}${prefix}/${access.exchangeId}/${documentId}`;
+    },
+    async prepare(rooms) {
+      if (!access) return;
+      for (const room of rooms) {
+        if (access.documents.has(room)) continue;
+        const path = `/api/exchanges/${access.exchangeId}/documents`;
+        const { body } = await mutualRequest<{ id: string }>(port, access, path, {
+          kind: "notes",
+          title: room,
+        });
+        access.documents.set(room, body.id);
+      }
+    },
     tail,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -149,7 +214,7 @@ function jsonPort(line: string): number | null {
 }
 
 /** Mutual with persistence on: node runs server/main.ts directly (no tsx CLI, which would fork). */
-export async function startMutual(dataDir?: string): Promise<BenchServer> {
+export async function startMutual(dataDir?: string, access?: MutualAccess | null): Promise<BenchServer> {
   let dir = dataDir;
   if (!dir) {
     dir = mkdtempSync(join(tmpdir(), "mutual-bench-"));
@@ -161,7 +226,7 @@ export async function startMutual(dataDir?: string): Promise<BenchServer> {
     jsonPort,
     mutualRoot,
   );
-  return handle("mutual", spawned, dir, "/collab");
+  return handle("mutual", spawned, dir, "/collab", access ?? (await createMutualAccess(spawned.port)));
 }
 
 /** The reference @y/websocket-server 0.1.1, in memory (no YPERSISTENCE). */

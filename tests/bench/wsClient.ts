@@ -15,12 +15,21 @@ export interface SyncedSocket {
  */
 export function openSynced(
   url: string,
-  options: { waitForStep2: boolean; stateVector?: Uint8Array; timeoutMs?: number },
+  options: {
+    waitForStep2: boolean;
+    headers: Record<string, string>;
+    stateVector?: Uint8Array;
+    timeoutMs?: number;
+  },
 ): Promise<SyncedSocket> {
   const hello = syncStep1Frame(options.stateVector ?? EMPTY_STATE_VECTOR);
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
+    const socket = new WebSocket(url, {
+      perMessageDeflate: false,
+      maxPayload: 256 * 1024 * 1024,
+      headers: options.headers,
+    });
     const timeout = setTimeout(() => {
       socket.terminate();
       reject(new Error(`no sync from ${url} in ${options.timeoutMs ?? 15_000} ms`));
