@@ -7,6 +7,7 @@ import {
   type Language,
   SUPPORTED_LANGUAGES,
 } from "./languages";
+import { PSEUDO_PROCESSOR, pseudoMissingKey, pseudoModeRequested, pseudoPostProcessor } from "./pseudo";
 import { bundledResources, NAMESPACES } from "./resources";
 
 const STORAGE_KEY = "mutual.language";
@@ -40,6 +41,9 @@ export function createI18n(): i18n {
     // Chromium picks Simplified Chinese glyphs from the document language.
     document.documentElement.lang = language;
   });
+  // QA only (see pseudo.ts): wraps every translation in markers; the language itself stays a real one.
+  const pseudo = pseudoModeRequested();
+  if (pseudo) instance.use(pseudoPostProcessor);
   void instance.use(initReactI18next).init({
     resources: bundledResources(),
     lng: initial,
@@ -50,6 +54,7 @@ export function createI18n(): i18n {
     interpolation: { escapeValue: false },
     returnEmptyString: false,
     initAsync: false,
+    ...(pseudo ? { postProcess: [PSEUDO_PROCESSOR], parseMissingKeyHandler: pseudoMissingKey } : {}),
   });
   document.documentElement.lang = initial;
   return instance;
