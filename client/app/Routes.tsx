@@ -1,7 +1,7 @@
-import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
 import { DocumentScreen } from "../features/document/DocumentScreen";
+import { ExchangeScreen } from "../features/exchange/ExchangeScreen";
 import { HomeScreen } from "../features/home/HomeScreen";
+import { JoinScreen } from "../features/join/JoinScreen";
 import { NotFoundScreen } from "../features/notFound/NotFoundScreen";
 import { useLocationPath } from "../navigation/history";
 import { matchRoute } from "../navigation/paths";
@@ -11,7 +11,11 @@ export function Routes() {
   const route = matchRoute(useLocationPath());
   switch (route.name) {
     case "home":
-      return <HomeTitle />;
+      return <HomeScreen />;
+    case "join":
+      return <JoinScreen key={route.token} token={route.token} />;
+    case "exchange":
+      return <ExchangeScreen key={route.exchangeId} exchangeId={route.exchangeId} />;
     case "document":
       return <DocumentScreen room={route.room} />;
     case "invalidDocument":
@@ -19,12 +23,4 @@ export function Routes() {
     case "notFound":
       return <NotFoundScreen kind="page" />;
   }
-}
-
-function HomeTitle() {
-  const { t } = useTranslation("common");
-  useEffect(() => {
-    document.title = t("appName");
-  }, [t]);
-  return <HomeScreen />;
 }

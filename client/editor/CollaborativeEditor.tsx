@@ -12,13 +12,15 @@ export interface CollaborativeEditorProps {
   doc: Y.Doc;
   provider: { awareness: unknown };
   user: { name: string; color: string };
+  /** False for observers and archived documents: the text can be read and selected, not changed. */
+  editable: boolean;
 }
 
 /**
  * The rich-text editor bound to a document's Y.Doc: toolbar, link popover and content.
  * Content comes only from Yjs (never `content:`), so every client sees the same document.
  */
-export function CollaborativeEditor({ doc, provider, user }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ doc, provider, user, editable }: CollaborativeEditorProps) {
   const { t } = useTranslation("editor");
   const [linkOpen, setLinkOpen] = useState(false);
   const linkButtonRef = useRef<HTMLButtonElement>(null);
@@ -36,7 +38,8 @@ export function CollaborativeEditor({ doc, provider, user }: CollaborativeEditor
         placeholder: () => placeholderRef.current,
         onLinkRequest: openLink,
       }),
-      editorProps: { attributes: editorAttributes(t("contentLabel")) },
+      editable,
+      editorProps: { attributes: editorAttributes(t("contentLabel"), editable) },
     },
     [doc, provider],
   );
@@ -44,9 +47,11 @@ export function CollaborativeEditor({ doc, provider, user }: CollaborativeEditor
   // A language switch re-labels the editor and redraws the placeholder, unless an IME is composing.
   useLayoutEffect(() => {
     if (editor.isDestroyed) return;
-    editor.setOptions({ editorProps: { attributes: editorAttributes(t("contentLabel")) } });
+    editor.setOptions({ editorProps: { attributes: editorAttributes(t("contentLabel"), editable) } });
+    // Access can change live (a role change, an archive): switch without remounting the editor.
+    if (editor.isEditable !== editable) editor.setEditable(editable, false);
     if (!editor.view.composing) editor.view.dispatch(editor.state.tr.setMeta("addToHistory", false));
-  }, [editor, t]);
+  }, [editor, t, editable]);
 
   const closeLink = useCallback(() => setLinkOpen(false), []);
   useEffect(() => {
@@ -59,16 +64,18 @@ export function CollaborativeEditor({ doc, provider, user }: CollaborativeEditor
   }, [linkOpen]);
 
   return (
-    <div className="collab-editor">
-      <div className="collab-editor__toolbar">
-        <FormattingToolbar
-          editor={editor}
-          linkOpen={linkOpen}
-          onLinkRequest={openLink}
-          linkButtonRef={linkButtonRef}
-        />
-        {linkOpen ? <LinkPopover editor={editor} onClose={closeLink} /> : null}
-      </div>
+    <div className={editable ? "collab-editor" : "collab-editor collab-editor--read-only"}>
+      {editable ? (
+        <div className="collab-editor__toolbar">
+          <FormattingToolbar
+            editor={editor}
+            linkOpen={linkOpen}
+            onLinkRequest={openLink}
+            linkButtonRef={linkButtonRef}
+          />
+          {linkOpen ? <LinkPopover editor={editor} onClose={closeLink} /> : null}
+        </div>
+      ) : null}
       <div className="collab-editor__page">
         <EditorContent editor={editor} />
       </div>
@@ -77,11 +84,12 @@ export function CollaborativeEditor({ doc, provider, user }: CollaborativeEditor
 }
 
 // Setting attributes replaces Tiptap's own, so the textbox role is restated here.
-function editorAttributes(label: string): Record<string, string> {
+function editorAttributes(label: string, editable: boolean): Record<string, string> {
   return {
     role: "textbox",
     "aria-label": label,
     "aria-multiline": "true",
+    "aria-readonly": editable ? "false" : "true",
     class: "collab-editor__content",
     spellcheck: "true",
   };

@@ -19,4 +19,16 @@ export function bundledResources(): Resource {
   return resources;
 }
 
-export const NAMESPACES = ["common", "home", "document", "editor", "status", "errors"] as const;
+export const NAMESPACES = [
+  "common",
+  "home",
+  "join",
+  "exchange",
+  "delegations",
+  "participants",
+  "invites",
+  "document",
+  "editor",
+  "status",
+  "errors",
+] as const;

@@ -18,9 +18,10 @@ export function useLocationPath(): string {
 }
 
 /** Client-side navigation without a reload. */
-export function navigate(path: string): void {
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname) return;
-  window.history.pushState(null, "", path);
+  if (options.replace) window.history.replaceState(null, "", path);
+  else window.history.pushState(null, "", path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
   window.scrollTo(0, 0);
 }

@@ -1,6 +1,7 @@
 import * as decoding from "lib0/decoding";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { AccessCode, RefusalReason } from "../../shared/protocol/accessMessage";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { readSavedClocks, type SavedClocks } from "../../shared/protocol/savedMessage";
 
@@ -8,7 +9,7 @@ type MessageHandler = WebsocketProvider["messageHandlers"][number];
 
 /**
  * Lets the sync hook hear what y-websocket does not expose: the server's state vector (its sync
- * step 1, i.e. what it has stored) and Mutual's `saved` acknowledgements. The provider keeps its
+ * step 1, i.e. what it has stored) and Mutual's `saved` acknowledgements, `access` and `refused` messages. The provider keeps its
  * own handling; we only peek at a copy of the decoder.
  */
 export function instrumentProvider(
@@ -16,6 +17,10 @@ export function instrumentProvider(
   listeners: {
     onServerStateVector: (clocks: Map<number, number>) => void;
     onSaved: (clocks: SavedClocks) => void;
+    /** The server's word on what this connection may do (sent on every connect). */
+    onAccess: (access: "read" | "write") => void;
+    /** An update from this connection was refused and not merged. */
+    onRefused: (reason: "readOnly" | "foreignClient" | null) => void;
   },
 ): void {
   // Handlers are per instance (copied in the constructor), so this changes only this provider.
@@ -33,5 +38,18 @@ export function instrumentProvider(
   };
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
     listeners.onSaved(readSavedClocks(decoder));
+  };
+  provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
+    listeners.onAccess(decoding.readVarUint(decoder) === AccessCode.write ? "write" : "read");
+  };
+  provider.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
+    const reason = decoding.readVarUint(decoder);
+    listeners.onRefused(
+      reason === RefusalReason.readOnly
+        ? "readOnly"
+        : reason === RefusalReason.foreignClient
+          ? "foreignClient"
+          : null,
+    );
   };
 }

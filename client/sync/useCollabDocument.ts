@@ -23,6 +23,10 @@ export interface CollabSession {
   /** False until the local copy (IndexedDB) or the server has delivered the document. */
   ready: boolean;
   status: CollabStatus;
+  /** What the server allows on the current connection; null until it has said so. */
+  access: "read" | "write" | null;
+  /** Counts refused updates, so a screen can show a notice each time one happens. */
+  refusals: number;
 }
 
 /**
@@ -51,6 +55,8 @@ export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSe
     let closedWith: number | null = null;
     let status: CollabStatus = { kind: "connecting" };
     let disposed = false;
+    let access: "read" | "write" | null = null;
+    let refusals = 0;
 
     const computeStatus = (): CollabStatus => {
       if (closedWith !== null) return { kind: "error", code: closedWith, reason: closeCodeName(closedWith) };
@@ -64,7 +70,7 @@ export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSe
       const next = computeStatus();
       if (!force && sameStatus(next, status)) return;
       status = next;
-      setSession({ doc, provider, awareness: provider.awareness, ready, status });
+      setSession({ doc, provider, awareness: provider.awareness, ready, status, access, refusals });
     };
     const markReady = () => {
       if (ready) return;
@@ -80,6 +86,14 @@ export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSe
       onSaved: (saved) => {
         clocks.acknowledge(saved);
         publish();
+      },
+      onAccess: (next) => {
+        access = next;
+        publish(true);
+      },
+      onRefused: () => {
+        refusals++;
+        publish(true);
       },
     });
 

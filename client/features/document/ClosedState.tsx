@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CloseCodeName } from "../../../shared/protocol/closeCodes";
 import { AppLink } from "../../navigation/AppLink";
+import { exchangePath } from "../../navigation/paths";
 import { Button } from "../../ui/Button";
 import { AlertIcon } from "../../ui/icons";
 import { StateMessage } from "../../ui/StateMessage";
@@ -21,7 +22,15 @@ const REASON_KEYS: Record<CloseCodeName, string> = {
 };
 
 /** Shown instead of the editor when the server closed the document for good. */
-export function ClosedState({ code, reason }: { code: number; reason: CloseCodeName | null }) {
+export function ClosedState({
+  code,
+  reason,
+  exchangeId,
+}: {
+  code: number;
+  reason: CloseCodeName | null;
+  exchangeId: string;
+}) {
   const { t } = useTranslation("errors");
   const key = reason ? REASON_KEYS[reason] : "close.unknown";
   return (
@@ -34,6 +43,9 @@ export function ClosedState({ code, reason }: { code: number; reason: CloseCodeN
           <Button variant="primary" onClick={() => window.location.reload()}>
             {t("close.retry")}
           </Button>
+          <AppLink to={exchangePath(exchangeId)} className="button button--secondary">
+            {t("close.exchange")}
+          </AppLink>
           <AppLink to="/" className="button button--secondary">
             {t("close.home")}
           </AppLink>

@@ -1,46 +1,78 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DELEGATION_COLORS } from "../../../shared/domain";
+import { canOnDocument, roomAccess } from "../../../shared/permissions";
 import type { RoomAddress } from "../../../shared/protocol/roomName";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
-import { useDisplayName } from "../../identity/displayName";
-import { colorForName } from "../../identity/userColor";
-import { useRecordRecentDocument } from "../../recent/recentDocuments";
+import { LoadFailure, Loading } from "../../layout/LoadStates";
+import { NO_DELEGATION_COLOR } from "../../membership/people";
+import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
 import { type CollabSession, useCollabDocument } from "../../sync/useCollabDocument";
 import { ClosedState } from "./ClosedState";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { DocumentHeader } from "./DocumentHeader";
-import { NameGate } from "./NameGate";
 import { PresenceList } from "./PresenceList";
-import { TitleInput } from "./TitleInput";
-import { useDocumentTitle } from "./useDocumentTitle";
+import { RefusedNotice } from "./RefusedNotice";
+import { TitleEditor } from "./TitleEditor";
+import { type DocumentContext, useDocumentContext } from "./useDocumentContext";
+import { ViewOnlyBadge } from "./ViewOnlyBadge";
 import "./document.css";
 
-/** A live document: asks for a name first if this device has none, then joins the room. */
+/** A live document: its record from the directory, then its room. */
 export function DocumentScreen({ room }: { room: RoomAddress }) {
-  const [name, setName] = useDisplayName();
-  if (!name) {
+  const { t } = useTranslation("document");
+  const [context, reload] = useDocumentContext(room);
+  useParticipantLanguage(room.exchangeId, context.state === "ready" ? context.context.me.uiLanguage : null);
+  if (context.state === "loading") {
     return (
-      <main className="document-screen document-screen--gate">
-        <div className="document-screen__gate-language">
-          <LanguageSwitcher />
-        </div>
-        <NameGate onSubmit={setName} />
+      <main className="document-screen">
+        <Loading label={t("loading")} />
       </main>
     );
   }
-  return <OpenDocument key={`${room.exchangeId}/${room.documentId}`} room={room} name={name} />;
+  if (context.state === "failed") {
+    return (
+      <main className="document-screen">
+        <LoadFailure failure={context.failure} onRetry={reload} />
+      </main>
+    );
+  }
+  return (
+    <OpenDocument
+      key={`${room.exchangeId}/${room.documentId}`}
+      room={room}
+      context={context.state === "ready" ? context.context : null}
+      onAccessChange={reload}
+    />
+  );
 }
 
-function OpenDocument({ room, name }: { room: RoomAddress; name: string }) {
+function OpenDocument({
+  room,
+  context,
+  onAccessChange,
+}: {
+  room: RoomAddress;
+  context: DocumentContext | null;
+  onAccessChange: () => Promise<void>;
+}) {
   const { t } = useTranslation("document");
-  const session = useCollabDocument(room, { name, color: colorForName(name) });
+  const name = context?.me.displayName ?? "";
+  const color = context?.myDelegation ? DELEGATION_COLORS[context.myDelegation.color] : NO_DELEGATION_COLOR;
+  const session = useCollabDocument(room, { name, color });
   return (
     <main className="document-screen" aria-busy={!session?.ready}>
       {session ? (
-        <LoadedDocument room={room} session={session} name={name} />
+        <LoadedDocument
+          room={room}
+          session={session}
+          context={context}
+          user={{ name, color }}
+          onAccessChange={onAccessChange}
+        />
       ) : (
-        <p className="document-screen__loading">{t("loading")}</p>
+        <Loading label={t("loading")} />
       )}
     </main>
   );
@@ -49,47 +81,86 @@ function OpenDocument({ room, name }: { room: RoomAddress; name: string }) {
 function LoadedDocument({
   room,
   session,
-  name,
+  context,
+  user,
+  onAccessChange,
 }: {
   room: RoomAddress;
   session: CollabSession;
-  name: string;
+  context: DocumentContext | null;
+  user: { name: string; color: string };
+  onAccessChange: () => Promise<void>;
 }) {
-  const { t } = useTranslation("document");
-  const [title, setTitle] = useDocumentTitle(session.doc);
-  const recordRecent = useRecordRecentDocument();
+  const { t } = useTranslation(["document", "common"]);
+  const [title, setTitle] = useState(context?.document.title ?? "");
+  const document_ = context?.document ?? null;
+  useEffect(() => {
+    if (document_) setTitle(document_.title);
+  }, [document_]);
 
   useEffect(() => {
-    recordRecent(room, session.ready ? title : null);
-  }, [recordRecent, room, title, session.ready]);
-
-  useEffect(() => {
-    document.title = t("pageTitle", { title: title || t("title.placeholder") });
+    document.title = t("document:pageTitle", { title: title || t("document:untitled") });
   }, [t, title]);
+
+  // The server's access message is the truth; until it arrives, the directory's answer stands in.
+  const expected = context
+    ? roomAccess(context.me.role, context.document.kind, context.document.archived)
+    : null;
+  const access = session.access ?? expected ?? "read";
+  const { access: liveAccess } = session;
+  useEffect(() => {
+    // A new access (role changed, document archived) also changes the reason shown: refresh the record.
+    if (liveAccess !== null) void onAccessChange();
+  }, [liveAccess, onAccessChange]);
+
+  const readOnlyReason =
+    access === "write"
+      ? null
+      : context?.document.archived
+        ? "archived"
+        : context?.me.role === "observer"
+          ? "observer"
+          : "other";
+  const canRename =
+    access === "write" &&
+    context !== null &&
+    canOnDocument(context.me.role, context.document.kind, "document.rename");
 
   const { status } = session;
   return (
     <>
       <DocumentHeader
-        heading={title || t("title.placeholder")}
-        title={<TitleInput title={title} onChange={setTitle} />}
+        exchange={context?.exchange ?? { id: room.exchangeId, title: "" }}
+        heading={title || t("document:untitled")}
+        title={
+          <TitleEditor
+            room={room}
+            title={title}
+            editable={canRename}
+            onRenamed={(next) => {
+              setTitle(next);
+              void onAccessChange();
+            }}
+          />
+        }
+        kind={context ? t(`common:kind.${context.document.kind}`) : null}
+        badges={readOnlyReason ? <ViewOnlyBadge reason={readOnlyReason} /> : null}
         status={<ConnectionStatus status={status} />}
         presence={<PresenceList awareness={session.awareness} />}
         language={<LanguageSwitcher />}
       />
+      <RefusedNotice count={session.refusals} />
       {status.kind === "error" ? (
-        <ClosedState code={status.code} reason={status.reason} />
+        <ClosedState code={status.code} reason={status.reason} exchangeId={room.exchangeId} />
       ) : session.ready ? (
         <CollaborativeEditor
           doc={session.doc}
           provider={session.provider}
-          user={{ name, color: colorForName(name) }}
+          user={user}
+          editable={access === "write"}
         />
       ) : (
-        <div className="document-screen__loading" role="status">
-          <span className="document-screen__spinner" aria-hidden="true" />
-          {t("loading")}
-        </div>
+        <Loading label={t("document:loading")} />
       )}
     </>
   );

@@ -1,0 +1,21 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+const SHOWN_MS = 6000;
+
+/** A brief, polite notice each time the server refused a change from this connection. */
+export function RefusedNotice({ count }: { count: number }) {
+  const { t } = useTranslation("document");
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    if (count === 0) return;
+    setVisible(true);
+    const timer = setTimeout(() => setVisible(false), SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [count]);
+  return (
+    <div className="refused-notice" role="status" aria-live="polite">
+      {visible ? <p className="refused-notice__text">{t("refused")}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import type { ExchangeView } from "../../../shared/api/responses";
+import { canInExchange } from "../../../shared/permissions";
+import { useNow } from "../../i18n/useNow";
+import { AppBar, Page } from "../../layout/AppBar";
+import { LoadFailure, Loading } from "../../layout/LoadStates";
+import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
+import { localTime, utcOffset, zoneLabel } from "../../time/timeZones";
+import { DelegationsCard } from "./DelegationsCard";
+import { DocumentsCard } from "./DocumentsCard";
+import { InvitesCard } from "./InvitesCard";
+import { ParticipantsCard } from "./ParticipantsCard";
+import { SettingsCard } from "./SettingsCard";
+import { useExchange } from "./useExchange";
+import "./exchange.css";
+
+/** The exchange home: documents with who is in them, delegations, people and (for facilitators) invites. */
+export function ExchangeScreen({ exchangeId }: { exchangeId: string }) {
+  const { t } = useTranslation("exchange");
+  const [view, reload] = useExchange(exchangeId);
+  useParticipantLanguage(exchangeId, view.state === "ready" ? view.data.me.uiLanguage : null);
+  const title = view.state === "ready" ? view.data.exchange.title : null;
+  useEffect(() => {
+    document.title = title ? t("pageTitle", { title }) : t("pageTitleLoading");
+  }, [t, title]);
+
+  return (
+    <>
+      <AppBar trail={title ?? undefined} />
+      <Page wide>
+        {view.state === "loading" ? (
+          <Loading label={t("loading")} />
+        ) : view.state === "failed" ? (
+          <LoadFailure failure={view.failure} onRetry={reload} />
+        ) : (
+          <ExchangeHome view={view.data} reload={reload} />
+        )}
+      </Page>
+    </>
+  );
+}
+
+function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Promise<void> }) {
+  const { t, i18n } = useTranslation("exchange");
+  const now = useNow(30_000);
+  const { exchange, me } = view;
+  const facilitator = canInExchange(me.role, "invite.manage");
+  return (
+    <>
+      <section className="exchange__intro">
+        <h1 className="page__title">{exchange.title}</h1>
+        {exchange.description ? <p className="page__lead">{exchange.description}</p> : null}
+        <p className="exchange__zone">
+          {t("homeZone", {
+            zone: zoneLabel(exchange.timeZone),
+            offset: utcOffset(exchange.timeZone, i18n.language, now),
+            time: localTime(exchange.timeZone, i18n.language, now),
+          })}
+        </p>
+      </section>
+      <div className="exchange__grid">
+        <div className="exchange__main">
+          <DocumentsCard view={view} reload={reload} />
+          {facilitator ? <InvitesCard view={view} /> : null}
+        </div>
+        <div className="exchange__side">
+          <DelegationsCard view={view} reload={reload} now={now} />
+          <ParticipantsCard view={view} reload={reload} />
+          <SettingsCard view={view} reload={reload} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,257 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { FieldErrorCode } from "../../../shared/api/errors";
+import { api, joinPagePath } from "../../../shared/api/paths";
+import type { ExchangeView } from "../../../shared/api/responses";
+import { type Invite, type InviteStatus, ROLES, type Role } from "../../../shared/domain";
+import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
+import { useErrorText } from "../../api/useErrorText";
+import { useResource } from "../../api/useResource";
+import { formatDateTime, formatRelativeTime } from "../../i18n/relativeTime";
+import { useNow } from "../../i18n/useNow";
+import { sortByText } from "../../membership/labels";
+import { Badge } from "../../ui/Badge";
+import { Button } from "../../ui/Button";
+import { Card } from "../../ui/Card";
+import { Dialog } from "../../ui/Dialog";
+import { CopyIcon } from "../../ui/icons";
+import { SelectField } from "../../ui/SelectField";
+import { TextField } from "../../ui/TextField";
+
+const EXPIRY_HOURS = { day: 24, week: 24 * 7, month: 24 * 30 } as const;
+type Expiry = keyof typeof EXPIRY_HOURS;
+const STATUS_TONE: Record<InviteStatus, "success" | "neutral" | "warning" | "danger"> = {
+  active: "success",
+  expired: "neutral",
+  revoked: "danger",
+  "used-up": "warning",
+};
+
+/** Facilitators make invite links per delegation and role, copy them, see their status and revoke them. */
+export function InvitesCard({ view }: { view: ExchangeView }) {
+  const { t, i18n } = useTranslation(["invites", "common"]);
+  const errorText = useErrorText();
+  const [invites, reload] = useResource<Invite[]>(api.invites(view.exchange.id));
+  const [delegationId, setDelegationId] = useState<string>(view.delegations[0]?.id ?? "");
+  const [role, setRole] = useState<Role>("delegate");
+  const [expiry, setExpiry] = useState<Expiry>("week");
+  const [maxUses, setMaxUses] = useState("");
+  const [maxUsesError, setMaxUsesError] = useState<FieldErrorCode | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [revoking, setRevoking] = useState<Invite | null>(null);
+  const [fresh, setFresh] = useState<string | null>(null);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const uses = maxUses.trim() === "" ? null : Number(maxUses);
+    if (uses !== null && (!Number.isInteger(uses) || uses < 1 || uses > 1000)) {
+      setMaxUsesError("out_of_range");
+      return;
+    }
+    try {
+      const invite = await apiRequest<Invite>("POST", api.invites(view.exchange.id), {
+        delegationId: delegationId || null,
+        role,
+        expiresInHours: EXPIRY_HOURS[expiry],
+        maxUses: uses,
+      });
+      setFresh(invite.id);
+      await reload();
+    } catch (error) {
+      const problem = asFailure(error);
+      if (problem.code === "validation_failed" && problem.fields.maxUses)
+        setMaxUsesError(problem.fields.maxUses);
+      else setFailure(problem);
+    }
+  };
+
+  const revoke = async (invite: Invite) => {
+    setRevoking(null);
+    setFailure(null);
+    try {
+      await apiRequest("DELETE", api.invite(view.exchange.id, invite.id));
+    } catch (error) {
+      setFailure(asFailure(error));
+    }
+    await reload();
+  };
+
+  const delegationName = (id: string | null) =>
+    view.delegations.find((d) => d.id === id)?.name ?? t("invites:noDelegation");
+
+  return (
+    <Card title={t("invites:title")} titleId="invites-title">
+      <form className="invites__form" onSubmit={create} noValidate aria-label={t("invites:createLabel")}>
+        <SelectField
+          label={t("invites:delegation")}
+          value={delegationId}
+          onChange={(event) => setDelegationId(event.target.value)}
+        >
+          {sortByText(view.delegations, (d) => d.name, i18n.language).map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+          <option value="">{t("invites:noDelegation")}</option>
+        </SelectField>
+        <SelectField
+          label={t("invites:role")}
+          hint={t(`common:roleHint.${role}`)}
+          value={role}
+          onChange={(event) => setRole(event.target.value as Role)}
+        >
+          {ROLES.map((value) => (
+            <option key={value} value={value}>
+              {t(`common:role.${value}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("invites:expiry")}
+          value={expiry}
+          onChange={(event) => setExpiry(event.target.value as Expiry)}
+        >
+          {(Object.keys(EXPIRY_HOURS) as Expiry[]).map((value) => (
+            <option key={value} value={value}>
+              {t(`invites:expiryOption.${value}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t("invites:maxUses")}
+          hint={t("invites:maxUsesHint")}
+          inputMode="numeric"
+          value={maxUses}
+          error={errorText.field(maxUsesError ?? undefined)}
+          onChange={(event) => {
+            setMaxUses(event.target.value);
+            setMaxUsesError(null);
+          }}
+        />
+        <div className="form-actions invites__submit">
+          <Button variant="primary" type="submit">
+            {t("invites:create")}
+          </Button>
+        </div>
+      </form>
+      {failure ? (
+        <p className="form-error" role="alert">
+          {errorText.failure(failure)}
+        </p>
+      ) : null}
+      {invites.state === "loading" ? (
+        <p className="card__empty">{t("invites:loading")}</p>
+      ) : invites.state === "failed" ? (
+        <p className="form-error">{errorText.failure(invites.failure)}</p>
+      ) : invites.data.length === 0 ? (
+        <p className="card__empty">{t("invites:empty")}</p>
+      ) : (
+        <ul className="invites__list" aria-label={t("invites:listLabel")}>
+          {[...invites.data]
+            .sort((a, b) => b.createdAt - a.createdAt)
+            .map((invite) => (
+              <InviteRow
+                key={invite.id}
+                invite={invite}
+                delegationName={delegationName(invite.delegationId)}
+                highlight={invite.id === fresh}
+                onRevoke={() => setRevoking(invite)}
+              />
+            ))}
+        </ul>
+      )}
+      {revoking ? (
+        <Dialog
+          title={t("invites:revokeTitle")}
+          onClose={() => setRevoking(null)}
+          actions={
+            <>
+              <Button onClick={() => setRevoking(null)}>{t("common:cancel")}</Button>
+              <Button variant="danger" onClick={() => void revoke(revoking)}>
+                {t("invites:revokeConfirm")}
+              </Button>
+            </>
+          }
+        >
+          <p>{t("invites:revokeBody")}</p>
+        </Dialog>
+      ) : null}
+    </Card>
+  );
+}
+
+function InviteRow({
+  invite,
+  delegationName,
+  highlight,
+  onRevoke,
+}: {
+  invite: Invite;
+  delegationName: string;
+  highlight: boolean;
+  onRevoke: () => void;
+}) {
+  const { t, i18n } = useTranslation(["invites", "common"]);
+  const now = useNow();
+  const [copy, setCopy] = useState<"idle" | "copied" | "manual">("idle");
+  const link = new URL(joinPagePath(invite.token), window.location.origin).href;
+  const active = invite.status === "active";
+
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopy("copied");
+      setTimeout(() => setCopy((state) => (state === "copied" ? "idle" : state)), 4000);
+    } catch {
+      setCopy("manual");
+    }
+  };
+
+  return (
+    <li className={highlight ? "invites__item invites__item--fresh" : "invites__item"}>
+      <div className="invites__summary">
+        <span className="invites__who">
+          {t("invites:summary", { role: t(`common:role.${invite.role}`), delegation: delegationName })}
+        </span>
+        <Badge tone={STATUS_TONE[invite.status]}>{t(`invites:status.${invite.status}`)}</Badge>
+      </div>
+      <p className="invites__meta">
+        {invite.maxUses === null
+          ? t("invites:uses", { count: invite.uses })
+          : t("invites:usesOf", { count: invite.uses, max: invite.maxUses })}
+        {" · "}
+        <time
+          dateTime={new Date(invite.expiresAt).toISOString()}
+          title={formatDateTime(invite.expiresAt, i18n.language)}
+        >
+          {invite.expiresAt > now
+            ? t("invites:expiresIn", { when: formatRelativeTime(invite.expiresAt, now, i18n.language) })
+            : t("invites:expiredAt", { when: formatRelativeTime(invite.expiresAt, now, i18n.language) })}
+        </time>
+      </p>
+      {active ? (
+        <div className="invites__actions">
+          <Button icon={<CopyIcon />} onClick={() => void copyLink()}>
+            {t("invites:copy")}
+          </Button>
+          <Button variant="ghost" onClick={onRevoke}>
+            {t("invites:revoke")}
+          </Button>
+          <span className="invites__copied" role="status">
+            {copy === "copied" ? t("invites:copied") : ""}
+          </span>
+        </div>
+      ) : null}
+      {active && copy === "manual" ? (
+        <TextField
+          label={t("invites:manualCopy")}
+          value={link}
+          readOnly
+          onFocus={(event) => event.currentTarget.select()}
+          autoFocus
+        />
+      ) : null}
+    </li>
+  );
+}
