@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExchange } from "../support/api";
 import { editorText, launchBrowser, newUserContext, waitForEditorText } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -12,17 +13,34 @@ describe("co-editing a document in two browsers", () => {
   let pageA: Page;
   let pageB: Page;
   let documentUrl: string;
+  let exchangeFixture: Awaited<ReturnType<typeof createExchange>>;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ana = await newUserContext(browser, { baseURL: server.url, displayName: "Ana Souza", language: "en" });
-    bruno = await newUserContext(browser, { baseURL: server.url, displayName: "Bruno Lima", language: "en" });
+    // Ana facilitates the exchange (created through the API); Bruno joined as a delegate by invite link.
+    const exchange = await createExchange(server.url);
+    exchangeFixture = exchange;
+    const brunoMember = await exchange.join("delegate", "Bruno Lima");
+    // Joined with pt-BR (the fixture's choice); this test reads the English interface.
+    await brunoMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
+      uiLanguage: "en",
+    });
+    const { document } = await exchange.newDocument("agenda");
+    documentUrl = `/x/${exchange.exchangeId}/d/${document.id}`;
+    ana = await newUserContext(browser, {
+      baseURL: server.url,
+      sessionCookie: exchange.facilitator.session.cookie,
+      language: "en",
+    });
+    bruno = await newUserContext(browser, {
+      baseURL: server.url,
+      sessionCookie: brunoMember.session.cookie,
+      language: "en",
+    });
     pageA = await ana.newPage();
     pageB = await bruno.newPage();
-    await pageA.goto("/");
-    await pageA.getByRole("button", { name: "New document" }).click();
+    await pageA.goto(documentUrl);
     await pageA.getByRole("textbox", { name: "Document text" }).waitFor();
-    documentUrl = pageA.url();
     await pageB.goto(documentUrl);
     await pageB.getByRole("textbox", { name: "Document text" }).waitFor();
   });
@@ -47,7 +65,7 @@ describe("co-editing a document in two browsers", () => {
       .toContain("Bruno Lima");
     await expect
       .poll(() => pageB.locator(".collaboration-carets__label").allInnerTexts(), { timeout: 5_000 })
-      .toContain("Ana Souza");
+      .toContain("Fiona Facilitator");
     // Who is here: both avatars, in each browser.
     await pageA.getByRole("list", { name: "2 people here" }).waitFor({ timeout: 5_000 });
   });
@@ -100,9 +118,13 @@ describe("co-editing a document in two browsers", () => {
     await waitForEditorText(pageA, (text) => text === before);
 
     // A third browser has no local copy: everything it sees comes from the server.
+    const carlaMember = await exchangeFixture.join("observer", "Carla");
+    await carlaMember.session.ok("PATCH", `/api/exchanges/${exchangeFixture.exchangeId}/participants/me`, {
+      uiLanguage: "en",
+    });
     const carla = await newUserContext(browser, {
       baseURL: server.url,
-      displayName: "Carla",
+      sessionCookie: carlaMember.session.cookie,
       language: "en",
     });
     const pageC = await carla.newPage();

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExchange } from "../support/api";
 import { editorText, launchBrowser, newUserContext, waitForEditorText } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -17,20 +18,30 @@ describe("editing offline", () => {
   });
 
   it("keeps offline edits across a reload and merges them with others' edits when back online", async () => {
-    const ana = await newUserContext(browser, { baseURL: server.url, displayName: "Ana", language: "en" });
+    const exchange = await createExchange(server.url);
+    const brunoMember = await exchange.join("delegate", "Bruno");
+    await brunoMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
+      uiLanguage: "en",
+    });
+    const { document } = await exchange.newDocument("notes");
+    const url = `/x/${exchange.exchangeId}/d/${document.id}`;
+    const ana = await newUserContext(browser, {
+      baseURL: server.url,
+      sessionCookie: exchange.facilitator.session.cookie,
+      language: "en",
+    });
     const bruno = await newUserContext(browser, {
       baseURL: server.url,
-      displayName: "Bruno",
+      sessionCookie: brunoMember.session.cookie,
       language: "en",
     });
     const pageA = await ana.newPage();
     const pageB = await bruno.newPage();
     const textA = pageA.getByRole("textbox", { name: "Document text" });
     const textB = pageB.getByRole("textbox", { name: "Document text" });
-    const statusA = pageA.getByRole("status");
+    const statusA = pageA.locator(".status-pill");
 
-    await pageA.goto("/");
-    await pageA.getByRole("button", { name: "New document" }).click();
+    await pageA.goto(url);
     await textA.click();
     await pageA.keyboard.type("Online start.");
     await statusA.filter({ hasText: "All changes saved" }).waitFor({ timeout: 10_000 });
@@ -81,11 +92,20 @@ describe("editing offline", () => {
 
   it("says it is reconnecting while the server is down, then saves what was typed meanwhile", async () => {
     const own = await startServer();
-    const ana = await newUserContext(browser, { baseURL: own.url, displayName: "Ana", language: "en" });
+    const exchange = await createExchange(own.url);
+    const { document } = await exchange.newDocument("notes");
+    const carlaMember = await exchange.join("observer", "Carla");
+    await carlaMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
+      uiLanguage: "en",
+    });
+    const ana = await newUserContext(browser, {
+      baseURL: own.url,
+      sessionCookie: exchange.facilitator.session.cookie,
+      language: "en",
+    });
     const page = await ana.newPage();
-    const status = page.getByRole("status");
-    await page.goto("/");
-    await page.getByRole("button", { name: "New document" }).click();
+    const status = page.locator(".status-pill");
+    await page.goto(`/x/${exchange.exchangeId}/d/${document.id}`);
     await page.getByRole("textbox", { name: "Document text" }).click();
     await page.keyboard.type("Before the outage.");
     await status.filter({ hasText: "All changes saved" }).waitFor({ timeout: 10_000 });
@@ -101,7 +121,11 @@ describe("editing offline", () => {
     const url = page.url();
     await ana.close();
 
-    const check = await newUserContext(browser, { baseURL: again.url, displayName: "Carla", language: "en" });
+    const check = await newUserContext(browser, {
+      baseURL: again.url,
+      sessionCookie: carlaMember.session.cookie,
+      language: "en",
+    });
     const fresh = await check.newPage();
     await fresh.goto(url);
     await waitForEditorText(fresh, (text) => text.includes("Before the outage. During the outage."));

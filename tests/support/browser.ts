@@ -26,8 +26,8 @@ export interface ContextOptions {
   locale?: string;
   timezoneId?: string;
   viewport?: { width: number; height: number };
-  /** Display name stored before the first page loads (skips the name prompt). */
-  displayName?: string;
+  /** Session cookie (`mutual_session=…`, from ApiSession.cookie) the context starts with. */
+  sessionCookie?: string | null;
   /** UI language stored before the first page loads (otherwise detected from `locale`). */
   language?: string;
 }
@@ -44,8 +44,8 @@ export async function newUserContext(browser: Browser, options: ContextOptions):
     viewport: options.viewport ?? { width: 1280, height: 800 },
     reducedMotion: "reduce",
   });
+  if (options.sessionCookie) await addSessionCookie(context, options.baseURL, options.sessionCookie);
   const seed: Record<string, string> = {};
-  if (options.displayName) seed["mutual.displayName"] = options.displayName;
   if (options.language) seed["mutual.language"] = options.language;
   if (Object.keys(seed).length > 0) {
     await context.addInitScript((entries: Record<string, string>) => {
@@ -56,6 +56,12 @@ export async function newUserContext(browser: Browser, options: ContextOptions):
     }, seed);
   }
   return context;
+}
+
+/** Gives a browser context the session of an API client (`name=value` as ApiSession keeps it). */
+export async function addSessionCookie(context: BrowserContext, url: string, cookie: string): Promise<void> {
+  const separator = cookie.indexOf("=");
+  await context.addCookies([{ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url }]);
 }
 
 /** The editor's text without collaborators' caret labels (they are text nodes inside the editor DOM). */
