@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExchange } from "../support/api";
 import { launchBrowser, newUserContext } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -17,30 +18,51 @@ const LANGUAGES = [
     locale: "en-GB",
     timezoneId: "Europe/London",
     name: "Grace Okafor",
-    newDocument: "New document",
+    observer: "Tom Baker",
+    create: "Create exchange",
     editorLabel: "Document text",
-    title: "Food policy exchange — agenda",
+    exchange: "Food policy exchange",
+    delegation: "Belo Horizonte health team",
+    document: "Agenda for the first workshop",
     body: "Day one: what each delegation wants to learn.",
+    viewOnly: "View only",
+    addDelegation: "Add delegation",
+    joinButton: "Join the exchange",
+    revoked: "This invitation was withdrawn",
   },
   {
     lng: "pt-BR",
     locale: "pt-BR",
     timezoneId: "America/Sao_Paulo",
     name: "Ana Souza",
-    newDocument: "Novo documento",
+    observer: "João Pereira",
+    create: "Criar intercâmbio",
     editorLabel: "Texto do documento",
-    title: "Intercâmbio de políticas alimentares — pauta",
+    exchange: "Intercâmbio de políticas alimentares",
+    delegation: "Equipe de saúde de Belo Horizonte",
+    document: "Pauta do primeiro encontro",
     body: "Primeiro dia: o que cada delegação quer aprender.",
+    viewOnly: "Somente leitura",
+    addDelegation: "Adicionar delegação",
+    joinButton: "Entrar no intercâmbio",
+    revoked: "Este convite foi retirado",
   },
   {
     lng: "zh-CN",
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     name: "李伟",
-    newDocument: "新建文档",
+    observer: "王芳",
+    create: "创建交流",
     editorLabel: "文档正文",
-    title: "食品政策交流——议程",
+    exchange: "食品政策交流",
+    delegation: "成都市规划局",
+    document: "第一次研讨会议程",
     body: "第一天：各代表团希望学习什么。",
+    viewOnly: "仅可查看",
+    addDelegation: "添加代表团",
+    joinButton: "加入交流",
+    revoked: "此邀请已被撤回",
   },
 ] as const;
 
@@ -56,9 +78,34 @@ async function shoot(page: Page, name: string) {
     ["-tablet", TABLET],
   ] as const) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SHOTS, `${name}${suffix}.png`) });
+    await page.screenshot({ path: join(SHOTS, `${name}${suffix}.png`), fullPage: true });
   }
   await page.setViewportSize(DESKTOP);
+}
+
+/** Every request a context makes goes to Mutual itself: no CDN, no fonts, no analytics. */
+function recordHosts(context: BrowserContext, hosts: Set<string>) {
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === "http:" || url.protocol === "https:" || url.protocol.startsWith("ws"))
+      hosts.add(url.host);
+  });
+}
+
+/** A same-origin API call from inside the page (the page's session cookie and Origin go along). */
+function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} → ${response.status}`);
+      return response.status === 204 ? null : response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
 }
 
 describe("screens in every UI language", () => {
@@ -76,31 +123,91 @@ describe("screens in every UI language", () => {
   });
 
   for (const language of LANGUAGES) {
-    it(`home and document in ${language.lng}: detected, accessible, screenshotted`, async () => {
+    it(`home, exchange, join and document in ${language.lng}: accessible, self-hosted, screenshotted`, async () => {
+      const hosts = new Set<string>();
       const context = await newUserContext(browser, {
         baseURL: server.url,
         locale: language.locale,
         timezoneId: language.timezoneId,
       });
+      recordHosts(context, hosts);
       const page = await context.newPage();
       await page.goto("/");
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.lng);
-      await page.getByRole("button", { name: language.newDocument }).waitFor();
+      const create = page.getByRole("button", { name: language.create });
+      await create.waitFor();
+      await page.locator(".home__empty").waitFor();
       await expectNoAxeViolations(page, `${language.lng} home (empty)`);
       await shoot(page, `${language.lng}-home-empty`);
 
-      // Without a name, "New document" shows a translated error and stays here.
-      await page.getByRole("button", { name: language.newDocument }).click();
-      const nameField = page.locator("input[autocomplete=name]");
-      expect(await nameField.getAttribute("aria-invalid")).toBe("true");
-      await expectNoAxeViolations(page, `${language.lng} home (name error)`);
+      // Required fields are checked before anything is sent, next to the fields.
+      await create.click();
+      expect(await page.locator('input[aria-invalid="true"]').count()).toBe(2);
+      await expectNoAxeViolations(page, `${language.lng} home (errors)`);
       await shoot(page, `${language.lng}-home-error`);
 
-      await nameField.fill(language.name);
-      await page.getByRole("button", { name: language.newDocument }).click();
+      const inputs = page.locator("form input.text-field__input");
+      await inputs.nth(0).fill(language.exchange);
+      await page.locator("form textarea").fill(language.body);
+      await page.locator("input[autocomplete=name]").fill(language.name);
+      await create.click();
+      await page.waitForURL(/\/x\/[^/]+$/, { timeout: 10_000 });
+      const exchangeId = new URL(page.url()).pathname.split("/")[2]!;
+
+      const delegation = await callApi<{ id: string }>(
+        page,
+        "POST",
+        `/api/exchanges/${exchangeId}/delegations`,
+        {
+          name: language.delegation,
+          country: "BR",
+          color: "green",
+          timeZone: "America/Sao_Paulo",
+          workingLanguage: "pt-BR",
+        },
+      );
+      const invite = await callApi<{ token: string }>(page, "POST", `/api/exchanges/${exchangeId}/invites`, {
+        delegationId: delegation.id,
+        role: "observer",
+        expiresInHours: 24 * 7,
+        maxUses: 5,
+      });
+      const revoked = await callApi<{ id: string; token: string }>(
+        page,
+        "POST",
+        `/api/exchanges/${exchangeId}/invites`,
+        {
+          delegationId: null,
+          role: "delegate",
+          expiresInHours: 24,
+          maxUses: null,
+        },
+      );
+      await callApi(page, "DELETE", `/api/exchanges/${exchangeId}/invites/${revoked.id}`);
+      const documentInfo = await callApi<{ id: string }>(
+        page,
+        "POST",
+        `/api/exchanges/${exchangeId}/documents`,
+        {
+          kind: "agenda",
+          title: language.document,
+        },
+      );
+      await page.reload();
+      await page.getByRole("link", { name: language.document }).waitFor();
+      await page.locator(".invites__item").nth(1).waitFor();
+      await expectNoAxeViolations(page, `${language.lng} exchange home (facilitator)`);
+      await shoot(page, `${language.lng}-exchange`);
+      await page.getByRole("button", { name: language.addDelegation }).click();
+      await page.locator("dialog[open]").waitFor();
+      await expectNoAxeViolations(page, `${language.lng} add delegation dialog`);
+      await shoot(page, `${language.lng}-exchange-delegation-dialog`);
+      await page.keyboard.press("Escape");
+      await page.locator("dialog[open]").waitFor({ state: "detached" });
+
+      await page.getByRole("link", { name: language.document }).click();
       const editor = page.getByRole("textbox", { name: language.editorLabel });
       await editor.waitFor();
-      await page.locator("input.document-title").fill(language.title);
       await editor.click();
       await page.keyboard.type(language.body);
       await page.keyboard.press("Enter");
@@ -110,24 +217,52 @@ describe("screens in every UI language", () => {
       await expectNoAxeViolations(page, `${language.lng} document`);
       await shoot(page, `${language.lng}-document`);
 
-      await page.goBack();
-      await page.locator(".recent__link").first().waitFor();
-      expect(await page.locator(".recent__name").first().innerText()).toBe(language.title);
-      await expectNoAxeViolations(page, `${language.lng} home (recent)`);
+      await page.goto("/");
+      await page.locator(".home__exchange").first().waitFor();
+      await expectNoAxeViolations(page, `${language.lng} home (with exchanges)`);
       await shoot(page, `${language.lng}-home`);
+
+      // A second person, in a browser of their own, opens the observer link.
+      const guest = await newUserContext(browser, {
+        baseURL: server.url,
+        locale: language.locale,
+        timezoneId: language.timezoneId,
+      });
+      recordHosts(guest, hosts);
+      const guestPage = await guest.newPage();
+      await guestPage.goto(`/join/${invite.token}`);
+      await guestPage.getByRole("heading", { name: language.exchange }).waitFor();
+      await expectNoAxeViolations(guestPage, `${language.lng} join`);
+      await shoot(guestPage, `${language.lng}-join`);
+      await guestPage.goto(`/join/${revoked.token}`);
+      await guestPage.getByRole("heading", { name: language.revoked }).waitFor();
+      await expectNoAxeViolations(guestPage, `${language.lng} join (revoked)`);
+      await shoot(guestPage, `${language.lng}-join-revoked`);
+      await guestPage.goto(`/join/${invite.token}`);
+      await guestPage.locator("input[autocomplete=name]").fill(language.observer);
+      await guestPage.getByRole("button", { name: language.joinButton }).click();
+      await guestPage.waitForURL(/\/x\/[^/]+$/, { timeout: 10_000 });
+      await guestPage.goto(`/x/${exchangeId}/d/${documentInfo.id}`);
+      await guestPage.getByText(language.viewOnly).waitFor();
+      await expectNoAxeViolations(guestPage, `${language.lng} document (read-only)`);
+      await shoot(guestPage, `${language.lng}-document-readonly`);
+
+      expect([...hosts]).toEqual([new URL(server.url).host]);
+      await guest.close();
       await context.close();
-    });
+    }, 60_000);
   }
 
-  it("switches the UI language live, without a reload, and remembers it", async () => {
+  it("switches the UI language live, without a reload, and remembers it for the participant", async () => {
+    const exchange = await createExchange(server.url);
+    const { document } = await exchange.newDocument("notes");
     const context = await newUserContext(browser, {
       baseURL: server.url,
-      displayName: "Grace",
+      sessionCookie: exchange.facilitator.session.cookie,
       language: "en",
     });
     const page = await context.newPage();
-    await page.goto("/");
-    await page.getByRole("button", { name: "New document" }).click();
+    await page.goto(`/x/${exchange.exchangeId}/d/${document.id}`);
     await page.getByRole("textbox", { name: "Document text" }).waitFor();
     await page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
@@ -142,6 +277,19 @@ describe("screens in every UI language", () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
+    // Remembered on the server for this participant, not only on this device.
+    await expect
+      .poll(
+        async () =>
+          (
+            await exchange.facilitator.session.ok<{ me: { uiLanguage: string } }>(
+              "GET",
+              `/api/exchanges/${exchange.exchangeId}`,
+            )
+          ).me.uiLanguage,
+        { timeout: 5_000 },
+      )
+      .toBe("pt-BR");
 
     await page.goto("/x/not-valid/d/x");
     await page.getByRole("heading", { name: "Documento não encontrado" }).waitFor();
@@ -150,19 +298,10 @@ describe("screens in every UI language", () => {
     await page.goto("/nowhere");
     await page.getByRole("heading", { name: "Página não encontrada" }).waitFor();
     await shoot(page, "pt-BR-not-found");
-    await context.close();
-  });
-
-  it("asks for a name before joining a shared link", async () => {
-    const context = await newUserContext(browser, { baseURL: server.url, locale: "zh-CN" });
-    const page = await context.newPage();
-    await page.goto("/x/AAAAAAAAAAAAAAAA/d/BBBBBBBBBBBBBBBB");
-    await page.getByRole("heading", { name: "加入此文档" }).waitFor();
-    await expectNoAxeViolations(page, "zh-CN name gate");
-    await shoot(page, "zh-CN-name-gate");
-    await page.getByRole("textbox", { name: "你的名字" }).fill("王芳");
-    await page.getByRole("button", { name: "加入文档" }).click();
-    await page.getByRole("textbox", { name: "文档正文" }).waitFor();
+    await page.goto("/x/AAAAAAAAAAAAAAAA");
+    await page.locator(".state-message").waitFor();
+    await expectNoAxeViolations(page, "pt-BR no access");
+    await shoot(page, "pt-BR-no-access");
     await context.close();
   });
 });
