@@ -38,14 +38,13 @@ async function memberContext(
   browser: Browser,
   server: RunningServer,
   member: Member,
-  options: { name: string; locale: string; language: string; timezoneId: string },
+  options: { locale: string; language: string; timezoneId: string },
 ): Promise<BrowserContext> {
   const context = await newUserContext(browser, {
     baseURL: server.url,
     locale: options.locale,
     language: options.language,
     timezoneId: options.timezoneId,
-    displayName: options.name,
   });
   // ApiSession keeps "mutual_session=<token>" (the Set-Cookie pair, attributes dropped).
   const [cookieName, token] = member.session.cookie!.split("=") as [string, string];
@@ -73,13 +72,11 @@ describe("IME and accented input while someone else types in the same paragraph"
     fx = await createExchange(server.url, "Intercâmbio 交流");
     const delegate = await fx.join("delegate", "Ana Souza");
     li = await memberContext(browser, server, fx.facilitator, {
-      name: "Fiona Facilitator",
       locale: "zh-CN",
       language: "zh-CN",
       timezoneId: "Asia/Shanghai",
     });
     ana = await memberContext(browser, server, delegate, {
-      name: "Ana Souza",
       locale: "pt-BR",
       language: "pt-BR",
       timezoneId: "America/Sao_Paulo",
