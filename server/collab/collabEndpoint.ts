@@ -5,7 +5,7 @@ import { CloseCode, type CloseCodeName } from "../../shared/protocol/closeCodes"
 import { COLLAB_PATH, parseRoomName } from "../../shared/protocol/roomName";
 import type { CollabLimits } from "../../shared/validation/limits";
 import type { Logger } from "../log";
-import type { Authorizer } from "./authorizeConnection";
+import type { Authorization, Authorizer } from "./authorizeConnection";
 import type { Connection } from "./Connection";
 import { handleMessage } from "./handleMessage";
 import { ProtocolError } from "./ProtocolError";
@@ -56,13 +56,14 @@ export function createCollabEndpoint(options: {
   heartbeat.unref();
   wss.on("close", () => clearInterval(heartbeat));
 
-  function accept(socket: LiveSocket, request: IncomingMessage, roomName: string | null): void {
+  function accept(
+    socket: LiveSocket,
+    roomName: string | null,
+    remote: string | undefined,
+    authorization: Promise<Authorization> | null,
+  ): void {
     const opened = Date.now();
-    const logFields: Record<string, unknown> = {
-      connection: `c${++nextId}`,
-      room: roomName,
-      remote: request.socket.remoteAddress,
-    };
+    const logFields: Record<string, unknown> = { connection: `c${++nextId}`, room: roomName, remote };
     // Frames that arrive while we authorize and load are kept, in order, and read afterwards.
     const queued: Array<[RawData, boolean]> = [];
     let connection: Connection | null = null;
@@ -119,24 +120,23 @@ export function createCollabEndpoint(options: {
       });
     });
 
-    const address = roomName ? parseRoomName(roomName) : null;
-    if (!roomName || !address) {
+    if (!roomName || !authorization) {
       closeWith("invalidRoom", "room name must be <exchangeId>/<documentId>");
       return;
     }
 
     void (async () => {
-      const authorization = await authorize(request, address);
-      if (!authorization.ok) return closeWith(authorization.code, authorization.reason);
+      const granted = await authorization;
+      if (!granted.ok) return closeWith(granted.code, granted.reason);
       if (closed) return;
       Object.assign(logFields, {
-        participant: authorization.identity.participantId,
-        access: authorization.access,
+        participant: granted.identity.participantId,
+        access: granted.access,
       });
       connection = {
         id: logFields.connection as string,
-        identity: authorization.identity,
-        access: authorization.access,
+        identity: granted.identity,
+        access: granted.access,
         awarenessIds: new Set(),
         send(message) {
           if (socket.readyState === WebSocket.OPEN) socket.send(message);
@@ -163,10 +163,17 @@ export function createCollabEndpoint(options: {
       const url = new URL(request.url ?? "/", "http://localhost");
       if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return false;
       const requested = url.pathname.slice(COLLAB_PATH.length + 1);
-      const roomName = parseRoomName(requested) ? requested : null;
+      const address = parseRoomName(requested);
+      // Authorization starts now and only its result is kept: the request itself is not held for the
+      // connection's lifetime (it costs memory per idle connection).
+      const authorization = address ? authorize(request, address) : null;
+      authorization?.catch(() => {}); // handled where it is awaited
+      const remote = request.socket.remoteAddress;
       // Accept first, then close with a 44xx code: a refused upgrade looks like a network error and
       // the browser would retry for ever.
-      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request, roomName));
+      wss.handleUpgrade(request, socket, head, (ws) =>
+        accept(ws, address ? requested : null, remote, authorization),
+      );
       return true;
     },
     get connectionCount() {

@@ -64,10 +64,10 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     const snapshot = room.encodeState();
     const before = room.uncompactedUpdates;
     try {
-      await storage.compact(room.name, snapshot);
+      await storage.compact(room.name, snapshot.update, snapshot.stateVector);
       room.uncompactedUpdates = Math.max(0, room.uncompactedUpdates - before);
-      room.approxSize = snapshot.byteLength;
-      log.info("room.compacted", { room: room.name, updates: before, bytes: snapshot.byteLength });
+      room.approxSize = snapshot.update.byteLength;
+      log.info("room.compacted", { room: room.name, updates: before, bytes: snapshot.update.byteLength });
     } catch (error) {
       log.error("room.compact_failed", { room: room.name, error: (error as Error).message });
     }

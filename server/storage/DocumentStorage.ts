@@ -1,6 +1,8 @@
 /** What storage holds for one document: an optional compacted snapshot plus the updates logged after it. */
 export interface StoredDocument {
   snapshot: Uint8Array | null;
+  /** The snapshot's state vector, when it was stored with it. */
+  snapshotStateVector: Uint8Array | null;
   updates: Uint8Array[];
   /** Which participant each Yjs client id of this document belongs to. */
   bindings: Map<number, string>;
@@ -37,7 +39,7 @@ export interface DocumentStorage {
    * contain every update stored for that document (the caller encodes it after applying them all).
    * The log itself is kept: it is the attributed history.
    */
-  compact(documentName: string, snapshot: Uint8Array): Promise<void>;
+  compact(documentName: string, snapshot: Uint8Array, stateVector: Uint8Array): Promise<void>;
   /** Number of logged updates not yet covered by the snapshot. */
   countUpdates(documentName: string): Promise<number>;
   /** The whole attributed log of a document, oldest first. */

@@ -1,5 +1,9 @@
 /** Every knob of the benchmark in one place; the values follow the issue (20 rooms x 10 clients, 1,000 updates/s). */
 export const BENCH = {
+  /** Which servers to run (BENCH_SERVERS=mutual,relay for a quicker look; the table needs all three). */
+  servers: (process.env.BENCH_SERVERS ?? "relay,reference,mutual")
+    .split(",")
+    .filter((kind): kind is ServerKind => ["relay", "reference", "mutual"].includes(kind)),
   rooms: 20,
   clientsPerRoom: 10,
   /** Characters per generated update: every update advances its client's clock by exactly this much. */

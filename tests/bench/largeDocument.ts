@@ -122,17 +122,20 @@ function answerTo(socket: WebSocket, stateVector: Uint8Array): Promise<number> {
 }
 
 /** Reads the stored snapshot of a room straight from Mutual's SQLite file (server stopped). */
-function storedSizes(dataDir: string, room: string) {
+/** Snapshot size and log rows not covered by it (the log itself is kept as attributed history). */
+function storedSizes(dataDir: string, documentName: string) {
   const db = new Database(join(dataDir, "mutual.db"), { readonly: true });
   try {
     const snapshot = db
-      .prepare<[string], { bytes: number }>(
-        "SELECT length(data) AS bytes FROM document_snapshots WHERE document_name = ?",
+      .prepare<[string], { bytes: number; through: number }>(
+        "SELECT length(data) AS bytes, through_seq AS through FROM document_snapshots WHERE document_name = ?",
       )
-      .get(room);
+      .get(documentName);
     const updates = db
-      .prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM document_updates WHERE document_name = ?")
-      .get(room);
+      .prepare<[string, number], { n: number }>(
+        "SELECT COUNT(*) AS n FROM document_updates WHERE document_name = ? AND seq > ?",
+      )
+      .get(documentName, snapshot?.through ?? 0);
     return { snapshotBytes: snapshot?.bytes ?? 0, leftoverUpdates: updates?.n ?? 0 };
   } finally {
     db.close();
@@ -179,7 +182,7 @@ export async function measureLargeDocument(
   const dataDir = server.dataDir!;
   const access = server.access;
   const dataDirBytes = directoryBytes(dataDir);
-  const stored = storedSizes(dataDir, room);
+  const stored = storedSizes(dataDir, `${access!.exchangeId}/${access!.documents.get(room)}`);
   const times: number[] = [];
   let loadRssGrowthBytes = 0;
   let bytes = 0;

@@ -70,6 +70,10 @@ function pad(text: string, width: number, right = false): string {
 /** The final table, the Mutual-only storage numbers and the PASS/FAIL lines of the targets. */
 export function printReport(results: BenchResults, log: (line: string) => void): void {
   const { mutual, reference, relay } = results.servers;
+  if (!mutual || !reference || !relay) {
+    log("\nPartial run (BENCH_SERVERS): no table; see the per-server lines above.");
+    return;
+  }
   const header = ["", "Mutual", "Reference", "Bare relay", "Mutual/Ref", "Mutual/Relay"];
   const table = rows.map((row) => {
     const m = row.pick(mutual);

@@ -82,9 +82,7 @@ async function main(): Promise<void> {
   const load = new LoadGenerator(rooms);
   const servers = {} as Record<ServerKind, ServerResult>;
   try {
-    for (const kind of ["relay", "reference", "mutual"] as const) {
-      servers[kind] = await benchOne(kind, load, document);
-    }
+    for (const kind of BENCH.servers) servers[kind] = await benchOne(kind, load, document);
   } finally {
     await load.terminate();
     killAllStarted();

@@ -74,13 +74,15 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       await storage.appendUpdates(
         keystrokes(doc, "first part").map((update) => ({ documentName: name, update, author: null })),
       );
-      await storage.compact(name, Y.encodeStateAsUpdate(doc));
+      const compactedStateVector = Y.encodeStateVector(doc);
+      await storage.compact(name, Y.encodeStateAsUpdate(doc), compactedStateVector);
       expect(await storage.countUpdates(name)).toBe(0);
       await storage.appendUpdates(
         keystrokes(doc, ", second").map((update) => ({ documentName: name, update, author: null })),
       );
       const loaded = await storage.loadDocument(name);
       expect(loaded?.snapshot).not.toBeNull();
+      expect(loaded?.snapshotStateVector).toEqual(compactedStateVector);
       expect(textOf(loaded)).toBe("first part, second");
     });
 
@@ -90,7 +92,7 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       await storage.appendUpdates(
         keystrokes(doc, "abc").map((update) => ({ documentName: name, update, author: null })),
       );
-      await storage.compact(name, Y.encodeStateAsUpdate(doc));
+      await storage.compact(name, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc));
       await storage.appendUpdates(
         keystrokes(doc, "def").map((update) => ({ documentName: name, update, author: null })),
       );
@@ -117,7 +119,7 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       const merged = new Y.Doc();
       Y.applyUpdate(merged, Y.encodeStateAsUpdate(alice));
       Y.applyUpdate(merged, Y.encodeStateAsUpdate(bruno));
-      await storage.compact(name, Y.encodeStateAsUpdate(merged));
+      await storage.compact(name, Y.encodeStateAsUpdate(merged), Y.encodeStateVector(merged));
       const log = await storage.listUpdates(name);
       expect(log.map((entry) => entry.author)).toEqual(["alice00001", "alice00001", "bruno00001"]);
       expect(log.map((entry) => entry.seq)).toEqual([...log.map((entry) => entry.seq)].sort((a, b) => a - b));

@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type {
   Delegation,
   DelegationColor,
@@ -62,39 +63,48 @@ const toDocument = (r: Row): DocumentInfo => ({
   archived: r.archived_at !== null,
 });
 
+type Prepare = (sql: string) => Statement;
+
 /** Maps camelCase patch keys to columns; only listed keys can ever reach SQL. */
-function updater(db: SqliteDatabase, table: string, columns: Record<string, string>) {
+function updater(q: Prepare, table: string, columns: Record<string, string>) {
   return (id: string, patch: Record<string, unknown>) => {
     const entries = Object.entries(patch).filter(([key, value]) => key in columns && value !== undefined);
     if (entries.length === 0) return;
     const sets = entries.map(([key]) => `${columns[key]} = ?`).join(", ");
-    db.prepare(`UPDATE ${table} SET ${sets} WHERE id = ?`).run(...entries.map(([, value]) => value), id);
+    q(`UPDATE ${table} SET ${sets} WHERE id = ?`).run(...entries.map(([, value]) => value), id);
   };
 }
 
 /** DirectoryStorage on the embedded SQLite database. */
 export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStorage {
-  const insertParticipant = db.prepare(
+  // Statements are prepared once and reused: every WebSocket upgrade runs several of these queries.
+  const statements = new Map<string, Statement>();
+  const q: Prepare = (sql) => {
+    const statement = statements.get(sql) ?? db.prepare(sql);
+    statements.set(sql, statement);
+    return statement;
+  };
+  const insertParticipant = q(
     `INSERT INTO participants (id, exchange_id, delegation_id, session_id, display_name, role, ui_language, joined_at, removed_at)
      VALUES (@id, @exchangeId, @delegationId, @sessionId, @displayName, @role, @uiLanguage, @joinedAt, @removedAt)`,
   );
-  const useInvite = db.prepare(
+  const useInvite = q(
     `UPDATE invites SET uses = uses + 1
      WHERE id = ? AND revoked_at IS NULL AND expires_at > ? AND (max_uses IS NULL OR uses < max_uses)`,
   );
-  const updateExchange = updater(db, "exchanges", {
+  const updateExchange = updater(q, "exchanges", {
     title: "title",
     description: "description",
     timeZone: "time_zone",
   });
-  const updateDelegation = updater(db, "delegations", {
+  const updateDelegation = updater(q, "delegations", {
     name: "name",
     country: "country",
     color: "color",
     timeZone: "time_zone",
     workingLanguage: "working_language",
   });
-  const updateParticipant = updater(db, "participants", {
+  const updateParticipant = updater(q, "participants", {
     role: "role",
     delegationId: "delegation_id",
     displayName: "display_name",
@@ -108,26 +118,27 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
 
   return {
     async createSession(sessionId, at) {
-      db.prepare("INSERT INTO browser_sessions (id, created_at, last_seen_at) VALUES (?, ?, ?)").run(
+      q("INSERT INTO browser_sessions (id, created_at, last_seen_at) VALUES (?, ?, ?)").run(
         sessionId,
         at,
         at,
       );
     },
     async touchSession(sessionId, at) {
-      return (
-        db.prepare("UPDATE browser_sessions SET last_seen_at = ? WHERE id = ?").run(at, sessionId).changes ===
-        1
-      );
+      return q("UPDATE browser_sessions SET last_seen_at = ? WHERE id = ?").run(at, sessionId).changes === 1;
     },
 
     async createExchange(e) {
-      db.prepare(
-        "INSERT INTO exchanges (id, title, description, time_zone, created_at) VALUES (?, ?, ?, ?, ?)",
-      ).run(e.id, e.title, e.description, e.timeZone, e.createdAt);
+      q("INSERT INTO exchanges (id, title, description, time_zone, created_at) VALUES (?, ?, ?, ?, ?)").run(
+        e.id,
+        e.title,
+        e.description,
+        e.timeZone,
+        e.createdAt,
+      );
     },
     async getExchange(exchangeId) {
-      const row = db.prepare("SELECT * FROM exchanges WHERE id = ?").get(exchangeId) as Row | undefined;
+      const row = q("SELECT * FROM exchanges WHERE id = ?").get(exchangeId) as Row | undefined;
       return row ? toExchange(row) : null;
     },
     async updateExchange(exchangeId, patch) {
@@ -135,7 +146,7 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
     },
 
     async createDelegation(d, at) {
-      db.prepare(
+      q(
         `INSERT INTO delegations (id, exchange_id, name, country, color, time_zone, working_language, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(d.id, d.exchangeId, d.name, d.country, d.color, d.timeZone, d.workingLanguage, at);
@@ -154,7 +165,7 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
       insertParticipant.run(participant);
     },
     async getParticipant(participantId) {
-      const row = db.prepare("SELECT * FROM participants WHERE id = ?").get(participantId) as Row | undefined;
+      const row = q("SELECT * FROM participants WHERE id = ?").get(participantId) as Row | undefined;
       return row ? toParticipant(row) : null;
     },
     async findMember(sessionId, exchangeId) {
@@ -186,20 +197,17 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
       updateParticipant(participantId, patch);
     },
     async removeParticipant(participantId, at) {
-      db.prepare("UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL").run(
-        at,
-        participantId,
-      );
+      q("UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL").run(at, participantId);
     },
 
     async createInvite(i) {
-      db.prepare(
+      q(
         `INSERT INTO invites (id, exchange_id, delegation_id, role, expires_at, max_uses, uses, revoked_at, created_by, created_at)
          VALUES (@id, @exchangeId, @delegationId, @role, @expiresAt, @maxUses, @uses, @revokedAt, @createdBy, @createdAt)`,
       ).run(i);
     },
     async getInvite(inviteId) {
-      const row = db.prepare("SELECT * FROM invites WHERE id = ?").get(inviteId) as Row | undefined;
+      const row = q("SELECT * FROM invites WHERE id = ?").get(inviteId) as Row | undefined;
       return row ? toInvite(row) : null;
     },
     async listInvites(exchangeId) {
@@ -209,14 +217,14 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
       return (rows as Row[]).map(toInvite);
     },
     async revokeInvite(inviteId, at) {
-      db.prepare("UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(at, inviteId);
+      q("UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(at, inviteId);
     },
     async joinWithInvite(inviteId, participant, at) {
       return join(inviteId, participant, at);
     },
 
     async createDocument(d) {
-      db.prepare(
+      q(
         `INSERT INTO documents (id, exchange_id, kind, title, created_by, created_at, updated_at, archived_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -244,13 +252,9 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
     },
     async updateDocument(documentId, patch, at) {
       if (patch.title !== undefined)
-        db.prepare("UPDATE documents SET title = ?, updated_at = ? WHERE id = ?").run(
-          patch.title,
-          at,
-          documentId,
-        );
+        q("UPDATE documents SET title = ?, updated_at = ? WHERE id = ?").run(patch.title, at, documentId);
       if (patch.archived !== undefined) {
-        db.prepare("UPDATE documents SET archived_at = ?, updated_at = ? WHERE id = ?").run(
+        q("UPDATE documents SET archived_at = ?, updated_at = ? WHERE id = ?").run(
           patch.archived ? at : null,
           at,
           documentId,

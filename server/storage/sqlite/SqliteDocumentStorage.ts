@@ -13,9 +13,10 @@ export function createSqliteDocumentStorage(
   db: SqliteDatabase,
   now: () => number = Date.now,
 ): DocumentStorage {
-  const selectSnapshot = db.prepare<[string], { data: Buffer; through_seq: number }>(
-    "SELECT data, through_seq FROM document_snapshots WHERE document_name = ?",
-  );
+  const selectSnapshot = db.prepare<
+    [string],
+    { data: Buffer; through_seq: number; state_vector: Buffer | null }
+  >("SELECT data, through_seq, state_vector FROM document_snapshots WHERE document_name = ?");
   const selectUpdatesAfter = db
     .prepare<[string, number], Buffer>(
       "SELECT data FROM document_updates WHERE document_name = ? AND seq > ? ORDER BY seq",
@@ -33,11 +34,12 @@ export function createSqliteDocumentStorage(
   const insertBinding = db.prepare<[string, number, string, number]>(
     "INSERT OR IGNORE INTO client_bindings (document_name, client_id, participant_id, bound_at) VALUES (?, ?, ?, ?)",
   );
-  const upsertSnapshot = db.prepare<[string, Uint8Array, number, string]>(
-    `INSERT INTO document_snapshots (document_name, data, updated_at, through_seq)
-     VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM document_updates WHERE document_name = ?))
+  const upsertSnapshot = db.prepare<[string, Uint8Array, Uint8Array, number, string]>(
+    `INSERT INTO document_snapshots (document_name, data, state_vector, updated_at, through_seq)
+     VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM document_updates WHERE document_name = ?))
      ON CONFLICT (document_name) DO UPDATE
-     SET data = excluded.data, updated_at = excluded.updated_at, through_seq = excluded.through_seq`,
+     SET data = excluded.data, state_vector = excluded.state_vector, updated_at = excluded.updated_at,
+         through_seq = excluded.through_seq`,
   );
   const countAfter = db
     .prepare<[string, number], number>(
@@ -52,7 +54,12 @@ export function createSqliteDocumentStorage(
     const bindings = new Map(
       selectBindings.all(documentName).map((row) => [row.client_id, row.participant_id]),
     );
-    return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates: updates.map(toBytes), bindings };
+    return {
+      snapshot: snapshot ? toBytes(snapshot.data) : null,
+      snapshotStateVector: snapshot?.state_vector ? toBytes(snapshot.state_vector) : null,
+      updates: updates.map(toBytes),
+      bindings,
+    };
   });
   const append = db.transaction((records: readonly UpdateRecord[]) => {
     const at = now();
@@ -70,8 +77,8 @@ export function createSqliteDocumentStorage(
     async appendUpdates(records) {
       if (records.length > 0) append(records);
     },
-    async compact(documentName, snapshot) {
-      upsertSnapshot.run(documentName, snapshot, now(), documentName);
+    async compact(documentName, snapshot, stateVector) {
+      upsertSnapshot.run(documentName, snapshot, stateVector, now(), documentName);
     },
     async countUpdates(documentName) {
       return countAfter.get(documentName, selectSnapshot.get(documentName)?.through_seq ?? 0) ?? 0;

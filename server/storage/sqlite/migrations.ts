@@ -85,6 +85,8 @@ const steps: readonly string[] = [
    ) WITHOUT ROWID;
    ALTER TABLE document_updates ADD COLUMN author TEXT;
    ALTER TABLE document_snapshots ADD COLUMN through_seq INTEGER NOT NULL DEFAULT 0;`,
+  // The snapshot's state vector, so a loaded room can greet clients without decoding the snapshot.
+  "ALTER TABLE document_snapshots ADD COLUMN state_vector BLOB;",
 ];
 
 /** Runs the schema steps this database has not seen yet, each in its own transaction. */
