@@ -255,14 +255,14 @@ describe("screens in every UI language", () => {
 
   it("switches the UI language live, without a reload, and remembers it for the participant", async () => {
     const exchange = await createExchange(server.url);
-    const { document } = await exchange.newDocument("notes");
+    const { document: notes } = await exchange.newDocument("notes");
     const context = await newUserContext(browser, {
       baseURL: server.url,
       sessionCookie: exchange.facilitator.session.cookie,
       language: "en",
     });
     const page = await context.newPage();
-    await page.goto(`/x/${exchange.exchangeId}/d/${document.id}`);
+    await page.goto(`/x/${exchange.exchangeId}/d/${notes.id}`);
     await page.getByRole("textbox", { name: "Document text" }).waitFor();
     await page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
