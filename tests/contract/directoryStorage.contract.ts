@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type {
+  DirectoryStorage,
+  StoredInvite,
+  StoredParticipant,
+} from "../../server/storage/DirectoryStorage";
+import type { Delegation, DocumentInfo, Exchange } from "../../shared/domain";
+
+export interface DirectoryHarness {
+  open(): Promise<DirectoryStorage>;
+  dispose(): Promise<void>;
+}
+
+const exchange: Exchange = {
+  id: "exchange0001",
+  title: "Brazil–China",
+  description: "",
+  timeZone: "UTC",
+  createdAt: 1,
+};
+const delegation: Delegation = {
+  id: "delegation01",
+  exchangeId: exchange.id,
+  name: "Chengdu",
+  country: "CN",
+  color: "rose",
+  timeZone: "Asia/Shanghai",
+  workingLanguage: "zh-CN",
+};
+const participant = (
+  id: string,
+  sessionId: string,
+  overrides: Partial<StoredParticipant> = {},
+): StoredParticipant => ({
+  id,
+  exchangeId: exchange.id,
+  delegationId: null,
+  sessionId,
+  displayName: `Name ${id}`,
+  role: "delegate",
+  uiLanguage: "en",
+  joinedAt: 10,
+  removedAt: null,
+  ...overrides,
+});
+const invite = (id: string, overrides: Partial<StoredInvite> = {}): StoredInvite => ({
+  id,
+  exchangeId: exchange.id,
+  delegationId: delegation.id,
+  role: "observer",
+  expiresAt: 1_000,
+  maxUses: null,
+  uses: 0,
+  revokedAt: null,
+  createdBy: "facilitat01",
+  createdAt: 5,
+  ...overrides,
+});
+
+/** One contract every DirectoryStorage implementation passes. */
+export function directoryStorageContract(name: string, makeHarness: () => Promise<DirectoryHarness>): void {
+  describe(`DirectoryStorage contract: ${name}`, () => {
+    let harness: DirectoryHarness;
+    let store: DirectoryStorage;
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      store = await harness.open();
+      await store.createSession("session-a", 1);
+      await store.createSession("session-b", 1);
+      await store.createExchange(exchange);
+      await store.createDelegation(delegation, 2);
+      await store.createParticipant(participant("facilitat01", "session-a", { role: "facilitator" }));
+    });
+    afterEach(async () => {
+      await harness.dispose();
+    });
+
+    it("knows its sessions", async () => {
+      expect(await store.touchSession("session-a", 50)).toBe(true);
+      expect(await store.touchSession("nobody", 50)).toBe(false);
+    });
+
+    it("creates, reads and updates exchanges and delegations", async () => {
+      await store.updateExchange(exchange.id, { title: "Brasil–China" });
+      expect(await store.getExchange(exchange.id)).toEqual({ ...exchange, title: "Brasil–China" });
+      expect(await store.getExchange("missing00001")).toBeNull();
+      await store.updateDelegation(delegation.id, { color: "teal", name: "成都" });
+      expect(await store.listDelegations(exchange.id)).toEqual([
+        { ...delegation, color: "teal", name: "成都" },
+      ]);
+    });
+
+    it("finds a session's member only while not removed, and lists memberships", async () => {
+      await store.createParticipant(
+        participant("delegate0001", "session-b", { delegationId: delegation.id }),
+      );
+      expect((await store.findMember("session-b", exchange.id))?.id).toBe("delegate0001");
+      expect(
+        (await store.listMemberships("session-b")).map((m) => [m.exchange.id, m.participant.id]),
+      ).toEqual([[exchange.id, "delegate0001"]]);
+      await store.updateParticipant("delegate0001", { role: "observer", displayName: "Lúcia" });
+      expect(await store.getParticipant("delegate0001")).toMatchObject({
+        role: "observer",
+        displayName: "Lúcia",
+      });
+      await store.removeParticipant("delegate0001", 99);
+      expect(await store.findMember("session-b", exchange.id)).toBeNull();
+      expect(await store.listMemberships("session-b")).toEqual([]);
+      expect((await store.listParticipants(exchange.id)).map((p) => p.id)).toEqual(["facilitat01"]);
+      expect((await store.getParticipant("delegate0001"))?.removedAt).toBe(99);
+    });
+
+    it("joins with an invite only while it is usable, counting each use atomically", async () => {
+      await store.createInvite(invite("invite000001", { maxUses: 1 }));
+      expect(await store.joinWithInvite("invite000001", participant("first0000001", "session-b"), 100)).toBe(
+        true,
+      );
+      expect(await store.joinWithInvite("invite000001", participant("second000001", "session-b"), 100)).toBe(
+        false,
+      );
+      expect(await store.getParticipant("second000001")).toBeNull();
+      expect((await store.getInvite("invite000001"))?.uses).toBe(1);
+
+      await store.createInvite(invite("invite000002"));
+      expect(
+        await store.joinWithInvite("invite000002", participant("late00000001", "session-b"), 1_000),
+      ).toBe(false);
+      await store.revokeInvite("invite000002", 200);
+      expect(await store.joinWithInvite("invite000002", participant("third0000001", "session-b"), 300)).toBe(
+        false,
+      );
+      expect((await store.listInvites(exchange.id)).map((i) => [i.id, i.revokedAt])).toEqual(
+        expect.arrayContaining([
+          ["invite000001", null],
+          ["invite000002", 200],
+        ]),
+      );
+    });
+
+    it("creates, renames, archives and restores documents", async () => {
+      const document: DocumentInfo = {
+        id: "document0001",
+        exchangeId: exchange.id,
+        kind: "agenda",
+        title: "Agenda",
+        createdBy: "facilitat01",
+        createdAt: 20,
+        updatedAt: 20,
+        archived: false,
+      };
+      await store.createDocument(document);
+      await store.updateDocument(document.id, { title: "议程", archived: true }, 30);
+      expect(await store.getDocument(exchange.id, document.id)).toEqual({
+        ...document,
+        title: "议程",
+        archived: true,
+        updatedAt: 30,
+      });
+      await store.updateDocument(document.id, { archived: false }, 40);
+      expect((await store.listDocuments(exchange.id))[0]).toMatchObject({ archived: false, updatedAt: 40 });
+      expect(await store.getDocument("otherExchange1", document.id)).toBeNull();
+    });
+  });
+}
