@@ -8,7 +8,7 @@ export interface ServerInfo {
 
 /** GET /api/me: the exchanges this browser session has joined. */
 export interface MeResponse {
-  memberships: Array<{ exchange: Exchange; participant: Participant }>;
+  memberships: Array<{ exchange: Exchange; participant: Participant; delegation: Delegation | null }>;
 }
 
 /** POST /api/exchanges and POST /api/invites/:token/join (both also set the session cookie). */

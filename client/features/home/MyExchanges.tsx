@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../../shared/api/responses";
+import { DELEGATION_COLORS } from "../../../shared/domain";
 import { useErrorText } from "../../api/useErrorText";
 import type { Resource } from "../../api/useResource";
 import { sortByText } from "../../membership/labels";
 import { AppLink } from "../../navigation/AppLink";
 import { exchangePath } from "../../navigation/paths";
-import { Badge } from "../../ui/Badge";
+import { Badge, Swatch } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { UsersIcon } from "../../ui/icons";
@@ -36,7 +37,7 @@ export function MyExchanges({ me, onRetry }: { me: Resource<MeResponse>; onRetry
       ) : (
         <ul className="home__list">
           {sortByText(me.data.memberships, (m) => m.exchange.title, i18n.language).map(
-            ({ exchange, participant }) => (
+            ({ exchange, participant, delegation }) => (
               <li key={exchange.id}>
                 <AppLink to={exchangePath(exchange.id)} className="home__exchange">
                   <span className="home__exchange-title">{exchange.title}</span>
@@ -47,6 +48,12 @@ export function MyExchanges({ me, onRetry }: { me: Resource<MeResponse>; onRetry
                     <span className="home__exchange-name">
                       {t("home:mine.as", { name: participant.displayName })}
                     </span>
+                    {delegation && (
+                      <span className="home__exchange-delegation">
+                        <Swatch color={DELEGATION_COLORS[delegation.color]} />
+                        {delegation.name}
+                      </span>
+                    )}
                   </span>
                 </AppLink>
               </li>

@@ -18,12 +18,17 @@ export function exchangeRoutes(ctx: ApiContext): Router {
   router.get("/api/me", async (_request, response) => {
     const sessionId = response.locals.sessionId as string | null;
     const memberships = sessionId ? await ctx.directory.listMemberships(sessionId) : [];
-    response.json({
-      memberships: memberships.map(({ exchange, participant }) => ({
-        exchange,
-        participant: presentParticipant(participant),
-      })),
-    } satisfies MeResponse);
+    const withDelegations = await Promise.all(
+      memberships.map(async ({ exchange, participant }) => {
+        const delegations = participant.delegationId ? await ctx.directory.listDelegations(exchange.id) : [];
+        return {
+          exchange,
+          participant: presentParticipant(participant),
+          delegation: delegations.find((d) => d.id === participant.delegationId) ?? null,
+        };
+      }),
+    );
+    response.json({ memberships: withDelegations } satisfies MeResponse);
   });
 
   router.post("/api/exchanges", rateLimit({ max: 10, windowMs: 60_000 }), async (request, response) => {
