@@ -151,8 +151,9 @@ describe("pseudo-locale: no hard-coded strings", () => {
     await context.close();
   });
 
+  // Screens are independent (own context, read-only or own exchange): checked a few at a time.
   for (const screen of SCREENS) {
-    it(`${screen.name}: every visible string is translated`, async () => {
+    it.concurrent(`${screen.name}: every visible string is translated`, async ({ expect }) => {
       // Clicking around may change data (archive a document, make a link): those screens get their own
       // exchange; the rest share one (the server allows 10 new exchanges a minute per address).
       const seed = screen.probe ? await seedExchange(server) : await shared();

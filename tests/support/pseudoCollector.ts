@@ -54,7 +54,9 @@ export const CHECKED_ATTRIBUTES = [
 
 /** Every unmarked visible string on the page as it is now. */
 export async function collectUnmarked(page: Page, options: CollectOptions): Promise<Unmarked[]> {
+  const language = await page.evaluate(() => document.documentElement.lang || "en");
   return page.evaluate(collectInPage, {
+    intl: await intlVocabulary(page, language),
     data: [...options.data],
     prefixes: [...(options.prefixes ?? [])],
     excludeText: [...(options.excludeText ?? DEFAULT_EXCLUDE_TEXT)],
@@ -63,7 +65,27 @@ export async function collectUnmarked(page: Page, options: CollectOptions): Prom
   });
 }
 
+export interface IntlVocabulary {
+  exact: string[];
+  date: string[];
+  list: string[];
+}
+
+// Built once per language (about a second of work in the page), then handed to every collection.
+const vocabularies = new Map<string, Promise<IntlVocabulary>>();
+
+function intlVocabulary(page: Page, language: string): Promise<IntlVocabulary> {
+  let vocabulary = vocabularies.get(language);
+  if (!vocabulary) {
+    vocabulary = page.evaluate(intlVocabularyInPage, language);
+    vocabularies.set(language, vocabulary);
+    vocabulary.catch(() => vocabularies.delete(language));
+  }
+  return vocabulary;
+}
+
 interface InPageOptions {
+  intl: IntlVocabulary;
   data: string[];
   prefixes: string[];
   excludeText: string[];
@@ -76,140 +98,15 @@ function collectInPage(options: InPageOptions): Unmarked[] {
   const OPEN = "⟦";
   const CLOSE = "⟧";
   const found: Unmarked[] = [];
-  const language = document.documentElement.lang || "en";
   const hasLetter = (text: string) => /\p{L}/u.test(text);
   // Longest first, so "Ana Souza" goes before "Ana".
   const data = [...options.data].filter(Boolean).sort((a, b) => b.length - a.length);
 
-  // ---- Intl output, regenerated in the page's language (computed only if something needs it) ----
-  // Cached on the page per language: building the sets takes a few hundred milliseconds.
-  const holder = window as unknown as { __pseudoIntl?: Record<string, unknown> };
-  holder.__pseudoIntl ??= {};
-  const cache = holder.__pseudoIntl;
-  let intlExact = cache[`exact:${language}`] as Set<string> | undefined;
-  let dateTokens = cache[`date:${language}`] as string[] | undefined;
-  let listLiterals = cache[`list:${language}`] as string[] | undefined;
-  const exactIntl = (): Set<string> => {
-    if (intlExact) return intlExact;
-    const set = new Set<string>();
-    // Relative times ("3 minutes ago", "agora", "3分钟前"), as Intl.RelativeTimeFormat writes them.
-    const units: Intl.RelativeTimeFormatUnit[] = ["second", "minute", "hour", "day", "week", "month", "year"];
-    for (const numeric of ["auto", "always"] as const)
-      for (const style of ["long", "short", "narrow"] as const) {
-        const format = new Intl.RelativeTimeFormat(language, { numeric, style });
-        for (const unit of units) for (let n = -100; n <= 100; n++) set.add(format.format(n, unit));
-      }
-    // Time zones: IANA ids (Intl.supportedValuesOf) and their localized names.
-    const zones = (Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf(
-      "timeZone",
-    );
-    for (const zone of [...zones, "UTC"]) {
-      // The id as is, and as a menu shows it readably ("America / Sao Paulo").
-      set.add(zone);
-      set.add(zone.replaceAll("_", " ").replaceAll("/", " / "));
-      for (const timeZoneName of [
-        "long",
-        "short",
-        "shortOffset",
-        "longOffset",
-        "longGeneric",
-        "shortGeneric",
-      ]) {
-        const parts = new Intl.DateTimeFormat(language, {
-          timeZone: zone,
-          timeZoneName: timeZoneName as Intl.DateTimeFormatOptions["timeZoneName"],
-        }).formatToParts(Date.now());
-        const name = parts.find((part) => part.type === "timeZoneName")?.value;
-        if (name) set.add(name);
-      }
-    }
-    // Country and language names (Intl.DisplayNames).
-    const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    const regions = new Intl.DisplayNames(language, { type: "region", fallback: "none" });
-    const languages = new Intl.DisplayNames(language, { type: "language", fallback: "none" });
-    const dialects = new Intl.DisplayNames(language, {
-      type: "language",
-      fallback: "none",
-      languageDisplay: "standard",
-    });
-    for (const a of letters)
-      for (const b of letters) {
-        const region = regions.of(`${a}${b}`);
-        if (region) set.add(region);
-        const code = `${a}${b}`.toLowerCase();
-        for (const tag of [code, `${code}-${code.toUpperCase()}`]) {
-          try {
-            const name = languages.of(tag);
-            if (name) set.add(name);
-            const standard = dialects.of(tag);
-            if (standard) set.add(standard);
-          } catch {
-            // not a well-formed tag
-          }
-        }
-      }
-    for (const tag of [
-      "pt-BR",
-      "pt-PT",
-      "zh-CN",
-      "zh-TW",
-      "zh-Hans",
-      "zh-Hant",
-      "en-GB",
-      "en-US",
-      "es-419",
-    ]) {
-      for (const format of [languages, dialects]) {
-        const name = format.of(tag);
-        if (name) set.add(name);
-      }
-    }
-    intlExact = set;
-    cache[`exact:${language}`] = set;
-    return set;
-  };
-  // Words Intl.DateTimeFormat writes around numbers (month and weekday names, AM/PM, "at", "de", 年月日).
-  const dateWords = (): string[] => {
-    if (dateTokens) return dateTokens;
-    const words = new Set<string>();
-    const styles: Intl.DateTimeFormatOptions[] = [];
-    for (const dateStyle of ["full", "long", "medium", "short", undefined] as const)
-      for (const timeStyle of ["full", "long", "medium", "short", undefined] as const)
-        if (dateStyle || timeStyle) styles.push({ dateStyle, timeStyle });
-    for (const month of ["long", "short"] as const)
-      for (const weekday of ["long", "short", undefined] as const)
-        styles.push({ month, weekday, day: "numeric", hour: "numeric", minute: "2-digit" });
-    const year = new Date().getFullYear();
-    for (const style of styles) {
-      const format = new Intl.DateTimeFormat(language, { ...style, timeZone: "UTC" });
-      for (let month = 0; month < 12; month++)
-        for (const day of [1, 2, 3, 4, 5, 6, 7])
-          for (const hour of [3, 15])
-            for (const part of format.formatToParts(Date.UTC(year, month, day, hour, 5)))
-              if (
-                part.type !== "day" &&
-                part.type !== "year" &&
-                part.type !== "hour" &&
-                part.type !== "minute"
-              )
-                if (hasLetter(part.value)) words.add(part.value.trim());
-    }
-    dateTokens = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
-    cache[`date:${language}`] = dateTokens;
-    return dateTokens;
-  };
-  // The words Intl.ListFormat puts between items ("and", "e", "和", "or").
-  const listWords = (): string[] => {
-    if (listLiterals) return listLiterals;
-    const words = new Set<string>();
-    for (const type of ["conjunction", "disjunction", "unit"] as const)
-      for (const style of ["long", "short", "narrow"] as const)
-        for (const part of new Intl.ListFormat(language, { type, style }).formatToParts(["a", "b", "c"]))
-          if (part.type === "literal" && hasLetter(part.value)) words.add(part.value.trim());
-    listLiterals = [...words].sort((a, b) => b.length - a.length);
-    cache[`list:${language}`] = listLiterals;
-    return listLiterals;
-  };
+  // Intl output in the page's language (built once per language, see intlVocabulary).
+  const intlExact = new Set(options.intl.exact);
+  const exactIntl = () => intlExact;
+  const dateWords = () => options.intl.date;
+  const listWords = () => options.intl.list;
   const removeAll = (text: string, parts: readonly string[]) =>
     parts.reduce((rest, part) => rest.split(part).join(" "), text);
 
@@ -224,6 +121,7 @@ function collectInPage(options: InPageOptions): Unmarked[] {
     if (options.prefixes.some((prefix) => text.startsWith(prefix))) return true;
     const withoutData = removeAll(text, data);
     const hadData = withoutData !== text;
+    if (exactIntl().has(withoutData.trim())) return true; // whole, before splitting: "Myanmar (Burma)"
     return withoutData.split(/[()[\]·•|—–,;]+/u).every((raw) => {
       const piece = raw.trim();
       if (!hasLetter(piece)) return true;
@@ -349,4 +247,126 @@ export function formatFindings(findings: ReadonlyArray<{ screen: string } & Unma
         `${f.screen} | ${f.kind} | ${JSON.stringify(f.value)}${f.value === f.full ? "" : ` in ${JSON.stringify(f.full)}`} | ${f.where}`,
     )
     .join("\n");
+}
+
+/**
+ * Runs inside the page: everything Intl writes in `language` that a screen may show unmarked (relative
+ * times, time-zone ids and names, country and language names), the words Intl.DateTimeFormat puts around
+ * numbers and the words Intl.ListFormat puts between items. Regenerated by the browser's own Intl.
+ */
+function intlVocabularyInPage(language: string): IntlVocabulary {
+  const hasLetter = (text: string) => /\p{L}/u.test(text);
+  const exactIntl = (): Set<string> => {
+    const set = new Set<string>();
+    // Relative times ("3 minutes ago", "agora", "3分钟前"), as Intl.RelativeTimeFormat writes them.
+    const units: Intl.RelativeTimeFormatUnit[] = ["second", "minute", "hour", "day", "week", "month", "year"];
+    for (const numeric of ["auto", "always"] as const)
+      for (const style of ["long", "short", "narrow"] as const) {
+        const format = new Intl.RelativeTimeFormat(language, { numeric, style });
+        for (const unit of units) for (let n = -100; n <= 100; n++) set.add(format.format(n, unit));
+      }
+    // Time zones: IANA ids (Intl.supportedValuesOf) and their localized names.
+    const zones = (Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf(
+      "timeZone",
+    );
+    for (const zone of [...zones, "UTC"]) {
+      // The id as is, and as a menu shows it readably ("America / Sao Paulo").
+      set.add(zone);
+      set.add(zone.replaceAll("_", " ").replaceAll("/", " / "));
+      for (const timeZoneName of [
+        "long",
+        "short",
+        "shortOffset",
+        "longOffset",
+        "longGeneric",
+        "shortGeneric",
+      ]) {
+        const parts = new Intl.DateTimeFormat(language, {
+          timeZone: zone,
+          timeZoneName: timeZoneName as Intl.DateTimeFormatOptions["timeZoneName"],
+        }).formatToParts(Date.now());
+        const name = parts.find((part) => part.type === "timeZoneName")?.value;
+        if (name) set.add(name);
+      }
+    }
+    // Country and language names (Intl.DisplayNames).
+    const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const regions = new Intl.DisplayNames(language, { type: "region", fallback: "none" });
+    const languages = new Intl.DisplayNames(language, { type: "language", fallback: "none" });
+    const dialects = new Intl.DisplayNames(language, {
+      type: "language",
+      fallback: "none",
+      languageDisplay: "standard",
+    });
+    for (const a of letters)
+      for (const b of letters) {
+        const region = regions.of(`${a}${b}`);
+        if (region) set.add(region);
+        const code = `${a}${b}`.toLowerCase();
+        for (const tag of [code, `${code}-${code.toUpperCase()}`]) {
+          try {
+            const name = languages.of(tag);
+            if (name) set.add(name);
+            const standard = dialects.of(tag);
+            if (standard) set.add(standard);
+          } catch {
+            // not a well-formed tag
+          }
+        }
+      }
+    for (const tag of [
+      "pt-BR",
+      "pt-PT",
+      "zh-CN",
+      "zh-TW",
+      "zh-Hans",
+      "zh-Hant",
+      "en-GB",
+      "en-US",
+      "es-419",
+    ]) {
+      for (const format of [languages, dialects]) {
+        const name = format.of(tag);
+        if (name) set.add(name);
+      }
+    }
+    return set;
+  };
+  // Words Intl.DateTimeFormat writes around numbers (month and weekday names, AM/PM, "at", "de", 年月日).
+  const dateWords = (): string[] => {
+    const words = new Set<string>();
+    const styles: Intl.DateTimeFormatOptions[] = [];
+    for (const dateStyle of ["full", "long", "medium", "short", undefined] as const)
+      for (const timeStyle of ["full", "long", "medium", "short", undefined] as const)
+        if (dateStyle || timeStyle) styles.push({ dateStyle, timeStyle });
+    for (const month of ["long", "short"] as const)
+      for (const weekday of ["long", "short", undefined] as const)
+        styles.push({ month, weekday, day: "numeric", hour: "numeric", minute: "2-digit" });
+    const year = new Date().getFullYear();
+    for (const style of styles) {
+      const format = new Intl.DateTimeFormat(language, { ...style, timeZone: "UTC" });
+      for (let month = 0; month < 12; month++)
+        for (const day of [1, 2, 3, 4, 5, 6, 7])
+          for (const hour of [3, 15])
+            for (const part of format.formatToParts(Date.UTC(year, month, day, hour, 5)))
+              if (
+                part.type !== "day" &&
+                part.type !== "year" &&
+                part.type !== "hour" &&
+                part.type !== "minute"
+              )
+                if (hasLetter(part.value)) words.add(part.value.trim());
+    }
+    return [...words].filter(Boolean).sort((a, b) => b.length - a.length);
+  };
+  // The words Intl.ListFormat puts between items ("and", "e", "和", "or").
+  const listWords = (): string[] => {
+    const words = new Set<string>();
+    for (const type of ["conjunction", "disjunction", "unit"] as const)
+      for (const style of ["long", "short", "narrow"] as const)
+        for (const part of new Intl.ListFormat(language, { type, style }).formatToParts(["a", "b", "c"]))
+          if (part.type === "literal" && hasLetter(part.value)) words.add(part.value.trim());
+    return [...words].sort((a, b) => b.length - a.length);
+  };
+  return { exact: [...exactIntl()], date: dateWords(), list: listWords() };
 }
