@@ -141,12 +141,19 @@ describe("pseudo-locale: no hard-coded strings", () => {
         <img alt="A chart" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
         <div class="ProseMirror">Text a user typed</div>
         <span class="collaboration-carets__label">Someone</span>
+        <button title="⟦Sliced transla">⟦OK⟧</button>
       </body></html>`);
     const found = await collectUnmarked(page, { data: DATA, prefixes: [] });
     expect(found.map((f) => [f.kind, f.value])).toEqual([
       ["text", "Hard-coded words"],
       ["aria-label", "Close"],
       ["alt", "A chart"],
+      ["title (unclosed marker)", "⟦Sliced transla"],
+    ]);
+    // A text node that opens a marker and never closes it hides the rest of the page: reported as such.
+    await page.setContent(`<html lang="en"><body><p>⟦Long text cut sho</p><p>Hard-coded</p></body></html>`);
+    expect((await collectUnmarked(page, { data: DATA })).map((f) => [f.kind, f.value])).toEqual([
+      ["unclosed marker", "⟦Long text cut sho"],
     ]);
     await context.close();
   });

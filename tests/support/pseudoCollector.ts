@@ -174,24 +174,41 @@ function collectInPage(options: InPageOptions): Unmarked[] {
     return parts;
   };
 
-  const report = (kind: string, full: string, element: Element | null, state = { depth: 0 }) => {
+  /** Reports the unmarked parts of one string; `shared` carries the depth across text nodes. */
+  const report = (kind: string, full: string, element: Element | null, shared?: { depth: number }) => {
+    const state = shared ?? { depth: 0 };
     for (const part of unmarkedParts(full, state)) {
       if (!part.trim() || legitimate(part)) continue;
       found.push({ kind, value: part.trim(), full: full.trim(), where: describe(element) });
     }
+    if (!shared && state.depth > 0)
+      found.push({
+        kind: `${kind} (unclosed marker)`,
+        value: full.trim(),
+        full: full.trim(),
+        where: describe(element),
+      });
   };
 
   // Text nodes, in document order, with the marker depth carried from node to node.
   const state = { depth: 0 };
+  let openedIn: Element | null = null;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || parent.closest("script,style,noscript,template")) continue;
     if (textExcluded && parent.closest(textExcluded)) continue;
     const text = node.textContent ?? "";
+    const wasOpen = state.depth > 0;
     const visible = isRendered(parent) && (parent.closest("select,svg") !== null || hasBox(node));
     if (visible) report(parent.closest("svg title") ? "svg title" : "text", text, parent, state);
     else unmarkedParts(text, state); // still moves the depth
+    if (!wasOpen && state.depth > 0) openedIn = parent;
+  }
+  // A translation cut short (e.g. sliced) leaves a marker open and would hide everything after it.
+  if (state.depth > 0) {
+    const text = openedIn?.textContent?.trim() ?? "";
+    found.push({ kind: "unclosed marker", value: text, full: text, where: describe(openedIn) });
   }
 
   // Attributes of every rendered element, and button-like inputs' values.
