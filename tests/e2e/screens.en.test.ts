@@ -1,0 +1,3 @@
+import { describeScreens } from "./screensSuite";
+
+describeScreens("en");

@@ -1,0 +1,321 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createExchange } from "../support/api";
+import { launchBrowser, newUserContext } from "../support/browser";
+import { type RunningServer, startServer } from "../support/server";
+
+const SHOTS = join(import.meta.dirname, "..", "..", "test-results", "screens");
+const DESKTOP = { width: 1280, height: 800 };
+const TABLET = { width: 768, height: 1024 };
+
+// Each language is detected from the browser locale (nothing stored), with text a delegate would write.
+const LANGUAGES = [
+  {
+    lng: "en",
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    name: "Grace Okafor",
+    observer: "Tom Baker",
+    create: "Create exchange",
+    editorLabel: "Document text",
+    exchange: "Food policy exchange",
+    delegation: "Belo Horizonte health team",
+    document: "Agenda for the first workshop",
+    body: "Day one: what each delegation wants to learn.",
+    viewOnly: "View only",
+    addDelegation: "Add delegation",
+    joinButton: "Join the exchange",
+    revoked: "This invitation was withdrawn",
+  },
+  {
+    lng: "pt-BR",
+    locale: "pt-BR",
+    timezoneId: "America/Sao_Paulo",
+    name: "Ana Souza",
+    observer: "João Pereira",
+    create: "Criar intercâmbio",
+    editorLabel: "Texto do documento",
+    exchange: "Intercâmbio de políticas alimentares",
+    delegation: "Equipe de saúde de Belo Horizonte",
+    document: "Pauta do primeiro encontro",
+    body: "Primeiro dia: o que cada delegação quer aprender.",
+    viewOnly: "Somente leitura",
+    addDelegation: "Adicionar delegação",
+    joinButton: "Entrar no intercâmbio",
+    revoked: "Este convite foi retirado",
+  },
+  {
+    lng: "zh-CN",
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    name: "李伟",
+    observer: "王芳",
+    create: "创建交流",
+    editorLabel: "文档正文",
+    exchange: "食品政策交流",
+    delegation: "成都市规划局",
+    document: "第一次研讨会议程",
+    body: "第一天：各代表团希望学习什么。",
+    viewOnly: "仅可查看",
+    addDelegation: "添加代表团",
+    joinButton: "加入交流",
+    revoked: "此邀请已被撤回",
+  },
+] as const;
+
+async function expectNoAxeViolations(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+async function shoot(page: Page, name: string) {
+  for (const [suffix, viewport] of [
+    ["", DESKTOP],
+    ["-tablet", TABLET],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(SHOTS, `${name}${suffix}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** Every request a context makes goes to Mutual itself: no CDN, no fonts, no analytics. */
+function recordHosts(context: BrowserContext, hosts: Set<string>) {
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === "http:" || url.protocol === "https:" || url.protocol.startsWith("ws"))
+      hosts.add(url.host);
+  });
+}
+
+/** A same-origin API call from inside the page (the page's session cookie and Origin go along). */
+function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} → ${response.status}`);
+      return response.status === 204 ? null : response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+/**
+ * The screens suite, one file per language so that the three run in parallel (screens.<lng>.test.ts);
+ * the live-switch test runs with English.
+ */
+export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
+  describe(`screens in ${lng}`, () => {
+    let server: RunningServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    for (const language of LANGUAGES.filter((l) => l.lng === lng)) {
+      it(`home, exchange, join and document in ${language.lng}: accessible, self-hosted, screenshotted`, async () => {
+        const hosts = new Set<string>();
+        const context = await newUserContext(browser, {
+          baseURL: server.url,
+          locale: language.locale,
+          timezoneId: language.timezoneId,
+        });
+        recordHosts(context, hosts);
+        const page = await context.newPage();
+        await page.goto("/");
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.lng);
+        const create = page.getByRole("button", { name: language.create });
+        await create.waitFor();
+        await page.locator(".home__empty").waitFor();
+        await expectNoAxeViolations(page, `${language.lng} home (empty)`);
+        await shoot(page, `${language.lng}-home-empty`);
+
+        // Required fields are checked before anything is sent, next to the fields.
+        await create.click();
+        expect(await page.locator('input[aria-invalid="true"]').count()).toBe(2);
+        await expectNoAxeViolations(page, `${language.lng} home (errors)`);
+        await shoot(page, `${language.lng}-home-error`);
+
+        const inputs = page.locator("form input.text-field__input");
+        await inputs.nth(0).fill(language.exchange);
+        await page.locator("form textarea").fill(language.body);
+        await page.locator("input[autocomplete=name]").fill(language.name);
+        await create.click();
+        await page.waitForURL(/\/x\/[^/]+$/, { timeout: 10_000 });
+        const exchangeId = new URL(page.url()).pathname.split("/")[2]!;
+
+        const delegation = await callApi<{ id: string }>(
+          page,
+          "POST",
+          `/api/exchanges/${exchangeId}/delegations`,
+          {
+            name: language.delegation,
+            country: "BR",
+            color: "green",
+            timeZone: "America/Sao_Paulo",
+            workingLanguage: "pt-BR",
+          },
+        );
+        const invite = await callApi<{ token: string }>(
+          page,
+          "POST",
+          `/api/exchanges/${exchangeId}/invites`,
+          {
+            delegationId: delegation.id,
+            role: "observer",
+            expiresInHours: 24 * 7,
+            maxUses: 5,
+          },
+        );
+        const revoked = await callApi<{ id: string; token: string }>(
+          page,
+          "POST",
+          `/api/exchanges/${exchangeId}/invites`,
+          {
+            delegationId: null,
+            role: "delegate",
+            expiresInHours: 24,
+            maxUses: null,
+          },
+        );
+        await callApi(page, "DELETE", `/api/exchanges/${exchangeId}/invites/${revoked.id}`);
+        const documentInfo = await callApi<{ id: string }>(
+          page,
+          "POST",
+          `/api/exchanges/${exchangeId}/documents`,
+          {
+            kind: "agenda",
+            title: language.document,
+          },
+        );
+        await page.reload();
+        await page.getByRole("link", { name: language.document }).waitFor();
+        await page.locator(".invites__item").nth(1).waitFor();
+        await expectNoAxeViolations(page, `${language.lng} exchange home (facilitator)`);
+        await shoot(page, `${language.lng}-exchange`);
+        await page.getByRole("button", { name: language.addDelegation }).click();
+        await page.locator("dialog[open]").waitFor();
+        await expectNoAxeViolations(page, `${language.lng} add delegation dialog`);
+        await shoot(page, `${language.lng}-exchange-delegation-dialog`);
+        await page.keyboard.press("Escape");
+        await page.locator("dialog[open]").waitFor({ state: "detached" });
+
+        await page.getByRole("link", { name: language.document }).click();
+        const editor = page.getByRole("textbox", { name: language.editorLabel });
+        await editor.waitFor();
+        await editor.click();
+        await page.keyboard.type(language.body);
+        await page.keyboard.press("Enter");
+        await page.keyboard.press("Control+Shift+8");
+        await page.keyboard.type(language.name);
+        await page.locator(".status-pill--success").waitFor({ timeout: 10_000 });
+        await expectNoAxeViolations(page, `${language.lng} document`);
+        await shoot(page, `${language.lng}-document`);
+
+        await page.goto("/");
+        await page.locator(".home__exchange").first().waitFor();
+        await expectNoAxeViolations(page, `${language.lng} home (with exchanges)`);
+        await shoot(page, `${language.lng}-home`);
+
+        // A second person, in a browser of their own, opens the observer link.
+        const guest = await newUserContext(browser, {
+          baseURL: server.url,
+          locale: language.locale,
+          timezoneId: language.timezoneId,
+        });
+        recordHosts(guest, hosts);
+        const guestPage = await guest.newPage();
+        await guestPage.goto(`/join/${invite.token}`);
+        await guestPage.getByRole("heading", { name: language.exchange }).waitFor();
+        await expectNoAxeViolations(guestPage, `${language.lng} join`);
+        await shoot(guestPage, `${language.lng}-join`);
+        await guestPage.goto(`/join/${revoked.token}`);
+        await guestPage.getByRole("heading", { name: language.revoked }).waitFor();
+        await expectNoAxeViolations(guestPage, `${language.lng} join (revoked)`);
+        await shoot(guestPage, `${language.lng}-join-revoked`);
+        await guestPage.goto(`/join/${invite.token}`);
+        await guestPage.locator("input[autocomplete=name]").fill(language.observer);
+        await guestPage.getByRole("button", { name: language.joinButton }).click();
+        await guestPage.waitForURL(/\/x\/[^/]+$/, { timeout: 10_000 });
+        await guestPage.goto(`/x/${exchangeId}/d/${documentInfo.id}`);
+        await guestPage.getByText(language.viewOnly).waitFor();
+        await expectNoAxeViolations(guestPage, `${language.lng} document (read-only)`);
+        await shoot(guestPage, `${language.lng}-document-readonly`);
+
+        expect([...hosts]).toEqual([new URL(server.url).host]);
+        await guest.close();
+        await context.close();
+      }, 60_000);
+    }
+
+    it.runIf(lng === "en")(
+      "switches the UI language live, without a reload, and remembers it for the participant",
+      async () => {
+        const exchange = await createExchange(server.url);
+        const { document: notes } = await exchange.newDocument("notes");
+        const context = await newUserContext(browser, {
+          baseURL: server.url,
+          sessionCookie: exchange.facilitator.session.cookie,
+          language: "en",
+        });
+        const page = await context.newPage();
+        await page.goto(`/x/${exchange.exchangeId}/d/${notes.id}`);
+        await page.getByRole("textbox", { name: "Document text" }).waitFor();
+        await page.evaluate(() => {
+          (window as unknown as { notReloaded: boolean }).notReloaded = true;
+        });
+
+        await page.getByRole("combobox", { name: "Interface language" }).selectOption("zh-CN");
+        await page.getByRole("textbox", { name: "文档正文" }).waitFor({ timeout: 2_000 });
+        await page.getByRole("toolbar", { name: "格式" }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+        await page.getByRole("combobox", { name: "界面语言" }).selectOption("pt-BR");
+        await page.getByRole("button", { name: "Negrito" }).waitFor({ timeout: 2_000 });
+        expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+          true,
+        );
+        // Remembered on the server for this participant, not only on this device.
+        await expect
+          .poll(
+            async () =>
+              (
+                await exchange.facilitator.session.ok<{ me: { uiLanguage: string } }>(
+                  "GET",
+                  `/api/exchanges/${exchange.exchangeId}`,
+                )
+              ).me.uiLanguage,
+            { timeout: 5_000 },
+          )
+          .toBe("pt-BR");
+
+        await page.goto("/x/not-valid/d/x");
+        await page.getByRole("heading", { name: "Documento não encontrado" }).waitFor();
+        await expectNoAxeViolations(page, "pt-BR invalid document");
+        await shoot(page, "pt-BR-invalid-document");
+        await page.goto("/nowhere");
+        await page.getByRole("heading", { name: "Página não encontrada" }).waitFor();
+        await shoot(page, "pt-BR-not-found");
+        await page.goto("/x/AAAAAAAAAAAAAAAA");
+        await page.locator(".state-message").waitFor();
+        await expectNoAxeViolations(page, "pt-BR no access");
+        await shoot(page, "pt-BR-no-access");
+        await context.close();
+      },
+    );
+  });
+}
