@@ -227,7 +227,9 @@ function assertFinalText(text: string, who: string): void {
   // Taking the committed words out must leave exactly B's text: no pinyin, no lost or reordered letters.
   let rest = text;
   for (const { word } of WORDS) rest = rest.replace(word, "");
-  expect(rest.trim(), `${who}: Latin text after removing the Chinese words`).toBe(`${SEED}${PT_TEXT}`.trim());
+  expect(rest.trim(), `${who}: Latin text after removing the Chinese words, in ${JSON.stringify(text)}`).toBe(
+    `${SEED}${PT_TEXT}`.trim(),
+  );
   for (const pinyin of ["ni hao", "shi jie", "he zuo", "xue xi", "hao", "jie", "zuo", "xue"])
     expect(text.includes(pinyin), `${who}: pinyin "${pinyin}" left over`).toBe(false);
 }
