@@ -66,7 +66,7 @@ export function FormattingToolbar({
           onRun={run((c) => c.toggleHeading({ level }))}
         >
           <span className="toolbar__glyph" aria-hidden="true">
-            H{level}
+            {t("toolbar.headingGlyph", { level })}
           </span>
         </ToolButton>
       ))}

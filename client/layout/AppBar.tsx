@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher";
 import { AppLink } from "../navigation/AppLink";
+import { LogoMark } from "../ui/icons";
 import "./layout.css";
 
 /** The top bar of every page but the document: the brand (a link home), optional trail, language. */
@@ -13,7 +14,7 @@ export function AppBar({ trail }: { trail?: ReactNode }) {
         <nav className="app-bar__nav" aria-label={t("nav.label")}>
           <AppLink to="/" className="app-bar__brand">
             <span className="app-bar__logo" aria-hidden="true">
-              M
+              <LogoMark />
             </span>
             {t("appName")}
           </AppLink>

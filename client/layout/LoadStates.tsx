@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiFailure } from "../api/request";
 import { AppLink } from "../navigation/AppLink";
@@ -27,11 +28,15 @@ export function LoadFailure({ failure, onRetry }: { failure: ApiFailure; onRetry
           ? "offline"
           : "server";
   const icon = kind === "noAccess" ? <LockIcon /> : kind === "offline" ? <OfflineIcon /> : <AlertIcon />;
+  const title = t(`load.${kind}.title`);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <StateMessage
       icon={icon}
       tone={kind === "server" ? "danger" : "neutral"}
-      title={t(`load.${kind}.title`)}
+      title={title}
       actions={
         <>
           {kind === "offline" || kind === "server" ? (

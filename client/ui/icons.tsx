@@ -205,3 +205,10 @@ export const LinkOffIcon = (props: IconProps) => (
     <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1M3 3l18 18" />
   </Svg>
 );
+
+/** Mutual's mark: two strokes meeting in the middle (drawn, so the brand needs no text node). */
+export const LogoMark = (props: IconProps) => (
+  <Svg width="20" height="20" strokeWidth="2.5" {...props}>
+    <path d="M4 19V6l8 8 8-8v13" />
+  </Svg>
+);
