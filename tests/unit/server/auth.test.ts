@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inviteToken, verifyInviteToken } from "../../../server/auth/inviteTokens";
 import { loadOrCreateServerSecret } from "../../../server/auth/serverSecret";
-import { newSessionToken, readSessionToken, sessionCookieHeader, sessionIdFromToken } from "../../../server/auth/sessionCookie";
+import {
+  newSessionToken,
+  readSessionToken,
+  sessionCookieHeader,
+  sessionIdFromToken,
+} from "../../../server/auth/sessionCookie";
 
 describe("server secret", () => {
   it("is generated on first start into a private file and reused afterwards", () => {
