@@ -16,6 +16,8 @@ export interface Config {
   roomIdleMs: number;
   /** A document's update log is compacted into a snapshot once it holds this many updates. */
   compactAfterUpdates: number;
+  /** How often a worker thread checkpoints the SQLite write-ahead log (0: SQLite's own, inside commits). */
+  checkpointIntervalMs: number;
   /** When set, creating an exchange requires this token. */
   operatorToken: string | null;
   /** Key for session ids and invite tokens; generated into the data directory when not set. */
@@ -36,7 +38,8 @@ const envSchema = z.object({
   MAX_DOCUMENT_BYTES: int(1024, 1024 * 1024 * 1024).default(DEFAULT_LIMITS.maxDocumentBytes),
   FLUSH_INTERVAL_MS: int(0, 60_000).default(0),
   ROOM_IDLE_MS: int(0, 24 * 3600_000).default(30_000),
-  COMPACT_AFTER_UPDATES: int(1, 1_000_000).default(500),
+  COMPACT_AFTER_UPDATES: int(1, 1_000_000).default(2000),
+  CHECKPOINT_INTERVAL_MS: int(0, 600_000).default(1000),
   OPERATOR_TOKEN: z.string().min(12, "must be at least 12 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TRUSTED_ORIGINS: z
@@ -69,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     flushIntervalMs: e.FLUSH_INTERVAL_MS,
     roomIdleMs: e.ROOM_IDLE_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    checkpointIntervalMs: e.CHECKPOINT_INTERVAL_MS,
     operatorToken: e.OPERATOR_TOKEN ?? null,
     sessionSecret: e.SESSION_SECRET,
     secretFile: resolve(dataDir, "secret.key"),

@@ -13,9 +13,13 @@ const log = createLogger((line) => process.stdout.write(line));
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const db = openSqliteDatabase(config.databaseFile);
-  const checkpointer = startWalCheckpointer(db, config.databaseFile, {
-    onError: (error) => log.warn("storage.checkpoint_failed", { error }),
-  });
+  const checkpointer =
+    config.checkpointIntervalMs > 0
+      ? startWalCheckpointer(db, config.databaseFile, {
+          intervalMs: config.checkpointIntervalMs,
+          onError: (error) => log.warn("storage.checkpoint_failed", { error }),
+        })
+      : null;
   const server = createApp(config, {
     documents: createSqliteDocumentStorage(db),
     directory: createSqliteDirectoryStorage(db),
@@ -36,7 +40,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("shutdown.start", { signal });
     await server.close();
-    await checkpointer.stop();
+    await checkpointer?.stop();
     db.close();
     log.info("shutdown.done", { signal });
     process.exit(0);
