@@ -1,30 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { editorText, launchBrowser, newUserContext, waitForEditorText } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { editorText, newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
 
 // The story, all through the UI: a facilitator sets up the exchange, a Brazilian delegate and a
 // Chinese observer join by link in their own browsers and languages, and roles are enforced live.
 describe("an exchange from creation to live roles", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it("facilitator invites a pt-BR delegate and a zh-CN observer; the observer reads live but cannot type; a role change applies at once", async () => {
-    const facilitator = await newUserContext(browser, {
-      baseURL: server.url,
+    const facilitator = await newUserContext(env.browser, {
+      baseURL: env.server.url,
       locale: "en-GB",
       language: "en",
     });
-    await facilitator.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await facilitator.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url });
     const page = await facilitator.newPage();
     await page.goto("/");
     await page.getByRole("textbox", { name: "Title" }).fill("Brazil–China urban health exchange");
@@ -65,7 +53,7 @@ describe("an exchange from creation to live roles", () => {
     await page.getByRole("button", { name: "Create document" }).click();
     const documentLink = page.getByRole("link", { name: "Shared problem statement" });
     await documentLink.waitFor();
-    const documentUrl = new URL((await documentLink.getAttribute("href"))!, server.url).href;
+    const documentUrl = new URL((await documentLink.getAttribute("href"))!, env.server.url).href;
 
     const invites = page.getByRole("form", { name: "New invitation link" });
     const makeInvite = async (delegation: string, role: string): Promise<string> => {
@@ -75,7 +63,7 @@ describe("an exchange from creation to live roles", () => {
       const fresh = page.locator(".invites__item--fresh");
       await fresh.waitFor();
       await fresh.getByRole("button", { name: "Copy link" }).click();
-      // Copied to the clipboard (with a visible confirmation), or, where the browser refuses the
+      // Copied to the clipboard (with a visible confirmation), or, where the env.browser refuses the
       // clipboard, shown in a read-only field to copy by hand.
       const copied = fresh.getByText("Copied");
       const manual = fresh.getByRole("textbox", { name: "Copy this link and send it" });
@@ -91,7 +79,7 @@ describe("an exchange from creation to live roles", () => {
     expect(observerLink).not.toBe(delegateLink);
 
     const join = async (link: string, locale: string, timezoneId: string, name: string, submit: string) => {
-      const context = await newUserContext(browser, { baseURL: server.url, locale, timezoneId });
+      const context = await newUserContext(env.browser, { baseURL: env.server.url, locale, timezoneId });
       const joinPage = await context.newPage();
       await joinPage.goto(link);
       await joinPage.locator("input[autocomplete=name]").fill(name);

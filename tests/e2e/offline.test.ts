@@ -1,37 +1,26 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createExchange } from "../support/api";
-import { editorText, launchBrowser, newUserContext, waitForEditorText } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { editorText, newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
+import { startServer } from "../support/server";
 
 describe("editing offline", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it("keeps offline edits across a reload and merges them with others' edits when back online", async () => {
-    const exchange = await createExchange(server.url);
+    const exchange = await createExchange(env.server.url);
     const brunoMember = await exchange.join("delegate", "Bruno");
     await brunoMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
       uiLanguage: "en",
     });
     const { document } = await exchange.newDocument("notes");
     const url = `/x/${exchange.exchangeId}/d/${document.id}`;
-    const ana = await newUserContext(browser, {
-      baseURL: server.url,
+    const ana = await newUserContext(env.browser, {
+      baseURL: env.server.url,
       sessionCookie: exchange.facilitator.session.cookie,
       language: "en",
     });
-    const bruno = await newUserContext(browser, {
-      baseURL: server.url,
+    const bruno = await newUserContext(env.browser, {
+      baseURL: env.server.url,
       sessionCookie: brunoMember.session.cookie,
       language: "en",
     });
@@ -54,7 +43,7 @@ describe("editing offline", () => {
 
     await ana.setOffline(true);
     await statusA.filter({ hasText: "Offline" }).waitFor({ timeout: 5_000 });
-    expect(await statusA.innerText()).toContain("Edits are kept on this device");
+    expect(await statusA.textContent()).toContain("Edits are kept on this device");
     await textA.click();
     await pageA.keyboard.press("Control+End");
     await pageA.keyboard.type(" A offline one.");
@@ -90,7 +79,7 @@ describe("editing offline", () => {
     await bruno.close();
   });
 
-  it("says it is reconnecting while the server is down, then saves what was typed meanwhile", async () => {
+  it("says it is reconnecting while the env.server is down, then saves what was typed meanwhile", async () => {
     const own = await startServer();
     const exchange = await createExchange(own.url);
     const { document } = await exchange.newDocument("notes");
@@ -98,7 +87,7 @@ describe("editing offline", () => {
     await carlaMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
       uiLanguage: "en",
     });
-    const ana = await newUserContext(browser, {
+    const ana = await newUserContext(env.browser, {
       baseURL: own.url,
       sessionCookie: exchange.facilitator.session.cookie,
       language: "en",
@@ -112,16 +101,16 @@ describe("editing offline", () => {
 
     await own.kill();
     await status.filter({ hasText: "Reconnecting" }).waitFor({ timeout: 10_000 });
-    expect(await status.innerText()).toContain("Edits are kept on this device");
+    expect(await status.textContent()).toContain("Edits are kept on this device");
     await page.keyboard.type(" During the outage.");
 
-    // Same port and data directory: the provider's retries find the server again.
+    // Same port and data directory: the provider's retries find the env.server again.
     const again = await startServer({ port: own.port, dataDir: own.dataDir });
     await status.filter({ hasText: "All changes saved" }).waitFor({ timeout: 15_000 });
     const url = page.url();
     await ana.close();
 
-    const check = await newUserContext(browser, {
+    const check = await newUserContext(env.browser, {
       baseURL: again.url,
       sessionCookie: carlaMember.session.cookie,
       language: "en",

@@ -1,10 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { MembershipResponse } from "../../shared/api/responses";
 import type { Delegation, DocumentInfo, Invite } from "../../shared/domain";
 import { ApiSession } from "../support/api";
-import { launchBrowser, newUserContext, waitForEditorText } from "../support/browser";
-import { type RunningServer, startServer } from "../support/server";
+import { newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
 
 const IMG = `<img src=x onerror="window.__xss=1">`;
 const SCRIPT = "<script>window.__xss=2</script>";
@@ -23,20 +22,10 @@ async function expectInert(page: Page, dialogs: string[], where: string) {
 }
 
 describe("names and titles are text, never markup", () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndBrowser();
 
   it("shows payloads in exchange title, delegation name, display name, document title and caret labels as literal text", async () => {
-    const facilitator = new ApiSession(server.url);
+    const facilitator = new ApiSession(env.server.url);
     const created = await facilitator.ok<MembershipResponse>("POST", "/api/exchanges", {
       title: `Exchange ${IMG}`,
       description: SCRIPT,
@@ -64,7 +53,7 @@ describe("names and titles are text, never markup", () => {
     });
 
     // The second person joins through the UI with a payload as their name.
-    const guest = await newUserContext(browser, { baseURL: server.url, language: "en" });
+    const guest = await newUserContext(env.browser, { baseURL: env.server.url, language: "en" });
     const guestPage = await guest.newPage();
     const guestDialogs: string[] = [];
     guestPage.on("dialog", (dialog) => {
@@ -73,14 +62,14 @@ describe("names and titles are text, never markup", () => {
     });
     await guestPage.goto(`/join/${invite.token}`);
     await guestPage.getByRole("heading", { name: `Exchange ${IMG}` }).waitFor();
-    expect(await guestPage.locator("body").innerText()).toContain(`Team ${SCRIPT}`);
+    expect(await guestPage.locator("body").textContent()).toContain(`Team ${SCRIPT}`);
     await expectInert(guestPage, guestDialogs, "join page");
     await guestPage.getByRole("textbox", { name: "Your name" }).fill(`Guest ${IMG}`);
     await guestPage.getByRole("button", { name: "Join the exchange" }).click();
     await guestPage.getByRole("heading", { name: `Exchange ${IMG}` }).waitFor();
 
-    const host = await newUserContext(browser, {
-      baseURL: server.url,
+    const host = await newUserContext(env.browser, {
+      baseURL: env.server.url,
       sessionCookie: facilitator.cookie,
       language: "en",
     });
@@ -95,7 +84,7 @@ describe("names and titles are text, never markup", () => {
     await expectInert(hostPage, hostDialogs, "home");
     await hostPage.goto(`/x/${exchangeId}`);
     await hostPage.getByText(`Guest ${IMG}`).waitFor();
-    const visible = await hostPage.locator("body").innerText();
+    const visible = await hostPage.locator("body").textContent();
     for (const text of [
       `Exchange ${IMG}`,
       SCRIPT,

@@ -1,4 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { type RunningServer, startServer } from "./server";
 
 /** Debian's Chromium (installed with fonts-noto-cjk so Chinese renders in screenshots). */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -69,7 +71,7 @@ export function editorText(page: Page): Promise<string> {
   return page.locator('[role="textbox"][contenteditable]').evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
     for (const label of copy.querySelectorAll(".collaboration-carets__label")) label.remove();
-    return copy.innerText;
+    return copy.textContent;
   });
 }
 
@@ -87,4 +89,17 @@ export async function waitForEditorText(
     await page.waitForTimeout(100);
   }
   throw new Error(`editor text did not match in ${timeoutMs} ms; last seen: ${JSON.stringify(text)}`);
+}
+
+/** A server and a browser for one test file: started before its tests, stopped after. */
+export function serverAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [env.server, env.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

@@ -28,45 +28,42 @@ export function participantRoutes(ctx: ApiContext): Router {
     response.status(204).end();
   });
 
-  router.patch(
-    `${base}/:participantId`,
-    requireMember(ctx),
-    requireAction("participant.manage"),
-    async (request, response) => {
-      const exchangeId = request.params.exchangeId as string;
-      const target = await ctx.directory.getParticipant(String(request.params.participantId));
-      if (!target || target.exchangeId !== exchangeId || target.removedAt !== null) throw notFound();
-      const patch = parse(updateParticipantSchema, request.body);
-      if (patch.delegationId) {
-        const delegations = await ctx.directory.listDelegations(exchangeId);
-        if (!delegations.some((d) => d.id === patch.delegationId)) {
-          throw new ApiError(400, "validation_failed", { delegationId: "invalid" });
-        }
-      }
-      if (patch.role && patch.role !== "facilitator" && target.role === "facilitator") {
-        await refuseLastFacilitator(ctx, exchangeId, target.id);
-      }
-      await ctx.directory.updateParticipant(target.id, patch);
-      // Open connections carry the old role: they reconnect at once and get the new access.
-      ctx.live.closeParticipant(target.id, CloseCode.accessChanged, "role changed");
-      response.json(presentParticipant({ ...target, ...patch }));
-    },
-  );
+  const manage = [requireMember(ctx), requireAction("participant.manage")];
 
-  router.delete(
-    `${base}/:participantId`,
-    requireMember(ctx),
-    requireAction("participant.manage"),
-    async (request, response) => {
-      const exchangeId = request.params.exchangeId as string;
-      const target = await ctx.directory.getParticipant(String(request.params.participantId));
-      if (!target || target.exchangeId !== exchangeId || target.removedAt !== null) throw notFound();
-      if (target.role === "facilitator") await refuseLastFacilitator(ctx, exchangeId, target.id);
-      await ctx.directory.removeParticipant(target.id, ctx.now());
-      ctx.live.closeParticipant(target.id, CloseCode.forbidden, "removed from the exchange");
-      response.status(204).end();
-    },
-  );
+  /** The current participant of this exchange a facilitator acts on. */
+  async function findTarget(exchangeId: string, participantId: string) {
+    const target = await ctx.directory.getParticipant(participantId);
+    if (!target || target.exchangeId !== exchangeId || target.removedAt !== null) throw notFound();
+    return target;
+  }
+
+  router.patch(`${base}/:participantId`, ...manage, async (request, response) => {
+    const exchangeId = request.params.exchangeId as string;
+    const target = await findTarget(exchangeId, String(request.params.participantId));
+    const patch = parse(updateParticipantSchema, request.body);
+    if (patch.delegationId) {
+      const delegations = await ctx.directory.listDelegations(exchangeId);
+      if (!delegations.some((d) => d.id === patch.delegationId)) {
+        throw new ApiError(400, "validation_failed", { delegationId: "invalid" });
+      }
+    }
+    if (patch.role && patch.role !== "facilitator" && target.role === "facilitator") {
+      await refuseLastFacilitator(ctx, exchangeId, target.id);
+    }
+    await ctx.directory.updateParticipant(target.id, patch);
+    // Open connections carry the old role: they reconnect at once and get the new access.
+    ctx.live.closeParticipant(target.id, CloseCode.accessChanged, "role changed");
+    response.json(presentParticipant({ ...target, ...patch }));
+  });
+
+  router.delete(`${base}/:participantId`, ...manage, async (request, response) => {
+    const exchangeId = request.params.exchangeId as string;
+    const target = await findTarget(exchangeId, String(request.params.participantId));
+    if (target.role === "facilitator") await refuseLastFacilitator(ctx, exchangeId, target.id);
+    await ctx.directory.removeParticipant(target.id, ctx.now());
+    ctx.live.closeParticipant(target.id, CloseCode.forbidden, "removed from the exchange");
+    response.status(204).end();
+  });
 
   return router;
 }
