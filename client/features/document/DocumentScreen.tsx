@@ -158,6 +158,7 @@ function LoadedDocument({
           provider={session.provider}
           user={user}
           editable={access === "write"}
+          onComposingChange={session.holdRemote}
         />
       ) : (
         <Loading label={t("document:loading")} />
