@@ -1,4 +1,4 @@
-import { type Editor, EditorContent, useEditor } from "@tiptap/react";
+import { EditorContent, useEditor } from "@tiptap/react";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
@@ -14,21 +14,13 @@ export interface CollaborativeEditorProps {
   user: { name: string; color: string };
   /** False for observers and archived documents: the text can be read and selected, not changed. */
   editable: boolean;
-  /** Told when an IME composition starts and when it has fully ended (others' changes wait meanwhile). */
-  onComposingChange?: (composing: boolean) => void;
 }
 
 /**
  * The rich-text editor bound to a document's Y.Doc: toolbar, link popover and content.
  * Content comes only from Yjs (never `content:`), so every client sees the same document.
  */
-export function CollaborativeEditor({
-  doc,
-  provider,
-  user,
-  editable,
-  onComposingChange,
-}: CollaborativeEditorProps) {
+export function CollaborativeEditor({ doc, provider, user, editable }: CollaborativeEditorProps) {
   const { t } = useTranslation("editor");
   const [linkOpen, setLinkOpen] = useState(false);
   const linkButtonRef = useRef<HTMLButtonElement>(null);
@@ -60,8 +52,6 @@ export function CollaborativeEditor({
     if (editor.isEditable !== editable) editor.setEditable(editable, false);
     if (!editor.view.composing) editor.view.dispatch(editor.state.tr.setMeta("addToHistory", false));
   }, [editor, t, editable]);
-
-  useCompositionSignal(editor, onComposingChange);
 
   const closeLink = useCallback(() => setLinkOpen(false), []);
   useEffect(() => {
@@ -103,44 +93,4 @@ function editorAttributes(label: string, editable: boolean): Record<string, stri
     class: "collab-editor__content",
     spellcheck: "true",
   };
-}
-
-/**
- * Reports composition start at once and its end only once ProseMirror has taken in the committed text
- * (it reads the DOM shortly after `compositionend`), so held remote changes merge with the final text.
- */
-function useCompositionSignal(editor: Editor, onComposingChange?: (composing: boolean) => void) {
-  useEffect(() => {
-    if (!onComposingChange || editor.isDestroyed) return;
-    const dom = editor.view.dom;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let composing = false;
-    const start = () => {
-      clearTimeout(timer);
-      composing = true;
-      onComposingChange(true);
-    };
-    const settle = () => {
-      clearTimeout(timer);
-      if (!composing) return;
-      const release = () => {
-        if (!editor.isDestroyed && editor.view.composing) timer = setTimeout(release, 30);
-        else {
-          composing = false;
-          onComposingChange(false);
-        }
-      };
-      timer = setTimeout(release, 30);
-    };
-    dom.addEventListener("compositionstart", start);
-    dom.addEventListener("compositionend", settle);
-    dom.addEventListener("blur", settle);
-    return () => {
-      clearTimeout(timer);
-      dom.removeEventListener("compositionstart", start);
-      dom.removeEventListener("compositionend", settle);
-      dom.removeEventListener("blur", settle);
-      if (composing) onComposingChange(false);
-    };
-  }, [editor, onComposingChange]);
 }

@@ -1,5 +1,4 @@
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { AccessCode, RefusalReason } from "../../shared/protocol/accessMessage";
@@ -22,28 +21,18 @@ export function instrumentProvider(
     onAccess: (access: "read" | "write") => void;
     /** An update from this connection was refused and not merged. */
     onRefused: (reason: "readOnly" | "foreignClient" | null) => void;
-    /** While true, others' changes are kept aside (an IME is composing) and applied on `releaseHeld`. */
-    isHeld: () => boolean;
   },
-): { releaseHeld(): void } {
+): void {
   // Handlers are per instance (copied in the constructor), so this changes only this provider.
   const original = provider.messageHandlers[MessageType.sync] as MessageHandler;
-  const held: Array<{ decoder: decoding.Decoder; emitSynced: boolean }> = [];
   provider.messageHandlers[MessageType.sync] = (encoder, decoder, target, emitSynced, messageType) => {
     const peek = decoding.clone(decoder);
-    let step: number | null = null;
     try {
-      step = decoding.readVarUint(peek);
-      if (step === SyncStep.step1) {
+      if (decoding.readVarUint(peek) === SyncStep.step1) {
         listeners.onServerStateVector(Y.decodeStateVector(decoding.readVarUint8Array(peek)));
       }
     } catch {
       // A malformed frame: the provider's own handler decides what to do with it.
-    }
-    // Changes (not step 1, which needs an answer now) wait while held: no reply is owed for them.
-    if (step !== null && step !== SyncStep.step1 && listeners.isHeld()) {
-      held.push({ decoder: decoding.clone(decoder), emitSynced });
-      return;
     }
     original(encoder, decoder, target, emitSynced, messageType);
   };
@@ -52,11 +41,6 @@ export function instrumentProvider(
   };
   provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
     listeners.onAccess(decoding.readVarUint(decoder) === AccessCode.write ? "write" : "read");
-  };
-  const releaseHeld = () => {
-    for (const { decoder, emitSynced } of held.splice(0)) {
-      original(encoding.createEncoder(), decoder, provider, emitSynced, MessageType.sync);
-    }
   };
   provider.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
     const reason = decoding.readVarUint(decoder);
@@ -68,5 +52,4 @@ export function instrumentProvider(
           : null,
     );
   };
-  return { releaseHeld };
 }

@@ -27,11 +27,6 @@ export interface CollabSession {
   access: "read" | "write" | null;
   /** Counts refused updates, so a screen can show a notice each time one happens. */
   refusals: number;
-  /**
-   * Holds others' changes while true and applies them when released. The editor holds them during an
-   * IME composition: redrawing the paragraph under a composition would break it and leave pinyin behind.
-   */
-  holdRemote: (hold: boolean) => void;
 }
 
 /**
@@ -62,7 +57,6 @@ export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSe
     let disposed = false;
     let access: "read" | "write" | null = null;
     let refusals = 0;
-    let holding = false;
 
     const computeStatus = (): CollabStatus => {
       if (closedWith !== null) return { kind: "error", code: closedWith, reason: closeCodeName(closedWith) };
@@ -76,20 +70,7 @@ export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSe
       const next = computeStatus();
       if (!force && sameStatus(next, status)) return;
       status = next;
-      setSession({
-        doc,
-        provider,
-        awareness: provider.awareness,
-        ready,
-        status,
-        access,
-        refusals,
-        holdRemote,
-      });
-    };
-    const holdRemote = (hold: boolean) => {
-      holding = hold;
-      if (!hold && !disposed) instrumented.releaseHeld();
+      setSession({ doc, provider, awareness: provider.awareness, ready, status, access, refusals });
     };
     const markReady = () => {
       if (ready) return;
@@ -97,8 +78,7 @@ export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSe
       publish(true);
     };
 
-    const instrumented = instrumentProvider(provider, {
-      isHeld: () => holding,
+    instrumentProvider(provider, {
       onServerStateVector: (stateVector) => {
         clocks.raise(stateVector);
         publish();

@@ -158,7 +158,6 @@ function LoadedDocument({
           provider={session.provider}
           user={user}
           editable={access === "write"}
-          onComposingChange={session.holdRemote}
         />
       ) : (
         <Loading label={t("document:loading")} />
