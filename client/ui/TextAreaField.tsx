@@ -1,43 +1,18 @@
-import { forwardRef, type TextareaHTMLAttributes, useId } from "react";
-import "./TextField.css";
+import { forwardRef, type TextareaHTMLAttributes } from "react";
+import { FieldFrame, type FieldFrameProps } from "./FieldFrame";
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & {
-  label: string;
-  hint?: string;
-  error?: string | null;
-};
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & FieldFrameProps;
 
 /** A labelled multi-line text input. */
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
   { label, hint, error, className, ...rest },
   ref,
 ) {
-  const id = useId();
-  const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={["text-field", className].filter(Boolean).join(" ")}>
-      <label className="text-field__label" htmlFor={id}>
-        {label}
-      </label>
-      <textarea
-        {...rest}
-        ref={ref}
-        id={id}
-        className="text-field__input text-field__textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {hint ? (
-        <p className="text-field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="text-field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <textarea {...rest} {...control} ref={ref} className="text-field__input text-field__textarea" />
+      )}
+    </FieldFrame>
   );
 });
