@@ -220,15 +220,20 @@ function InviteRow({
         {invite.maxUses === null
           ? t("invites:uses", { count: invite.uses })
           : t("invites:usesOf", { count: invite.uses, max: invite.maxUses })}
-        {" · "}
-        <time
-          dateTime={new Date(invite.expiresAt).toISOString()}
-          title={formatDateTime(invite.expiresAt, i18n.language)}
-        >
-          {invite.expiresAt > now
-            ? t("invites:expiresIn", { when: formatRelativeTime(invite.expiresAt, now, i18n.language) })
-            : t("invites:expiredAt", { when: formatRelativeTime(invite.expiresAt, now, i18n.language) })}
-        </time>
+        {invite.status === "revoked" ? null : (
+          // A revoked link never opens again: its expiry no longer says anything.
+          <>
+            {" · "}
+            <time
+              dateTime={new Date(invite.expiresAt).toISOString()}
+              title={formatDateTime(invite.expiresAt, i18n.language)}
+            >
+              {invite.expiresAt > now
+                ? t("invites:expiresIn", { when: formatRelativeTime(invite.expiresAt, now, i18n.language) })
+                : t("invites:expiredAt", { when: formatRelativeTime(invite.expiresAt, now, i18n.language) })}
+            </time>
+          </>
+        )}
       </p>
       {active ? (
         <div className="invites__actions">
