@@ -219,7 +219,8 @@ function InviteRow({
       <p className="invites__meta">
         {invite.maxUses === null
           ? t("invites:uses", { count: invite.uses })
-          : t("invites:usesOf", { count: invite.uses, max: invite.maxUses })}
+          : // The noun agrees with the limit ("0 of 5 uses"), so the limit is the plural count.
+            t("invites:usesOf", { count: invite.maxUses, used: invite.uses })}
         {invite.status === "revoked" ? null : (
           // A revoked link never opens again: its expiry no longer says anything.
           <>
