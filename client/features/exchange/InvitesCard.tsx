@@ -200,7 +200,11 @@ function InviteRow({
 
   const copyLink = async () => {
     try {
-      await navigator.clipboard.writeText(link);
+      // A clipboard that waits on a permission prompt (or never answers) falls back to the text field.
+      await Promise.race([
+        navigator.clipboard.writeText(link),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("clipboard timeout")), 1500)),
+      ]);
       setCopy("copied");
       setTimeout(() => setCopy((state) => (state === "copied" ? "idle" : state)), 4000);
     } catch {

@@ -5,13 +5,12 @@ import { api } from "../../../shared/api/paths";
 import type { ExchangeView } from "../../../shared/api/responses";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
-import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "../../i18n/languages";
+import { LanguageField } from "../../i18n/LanguageField";
 import { useLanguage } from "../../i18n/useLanguage";
 import { navigate } from "../../navigation/history";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { Dialog } from "../../ui/Dialog";
-import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
 
 /** Your display name and UI language in this exchange, and leaving it. */
@@ -83,20 +82,12 @@ export function SettingsCard({ view, reload }: { view: ExchangeView; reload: () 
           ) : null}
         </div>
       </form>
-      <SelectField
+      <LanguageField
         label={t("exchange:settings.language")}
         hint={t("exchange:settings.languageHint")}
         value={language}
-        onChange={(event) => {
-          if (isLanguage(event.target.value)) setLanguage(event.target.value);
-        }}
-      >
-        {SUPPORTED_LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
-      </SelectField>
+        onChange={setLanguage}
+      />
       {failure ? (
         <p className="form-error" role="alert">
           {failure.code === "conflict" ? t("exchange:settings.lastFacilitator") : errorText.failure(failure)}

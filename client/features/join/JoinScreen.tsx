@@ -7,7 +7,7 @@ import { DELEGATION_COLORS } from "../../../shared/domain";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { useResource } from "../../api/useResource";
-import { isLanguage, LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from "../../i18n/languages";
+import { LanguageField } from "../../i18n/LanguageField";
 import { formatDateTime, formatRelativeTime } from "../../i18n/relativeTime";
 import { useLanguage } from "../../i18n/useLanguage";
 import { useNow } from "../../i18n/useNow";
@@ -21,7 +21,6 @@ import { Badge, Swatch } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { LinkOffIcon } from "../../ui/icons";
-import { SelectField } from "../../ui/SelectField";
 import { StateMessage } from "../../ui/StateMessage";
 import { TextField } from "../../ui/TextField";
 import "./join.css";
@@ -176,20 +175,12 @@ function JoinForm({ token, preview }: { token: string; preview: InvitePreview })
               setNameError(null);
             }}
           />
-          <SelectField
+          <LanguageField
             label={t("join:language")}
             hint={t("join:languageHint")}
             value={language}
-            onChange={(event) => {
-              if (isLanguage(event.target.value)) setLanguage(event.target.value);
-            }}
-          >
-            {SUPPORTED_LANGUAGES.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </SelectField>
+            onChange={setLanguage}
+          />
           {failure ? (
             <p className="form-error form-grid__wide" role="alert">
               {(INVITE_PROBLEMS as readonly string[]).includes(failure.code)
