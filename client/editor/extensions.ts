@@ -7,6 +7,7 @@ import { Placeholder } from "@tiptap/extensions";
 import StarterKit from "@tiptap/starter-kit";
 import type * as Y from "yjs";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
+import { CompositionHold } from "./CompositionHold";
 import { renderCaret, renderSelection } from "./caret";
 import { LinkShortcut } from "./LinkShortcut";
 
@@ -40,6 +41,7 @@ export function buildExtensions(setup: EditorSetup): Extensions {
       render: renderCaret,
       selectionRender: renderSelection,
     }),
+    CompositionHold,
     LinkShortcut.configure({ onRequest: setup.onLinkRequest }),
   ];
 }
