@@ -19,9 +19,10 @@ const WORDS = [
   { steps: ["x", "xu", "xue", "xue x", "xue xi"], word: "学习" },
 ] as const;
 
-// What the Portuguese-speaking delegate types: keystrokes, then characters as a dead-key layout or an
-// on-screen keyboard delivers them (one committed character at a time, no key events), then keystrokes.
+// What the Portuguese-speaking delegate types: keystrokes, then characters as a dead-key layout delivers
+// them (a one-character composition: the accent, then the accented letter), then keystrokes.
 const PT_TYPED_1 = "ação é ótimo, pôr ";
+const DEAD_KEYS: Record<string, string> = { ç: "'", ã: "~", é: "´", ô: "^" };
 const PT_INSERTED = ["ç", "ã", "é", "ô", " "];
 const PT_TYPED_2 = "coração não café avô.";
 const PT_TEXT = `${PT_TYPED_1}${PT_INSERTED.join("")}${PT_TYPED_2}`;
@@ -182,10 +183,15 @@ describe("IME and accented input while someone else types in the same paragraph"
   }, 40_000);
 });
 
-/** Everything B types, with truly interleaved timing (keystrokes 15 ms apart, then CDP commits). */
+/** Everything B types, truly interleaved with A: keystrokes 25 ms apart, dead-key compositions, keystrokes. */
 async function portugueseTyping(page: Page, cdp: CDPSession): Promise<void> {
   await page.keyboard.type(PT_TYPED_1, { delay: 25 });
   for (const character of PT_INSERTED) {
+    const accent = DEAD_KEYS[character];
+    if (accent) {
+      await cdp.send("Input.imeSetComposition", { text: accent, selectionStart: 1, selectionEnd: 1 });
+      await sleep(30);
+    }
     await cdp.send("Input.insertText", { text: character });
     await sleep(30);
   }
