@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { serverArgs } from "../support/serverCommand";
 import { BENCH, type ServerKind } from "./config";
 import { commandLine } from "./procStats";
 
@@ -213,7 +214,7 @@ function jsonPort(line: string): number | null {
   }
 }
 
-/** Mutual with persistence on: node runs server/main.ts directly (no tsx CLI, which would fork). */
+/** Mutual with persistence on, started as `npm start` does (node flags included; no tsx CLI, which would fork). */
 export async function startMutual(dataDir?: string, access?: MutualAccess | null): Promise<BenchServer> {
   let dir = dataDir;
   if (!dir) {
@@ -221,7 +222,7 @@ export async function startMutual(dataDir?: string, access?: MutualAccess | null
     createdDirs.add(dir);
   }
   const spawned = await spawnAndWait(
-    ["--import", "tsx", "server/main.ts"],
+    serverArgs(mutualRoot),
     { HOST: "127.0.0.1", PORT: "0", DATA_DIR: dir },
     jsonPort,
     mutualRoot,
