@@ -27,6 +27,7 @@ const LANGUAGES = [
     body: "Day one: what each delegation wants to learn.",
     viewOnly: "View only",
     addDelegation: "Add delegation",
+    editDetails: "Edit details",
     joinButton: "Join the exchange",
     revoked: "This invitation was withdrawn",
   },
@@ -44,6 +45,7 @@ const LANGUAGES = [
     body: "Primeiro dia: o que cada delegação quer aprender.",
     viewOnly: "Somente leitura",
     addDelegation: "Adicionar delegação",
+    editDetails: "Editar detalhes",
     joinButton: "Entrar no intercâmbio",
     revoked: "Este convite foi retirado",
   },
@@ -61,6 +63,7 @@ const LANGUAGES = [
     body: "第一天：各代表团希望学习什么。",
     viewOnly: "仅可查看",
     addDelegation: "添加代表团",
+    editDetails: "编辑信息",
     joinButton: "加入交流",
     revoked: "此邀请已被撤回",
   },
@@ -212,6 +215,12 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         await page.locator("dialog[open]").waitFor();
         await expectNoAxeViolations(page, `${language.lng} add delegation dialog`);
         await shoot(page, `${language.lng}-exchange-delegation-dialog`);
+        await page.keyboard.press("Escape");
+        await page.locator("dialog[open]").waitFor({ state: "detached" });
+        await page.getByRole("button", { name: language.editDetails }).click();
+        await page.locator("dialog[open]").waitFor();
+        await expectNoAxeViolations(page, `${language.lng} exchange details dialog`);
+        await shoot(page, `${language.lng}-exchange-details-dialog`);
         await page.keyboard.press("Escape");
         await page.locator("dialog[open]").waitFor({ state: "detached" });
 

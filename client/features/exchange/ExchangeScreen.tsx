@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ExchangeView } from "../../../shared/api/responses";
 import { canInExchange } from "../../../shared/permissions";
@@ -7,8 +7,10 @@ import { AppBar, Page } from "../../layout/AppBar";
 import { LoadFailure, Loading } from "../../layout/LoadStates";
 import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
 import { localTime, utcOffset, zoneLabel } from "../../time/timeZones";
+import { Button } from "../../ui/Button";
 import { DelegationsCard } from "./DelegationsCard";
 import { DocumentsCard } from "./DocumentsCard";
+import { ExchangeDialog } from "./ExchangeDialog";
 import { InvitesCard } from "./InvitesCard";
 import { ParticipantsCard } from "./ParticipantsCard";
 import { SettingsCard } from "./SettingsCard";
@@ -44,12 +46,21 @@ export function ExchangeScreen({ exchangeId }: { exchangeId: string }) {
 function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Promise<void> }) {
   const { t, i18n } = useTranslation("exchange");
   const now = useNow(30_000);
+  const [editing, setEditing] = useState(false);
   const { exchange, me } = view;
   const facilitator = canInExchange(me.role, "invite.manage");
+  const canEdit = canInExchange(me.role, "exchange.edit");
   return (
     <>
       <section className="exchange__intro">
-        <h1 className="page__title">{exchange.title}</h1>
+        <div className="exchange__heading">
+          <h1 className="page__title">{exchange.title}</h1>
+          {canEdit ? (
+            <Button variant="ghost" onClick={() => setEditing(true)}>
+              {t("details.edit")}
+            </Button>
+          ) : null}
+        </div>
         {exchange.description ? <p className="page__lead">{exchange.description}</p> : null}
         <p className="exchange__zone">
           {t("homeZone", {
@@ -70,6 +81,16 @@ function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Prom
           <SettingsCard view={view} reload={reload} />
         </div>
       </div>
+      {editing ? (
+        <ExchangeDialog
+          exchange={exchange}
+          onClose={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            void reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api/paths";
 import type { ExchangeView } from "../../../shared/api/responses";
+import type { UpdateParticipantInput } from "../../../shared/api/schemas";
 import { type Participant, ROLES, type Role } from "../../../shared/domain";
 import { canInExchange } from "../../../shared/permissions";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
@@ -33,8 +34,9 @@ export function ParticipantsCard({ view, reload }: { view: ExchangeView; reload:
     }
     await reload();
   };
-  const changeRole = (participant: Participant, role: Role) =>
-    act(() => apiRequest("PATCH", api.participant(view.exchange.id, participant.id), { role }));
+  const change = (participant: Participant, patch: UpdateParticipantInput) =>
+    act(() => apiRequest("PATCH", api.participant(view.exchange.id, participant.id), patch));
+  const delegations = sortByText(view.delegations, (d) => d.name, i18n.language);
 
   return (
     <Card title={t("participants:title", { count: view.participants.length })} titleId="participants-title">
@@ -70,10 +72,25 @@ export function ParticipantsCard({ view, reload }: { view: ExchangeView; reload:
               {canManage && !isMe ? (
                 <span className="participants__controls">
                   <select
-                    className="participants__role"
+                    className="participants__select"
+                    value={participant.delegationId ?? ""}
+                    aria-label={t("participants:delegationOf", { name: participant.displayName })}
+                    onChange={(event) =>
+                      void change(participant, { delegationId: event.target.value || null })
+                    }
+                  >
+                    <option value="">{t("participants:noDelegation")}</option>
+                    {delegations.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.name}
+                      </option>
+                    ))}
+                  </select>
+                  <select
+                    className="participants__select"
                     value={participant.role}
                     aria-label={t("participants:roleOf", { name: participant.displayName })}
-                    onChange={(event) => void changeRole(participant, event.target.value as Role)}
+                    onChange={(event) => void change(participant, { role: event.target.value as Role })}
                   >
                     {ROLES.map((role) => (
                       <option key={role} value={role}>
