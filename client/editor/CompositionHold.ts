@@ -103,12 +103,19 @@ class CompositionGuard {
     const change = localChange(hold.base, local);
     const localSelection = view.state.selection;
     binding._forceRerender();
-    if (!change) return;
     // If someone deleted the place meanwhile, the text still lands near it, as Yjs keeps concurrent inserts.
     const at = (relative: unknown) =>
       relativePositionToAbsolutePosition(binding.doc, binding.type, relative, binding.mapping);
     const fromNow = at(hold.relFrom) ?? hold.from;
     const toNow = at(hold.relTo) ?? fromNow;
+    if (!change) {
+      // A cancelled composition: the caret goes back to where it began, wherever others' text moved it.
+      const caret = TextSelection.near(
+        view.state.doc.resolve(Math.min(fromNow, view.state.doc.content.size)),
+      );
+      view.dispatch(view.state.tr.setSelection(caret).setMeta("addToHistory", false));
+      return;
+    }
     const replay = replayOnto(hold, local, change, view.state.doc, fromNow, toNow);
     const tr = view.state.tr;
     try {
