@@ -1,6 +1,7 @@
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes";
 import { createExchange } from "../support/api";
 import { type CollabClient, connectClient, seededRandom } from "../support/collabClient";
@@ -8,11 +9,14 @@ import { clientFrame, openRawWebSocket } from "../support/rawWebSocket";
 import { type RunningServer, startServer } from "../support/server";
 
 const MAX_MESSAGE_BYTES = 4096;
+// Randomized frames (valid prefixes, random tails, bit-flipped real updates); --long sends ten times more.
+const FUZZ_FRAMES = process.env.MUTUAL_LONG === "1" ? 600 : 60;
 let server: RunningServer;
 let bystander: CollabClient;
 let bystanderCloses = 0;
 let bystanderRoom: string;
 let targetRoom: string;
+let fuzzRoom: string;
 let headers: Record<string, string>;
 const CONTENT = "Problem statement: 问题陈述 — declaração do problema";
 
@@ -21,6 +25,7 @@ beforeAll(async () => {
   const exchange = await createExchange(server.url);
   bystanderRoom = (await exchange.newDocument()).room;
   targetRoom = (await exchange.newDocument()).room;
+  fuzzRoom = (await exchange.newDocument()).room;
   const cookie = exchange.facilitator.session.cookie!;
   headers = { Origin: server.url, Cookie: cookie };
   bystander = connectClient(server.wsUrl, bystanderRoom, { cookie });
@@ -50,15 +55,72 @@ const randomPayload = new Uint8Array(200).map(() => Math.floor(random() * 256));
 randomPayload[0] = 0x05;
 
 /** Sends one application-level message through a well-behaved WebSocket and resolves with the close code. */
-async function sendAndAwaitClose(payload: Uint8Array | string): Promise<number> {
-  const socket = new WebSocket(`${server.wsUrl}/${targetRoom}`, { headers });
+/** What sendAndAwaitClose reports when the server kept the socket open (it accepted the frame). */
+const ACCEPTED = -1;
+
+/** Sends one frame on a fresh socket; resolves with the server's close code, or ACCEPTED after `acceptMs`. */
+async function sendAndAwaitClose(
+  payload: Uint8Array | string,
+  room = targetRoom,
+  acceptMs?: number,
+): Promise<number> {
+  const socket = new WebSocket(`${server.wsUrl}/${room}`, { headers });
   await new Promise((resolve, reject) => {
     socket.once("open", resolve);
     socket.once("error", reject);
   });
   const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
   socket.send(payload, { binary: typeof payload !== "string" });
-  return closed;
+  if (acceptMs === undefined) return closed;
+  let timer: NodeJS.Timeout | undefined;
+  const kept = new Promise<number>((resolve) => {
+    timer = setTimeout(() => resolve(ACCEPTED), acceptMs);
+  });
+  const code = await Promise.race([closed, kept]);
+  clearTimeout(timer);
+  if (code === ACCEPTED) {
+    socket.close();
+    await closed;
+  }
+  return code;
+}
+
+/** A real update (text and formatting from another client) to mutate. */
+const realUpdate = (() => {
+  const doc = new Y.Doc();
+  const text = doc.getText("content");
+  text.insert(0, CONTENT);
+  text.format(3, 5, { bold: true });
+  text.delete(10, 4);
+  return Y.encodeStateAsUpdate(doc);
+})();
+
+/** One random frame: a known message prefix with a random or bit-flipped tail, or bytes from nowhere. */
+function randomFrame(random: () => number): Uint8Array {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const noise = (length: number) => new Uint8Array(length).map(() => Math.floor(random() * 256));
+  const flipped = (source: Uint8Array) => {
+    const copy = source.slice();
+    for (let i = 0, flips = 1 + Math.floor(random() * 4); i < flips; i++) {
+      copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
+    }
+    return random() < 0.3 ? copy.slice(0, Math.floor(random() * copy.length)) : copy;
+  };
+  const kind = pick(["syncStep1", "syncStep2", "update", "awareness", "raw"] as const);
+  if (kind === "raw") return noise(Math.floor(random() * 64));
+  return message((e) => {
+    if (kind === "awareness") {
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, noise(Math.floor(random() * 48)));
+      return;
+    }
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, kind === "syncStep1" ? 0 : kind === "syncStep2" ? 1 : 2);
+    encoding.writeVarUint8Array(
+      e,
+      kind === "syncStep1" ? noise(Math.floor(random() * 16)) : flipped(realUpdate),
+    );
+  });
 }
 
 const appLevel: Array<[string, Uint8Array | string, number[]]> = [
@@ -113,6 +175,24 @@ describe("malformed messages close only their own socket", () => {
     raw.write(frame);
     expect(await raw.closed).toBe(code);
     raw.destroy();
+  });
+
+  it(`survives ${FUZZ_FRAMES} randomized frames: each valid one is applied, each invalid one closes its socket with a protocol code`, async () => {
+    const random = seededRandom(2026);
+    const known = new Set<number>([...Object.values(CloseCode), 1002, 1009]);
+    const frames = Array.from({ length: FUZZ_FRAMES }, () => randomFrame(random));
+    const codes: number[] = [];
+    // A few sockets at a time; a frame the server accepts leaves its socket open: we close it ourselves.
+    for (let first = 0; first < frames.length; first += 10) {
+      const batch = frames.slice(first, first + 10).map((frame) => sendAndAwaitClose(frame, fuzzRoom, 300));
+      codes.push(...(await Promise.all(batch)));
+    }
+    for (const code of codes) if (code !== ACCEPTED) expect(known).toContain(code);
+    expect(server.logs.filter((line) => line.event === "connection.crash")).toEqual([]);
+    // The room still loads for a reader, whatever the accepted frames put in it.
+    const reader = connectClient(server.wsUrl, fuzzRoom, { cookie: headers.Cookie! });
+    await reader.synced();
+    reader.destroy();
   });
 
   it("closes a socket whose room name is not two ids", async () => {
