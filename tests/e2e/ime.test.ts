@@ -116,47 +116,53 @@ describe("IME and accented input while someone else types in the same paragraph"
     return { pageA, pageB, cdpA: await li.newCDPSession(pageA), cdpB: await ana.newCDPSession(pageB) };
   }
 
+  /** A fresh document, both carets placed; B types while A composes; every composition must hold. */
+  async function composeWhileOtherTypes(
+    placeA: (page: Page) => Promise<void>,
+    placeB: (page: Page) => Promise<void>,
+  ): Promise<{ pageA: Page; pageB: Page }> {
+    const { pageA, pageB, cdpA, cdpB } = await openPair();
+    await pageA.locator(EDITOR).click();
+    await placeA(pageA);
+    await pageB.locator(EDITOR).click();
+    await placeB(pageB);
+    // Start B's typing loop first, then A's compositions, so they truly overlap.
+    const typing = portugueseTyping(pageB, cdpB);
+    const report = await chineseCompositions(pageA, cdpA, pageB);
+    await typing;
+    expectCompositionsHeld(report);
+    return { pageA, pageB };
+  }
+
+  /** Both editors end with `expected`; taking the Chinese words out leaves exactly `latin`. */
+  async function expectBothEnd(pageA: Page, pageB: Page, expected: string, latin?: string): Promise<void> {
+    const [finalA, finalB] = await Promise.all([
+      settledText(pageA, (text) => text.trim() === expected),
+      settledText(pageB, (text) => text.trim() === expected),
+    ]);
+    assertFinalText(finalA, "A (zh-CN, composing)", latin);
+    assertFinalText(finalB, "B (pt-BR, typing)", latin);
+    expect(finalA, "both contexts show the same text").toBe(finalB);
+    expect(finalA.trim()).toBe(expected);
+  }
+
+  const home = (page: Page) => page.keyboard.press("Control+Home");
+  const end = (page: Page) => page.keyboard.press("Control+End");
+  const words = WORDS.map((w) => w.word).join("");
+
   // --long (npm run test:long): every scenario again in fresh documents, for timing-dependent races.
   for (let round = 1; round <= ROUNDS; round++) {
     const suffix = ROUNDS > 1 ? ` (round ${round})` : "";
+
+    // The same paragraph and the same ProseMirror text node: every remote keystroke would redraw the node
+    // A is composing in.
     it(`A composes at the start of the paragraph while B types at its end${suffix}`, async () => {
-      const { pageA, pageB, cdpA, cdpB } = await openPair();
-      // The same paragraph and the same ProseMirror text node: every remote keystroke re-renders the node
-      // A is composing in.
-      await pageA.locator(EDITOR).click();
-      await pageA.keyboard.press("Control+Home");
-      await pageB.locator(EDITOR).click();
-      await pageB.keyboard.press("Control+End");
-
-      // Start B's typing loop first, then A's compositions, so they truly overlap.
-      const typing = portugueseTyping(pageB, cdpB);
-      const report = await chineseCompositions(pageA, cdpA, pageB);
-      await typing;
-      expectCompositionsHeld(report);
-
-      const expected = `${WORDS.map((w) => w.word).join("")}${SEED}${PT_TEXT}`.trim();
-      const [finalA, finalB] = await Promise.all([
-        settledText(pageA, (text) => text.trim() === expected),
-        settledText(pageB, (text) => text.trim() === expected),
-      ]);
-      assertFinalText(finalA, "A (zh-CN, composing)");
-      assertFinalText(finalB, "B (pt-BR, typing)");
-      expect(finalA, "both contexts show the same text").toBe(finalB);
-      expect(finalA.trim()).toBe(expected);
+      const { pageA, pageB } = await composeWhileOtherTypes(home, end);
+      await expectBothEnd(pageA, pageB, `${words}${SEED}${PT_TEXT}`.trim());
     }, 40_000);
 
     it(`A composes at the very place B is typing (both at the end of the paragraph)${suffix}`, async () => {
-      const { pageA, pageB, cdpA, cdpB } = await openPair();
-      await pageA.locator(EDITOR).click();
-      await pageA.keyboard.press("Control+End");
-      await pageB.locator(EDITOR).click();
-      await pageB.keyboard.press("Control+End");
-
-      const typing = portugueseTyping(pageB, cdpB);
-      const report = await chineseCompositions(pageA, cdpA, pageB);
-      await typing;
-      expectCompositionsHeld(report);
-
+      const { pageA, pageB } = await composeWhileOtherTypes(end, end);
       // Where the words land among B's letters depends on timing; what must hold is checked by assertFinalText.
       const complete = (text: string) => WORDS.every((w) => text.includes(w.word)) && text.includes("avô.");
       const finalA = await settledText(pageA, complete);
@@ -166,31 +172,16 @@ describe("IME and accented input while someone else types in the same paragraph"
       expect(finalA, "both contexts show the same text").toBe(finalB);
     }, 40_000);
 
+    // Every remote keystroke changes the text node's text before the composition: ProseMirror cannot keep
+    // that node as it is, so a redraw while composing would end the composition.
     it(`B types inside the very text A is composing after (same text node, before the caret)${suffix}`, async () => {
-      const { pageA, pageB, cdpA, cdpB } = await openPair();
-      await pageA.locator(EDITOR).click();
-      await pageA.keyboard.press("Control+End");
-      await pageB.locator(EDITOR).click();
-      await pageB.keyboard.press("Control+Home");
-      for (let i = 0; i < 3; i++) await pageB.keyboard.press("ArrowRight");
-
-      // Every remote keystroke changes the text node's text before the composition: ProseMirror cannot keep
-      // that node as it is, so a redraw while composing would end the composition.
-      const typing = portugueseTyping(pageB, cdpB);
-      const report = await chineseCompositions(pageA, cdpA, pageB);
-      await typing;
-      expectCompositionsHeld(report);
-
+      const afterThirdLetter = async (page: Page) => {
+        await home(page);
+        for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+      };
+      const { pageA, pageB } = await composeWhileOtherTypes(end, afterThirdLetter);
       const latin = `${SEED.slice(0, 3)}${PT_TEXT}${SEED.slice(3)}`;
-      const expected = `${latin}${WORDS.map((w) => w.word).join("")}`.trim();
-      const [finalA, finalB] = await Promise.all([
-        settledText(pageA, (text) => text.trim() === expected),
-        settledText(pageB, (text) => text.trim() === expected),
-      ]);
-      assertFinalText(finalA, "A (zh-CN, composing)", latin);
-      assertFinalText(finalB, "B (pt-BR, typing)", latin);
-      expect(finalA, "both contexts show the same text").toBe(finalB);
-      expect(finalA.trim()).toBe(expected);
+      await expectBothEnd(pageA, pageB, `${latin}${words}`.trim(), latin);
     }, 40_000);
   }
 });

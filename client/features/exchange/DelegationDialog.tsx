@@ -1,9 +1,10 @@
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrorCode } from "../../../shared/api/errors";
 import { api } from "../../../shared/api/paths";
 import { DELEGATION_COLORS, type Delegation, type DelegationColor } from "../../../shared/domain";
-import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
+import { FormError } from "../../api/FormError";
+import { apiRequest } from "../../api/request";
+import { useApiForm } from "../../api/useApiForm";
 import { useErrorText } from "../../api/useErrorText";
 import { countryName, languageName, sortByText } from "../../membership/labels";
 import { COUNTRY_CODES, WORKING_LANGUAGES } from "../../membership/regions";
@@ -15,7 +16,6 @@ import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
 import { TimeZoneSelect } from "../../ui/TimeZoneSelect";
 
-type Field = "name" | "country" | "color" | "timeZone" | "workingLanguage";
 // Keys of the empty first options (named here: the i18n checker reads one string literal per line).
 const PROMPT_COUNTRY = "delegations:chooseCountry";
 const PROMPT_LANGUAGE = "delegations:chooseLanguage";
@@ -36,16 +36,14 @@ export function DelegationDialog({
   const { t, i18n } = useTranslation(["delegations", "common"]);
   const locale = i18n.language;
   const errorText = useErrorText();
-  const [values, setValues] = useState({
+  const form = useApiForm({
     name: delegation?.name ?? "",
     country: delegation?.country ?? "",
-    color: delegation?.color ?? COLORS[0]!,
+    color: (delegation?.color ?? COLORS[0]!) as string,
     timeZone: delegation?.timeZone ?? browserTimeZone(),
     workingLanguage: delegation?.workingLanguage ?? "",
   });
-  const [errors, setErrors] = useState<Partial<Record<Field, FieldErrorCode>>>({});
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { values, set, errors, failure, busy } = form;
   const countries = useMemo(
     () => sortByText(COUNTRY_CODES, (code) => countryName(code, locale), locale),
     [locale],
@@ -56,31 +54,13 @@ export function DelegationDialog({
     return sortByText([...tags], (tag) => languageName(tag, locale), locale);
   }, [locale, delegation]);
 
-  const set = (field: Field, value: string) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
-
   const submit = async () => {
-    setFailure(null);
-    const missing: Partial<Record<Field, FieldErrorCode>> = {};
-    if (!values.name.trim()) missing.name = "required";
-    if (!values.country) missing.country = "required";
-    if (!values.workingLanguage) missing.workingLanguage = "required";
-    setErrors(missing);
-    if (Object.keys(missing).length > 0) return;
-    setBusy(true);
-    try {
-      if (delegation) await apiRequest("PATCH", api.delegation(exchangeId, delegation.id), values);
-      else await apiRequest("POST", api.delegations(exchangeId), values);
-      onDone();
-    } catch (error) {
-      const problem = asFailure(error);
-      setBusy(false);
-      if (problem.code === "validation_failed")
-        setErrors(problem.fields as Partial<Record<Field, FieldErrorCode>>);
-      else setFailure(problem);
-    }
+    const saved = await form.submit(["name", "country", "workingLanguage"], (input) =>
+      delegation
+        ? apiRequest("PATCH", api.delegation(exchangeId, delegation.id), input)
+        : apiRequest("POST", api.delegations(exchangeId), input),
+    );
+    if (saved) onDone();
   };
 
   return (
@@ -161,11 +141,7 @@ export function DelegationDialog({
           </option>
         ))}
       </SelectField>
-      {failure ? (
-        <p className="form-error" role="alert">
-          {errorText.failure(failure)}
-        </p>
-      ) : null}
+      <FormError failure={failure} />
     </Dialog>
   );
 }

@@ -4,6 +4,7 @@ import type { FieldErrorCode } from "../../../shared/api/errors";
 import { api } from "../../../shared/api/paths";
 import { DOCUMENT_KINDS, type DocumentInfo, type DocumentKind, type Role } from "../../../shared/domain";
 import { canOnDocument } from "../../../shared/permissions";
+import { FormError } from "../../api/FormError";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { Button } from "../../ui/Button";
@@ -93,11 +94,7 @@ export function DocumentDialog({
           setTitleError(null);
         }}
       />
-      {failure ? (
-        <p className="form-error" role="alert">
-          {errorText.failure(failure)}
-        </p>
-      ) : null}
+      <FormError failure={failure} />
     </Dialog>
   );
 }

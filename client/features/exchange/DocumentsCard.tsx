@@ -4,8 +4,8 @@ import { api } from "../../../shared/api/paths";
 import type { ExchangeView } from "../../../shared/api/responses";
 import { DOCUMENT_KINDS, type DocumentInfo } from "../../../shared/domain";
 import { canOnDocument } from "../../../shared/permissions";
+import { FormError } from "../../api/FormError";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
-import { useErrorText } from "../../api/useErrorText";
 import { formatDateTime, formatRelativeTime } from "../../i18n/relativeTime";
 import { useNow } from "../../i18n/useNow";
 import { initialsOf } from "../../identity/userColor";
@@ -22,7 +22,6 @@ import { DocumentDialog } from "./DocumentDialog";
 /** Documents by kind, who is in each now, and create/rename/archive/restore for those allowed. */
 export function DocumentsCard({ view, reload }: { view: ExchangeView; reload: () => Promise<void> }) {
   const { t, i18n } = useTranslation(["exchange", "common"]);
-  const errorText = useErrorText();
   const [dialog, setDialog] = useState<
     { mode: "create" } | { mode: "rename"; document: DocumentInfo } | null
   >(null);
@@ -58,11 +57,7 @@ export function DocumentsCard({ view, reload }: { view: ExchangeView; reload: ()
         ) : null
       }
     >
-      {failure ? (
-        <p className="form-error" role="alert">
-          {errorText.failure(failure)}
-        </p>
-      ) : null}
+      <FormError failure={failure} />
       {active.length === 0 ? (
         <div className="exchange__empty">
           <span className="exchange__empty-icon">

@@ -1,17 +1,15 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrorCode } from "../../../shared/api/errors";
 import { api } from "../../../shared/api/paths";
 import type { ExchangeView } from "../../../shared/api/responses";
-import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
+import { FormError } from "../../api/FormError";
+import { apiRequest } from "../../api/request";
+import { useApiForm } from "../../api/useApiForm";
 import { useErrorText } from "../../api/useErrorText";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { TextAreaField } from "../../ui/TextAreaField";
 import { TextField } from "../../ui/TextField";
 import { TimeZoneSelect } from "../../ui/TimeZoneSelect";
-
-type Field = "title" | "description" | "timeZone";
 
 /** The exchange's own details (facilitators): title, description and home time zone. */
 export function ExchangeDialog({
@@ -25,37 +23,16 @@ export function ExchangeDialog({
 }) {
   const { t, i18n } = useTranslation(["exchange", "common"]);
   const errorText = useErrorText();
-  const [values, setValues] = useState({
+  const form = useApiForm({
     title: exchange.title,
     description: exchange.description,
     timeZone: exchange.timeZone,
   });
-  const [errors, setErrors] = useState<Partial<Record<Field, FieldErrorCode>>>({});
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const set = (field: Field, value: string) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
+  const { values, set, errors, failure, busy } = form;
 
   const submit = async () => {
-    setFailure(null);
-    if (!values.title.trim()) {
-      setErrors({ title: "required" });
-      return;
-    }
-    setBusy(true);
-    try {
-      await apiRequest("PATCH", api.exchange(exchange.id), values);
+    if (await form.submit(["title"], (patch) => apiRequest("PATCH", api.exchange(exchange.id), patch)))
       onDone();
-    } catch (error) {
-      const problem = asFailure(error);
-      setBusy(false);
-      if (problem.code === "validation_failed")
-        setErrors(problem.fields as Partial<Record<Field, FieldErrorCode>>);
-      else setFailure(problem);
-    }
   };
 
   return (
@@ -98,11 +75,7 @@ export function ExchangeDialog({
         error={errorText.field(errors.timeZone)}
         onChange={(zone) => set("timeZone", zone)}
       />
-      {failure ? (
-        <p className="form-error" role="alert">
-          {errorText.failure(failure)}
-        </p>
-      ) : null}
+      <FormError failure={failure} />
     </Dialog>
   );
 }

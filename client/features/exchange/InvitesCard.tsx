@@ -4,6 +4,7 @@ import type { FieldErrorCode } from "../../../shared/api/errors";
 import { api, joinPagePath } from "../../../shared/api/paths";
 import type { ExchangeView } from "../../../shared/api/responses";
 import { type Invite, type InviteStatus, ROLES, type Role } from "../../../shared/domain";
+import { FormError } from "../../api/FormError";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { useResource } from "../../api/useResource";
@@ -135,11 +136,7 @@ export function InvitesCard({ view }: { view: ExchangeView }) {
           </Button>
         </div>
       </form>
-      {failure ? (
-        <p className="form-error" role="alert">
-          {errorText.failure(failure)}
-        </p>
-      ) : null}
+      <FormError failure={failure} />
       {invites.state === "loading" ? (
         <p className="card__empty">{t("invites:loading")}</p>
       ) : invites.state === "failed" ? (

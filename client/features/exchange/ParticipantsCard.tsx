@@ -5,8 +5,8 @@ import type { ExchangeView } from "../../../shared/api/responses";
 import type { UpdateParticipantInput } from "../../../shared/api/schemas";
 import { type Participant, ROLES, type Role } from "../../../shared/domain";
 import { canInExchange } from "../../../shared/permissions";
+import { FormError } from "../../api/FormError";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
-import { useErrorText } from "../../api/useErrorText";
 import { initialsOf } from "../../identity/userColor";
 import { sortByText } from "../../membership/labels";
 import { delegationOf, onlineIds, participantColor } from "../../membership/people";
@@ -19,7 +19,6 @@ import { Dialog } from "../../ui/Dialog";
 /** Everyone in the exchange with role, delegation and whether they are online; facilitators manage them. */
 export function ParticipantsCard({ view, reload }: { view: ExchangeView; reload: () => Promise<void> }) {
   const { t, i18n } = useTranslation(["participants", "common"]);
-  const errorText = useErrorText();
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [removing, setRemoving] = useState<Participant | null>(null);
   const canManage = canInExchange(view.me.role, "participant.manage");
@@ -40,11 +39,10 @@ export function ParticipantsCard({ view, reload }: { view: ExchangeView; reload:
 
   return (
     <Card title={t("participants:title", { count: view.participants.length })} titleId="participants-title">
-      {failure ? (
-        <p className="form-error" role="alert">
-          {failure.code === "conflict" ? t("participants:lastFacilitator") : errorText.failure(failure)}
-        </p>
-      ) : null}
+      <FormError
+        failure={failure}
+        special={(f) => (f.code === "conflict" ? t("participants:lastFacilitator") : null)}
+      />
       <ul className="participants__list">
         {sortByText(view.participants, (p) => p.displayName, i18n.language).map((participant) => {
           const delegation = delegationOf(view, participant);

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { FieldErrorCode } from "../../../shared/api/errors";
 import { api } from "../../../shared/api/paths";
 import type { ExchangeView } from "../../../shared/api/responses";
+import { FormError } from "../../api/FormError";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { LanguageField } from "../../i18n/LanguageField";
@@ -88,11 +89,10 @@ export function SettingsCard({ view, reload }: { view: ExchangeView; reload: () 
         value={language}
         onChange={setLanguage}
       />
-      {failure ? (
-        <p className="form-error" role="alert">
-          {failure.code === "conflict" ? t("exchange:settings.lastFacilitator") : errorText.failure(failure)}
-        </p>
-      ) : null}
+      <FormError
+        failure={failure}
+        special={(f) => (f.code === "conflict" ? t("exchange:settings.lastFacilitator") : null)}
+      />
       <div>
         <Button variant="danger" onClick={() => setLeaving(true)}>
           {t("exchange:settings.leave")}
