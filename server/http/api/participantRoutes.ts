@@ -51,8 +51,12 @@ export function participantRoutes(ctx: ApiContext): Router {
       await refuseLastFacilitator(ctx, exchangeId, target.id);
     }
     await ctx.directory.updateParticipant(target.id, patch);
-    // Open connections carry the old role: they reconnect at once and get the new access.
-    ctx.live.closeParticipant(target.id, CloseCode.accessChanged, "role changed");
+    // Open connections carry the old role and delegation (its colour on carets): they reconnect at once.
+    ctx.live.closeParticipant(
+      target.id,
+      CloseCode.accessChanged,
+      patch.role ? "role changed" : "delegation changed",
+    );
     response.json(presentParticipant({ ...target, ...patch }));
   });
 
