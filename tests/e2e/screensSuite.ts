@@ -144,7 +144,7 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.lng);
         const create = page.getByRole("button", { name: language.create });
         await create.waitFor();
-        await page.locator(".home__empty").waitFor();
+        await page.locator(".card-empty").waitFor();
         await expectNoAxeViolations(page, `${language.lng} home (empty)`);
         await shoot(page, `${language.lng}-home-empty`);
 

@@ -16,6 +16,7 @@ import { documentPath } from "../../navigation/paths";
 import { Avatar } from "../../ui/Avatar";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
+import { CardEmpty } from "../../ui/CardEmpty";
 import { DocumentIcon, PlusIcon } from "../../ui/icons";
 import { DocumentDialog } from "./DocumentDialog";
 
@@ -59,15 +60,9 @@ export function DocumentsCard({ view, reload }: { view: ExchangeView; reload: ()
     >
       <FormError failure={failure} />
       {active.length === 0 ? (
-        <div className="exchange__empty">
-          <span className="exchange__empty-icon">
-            <DocumentIcon />
-          </span>
-          <p className="exchange__empty-title">{t("exchange:documents.emptyTitle")}</p>
-          <p className="card__empty">
-            {canCreate ? t("exchange:documents.emptyBody") : t("exchange:documents.emptyBodyReader")}
-          </p>
-        </div>
+        <CardEmpty icon={<DocumentIcon />} title={t("exchange:documents.emptyTitle")}>
+          {canCreate ? t("exchange:documents.emptyBody") : t("exchange:documents.emptyBodyReader")}
+        </CardEmpty>
       ) : (
         DOCUMENT_KINDS.map((kind) => {
           const documents = sortByText(

@@ -9,6 +9,7 @@ import { exchangePath } from "../../navigation/paths";
 import { Badge, Swatch } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
+import { CardEmpty } from "../../ui/CardEmpty";
 import { UsersIcon } from "../../ui/icons";
 
 /** The exchanges this browser has joined, by title in the reader's collation order. */
@@ -27,13 +28,9 @@ export function MyExchanges({ me, onRetry }: { me: Resource<MeResponse>; onRetry
           <Button onClick={onRetry}>{t("home:mine.retry")}</Button>
         </div>
       ) : me.data.memberships.length === 0 ? (
-        <div className="home__empty">
-          <span className="home__empty-icon">
-            <UsersIcon />
-          </span>
-          <p className="home__empty-title">{t("home:mine.emptyTitle")}</p>
-          <p className="home__empty-body">{t("home:mine.emptyBody")}</p>
-        </div>
+        <CardEmpty icon={<UsersIcon />} title={t("home:mine.emptyTitle")}>
+          {t("home:mine.emptyBody")}
+        </CardEmpty>
       ) : (
         <ul className="home__list">
           {sortByText(me.data.memberships, (m) => m.exchange.title, i18n.language).map(
