@@ -19,23 +19,25 @@ export function useApiForm<V extends Record<string, string>>(initial: V) {
     setErrors((previous) => ({ ...previous, [field]: undefined }));
   };
 
-  /** Sends the values unless a required field is empty; true once saved (the form stays busy then). */
-  const submit = async (required: ReadonlyArray<keyof V>, send: (values: V) => Promise<unknown>) => {
+  /** Sends the values unless a required field is empty; once saved, the response (the form stays busy then). */
+  const submit = async <R>(
+    required: ReadonlyArray<keyof V>,
+    send: (values: V) => Promise<R>,
+  ): Promise<{ response: R } | null> => {
     setFailure(null);
     const missing: FieldErrors<V> = {};
     for (const field of required) if (!values[field]?.trim()) missing[field] = "required";
     setErrors(missing);
-    if (Object.keys(missing).length > 0) return false;
+    if (Object.keys(missing).length > 0) return null;
     setBusy(true);
     try {
-      await send(values);
-      return true;
+      return { response: await send(values) };
     } catch (error) {
       const problem = asFailure(error);
       setBusy(false);
       if (problem.code === "validation_failed") setErrors(problem.fields as FieldErrors<V>);
       else setFailure(problem);
-      return false;
+      return null;
     }
   };
 

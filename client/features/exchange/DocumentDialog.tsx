@@ -1,11 +1,10 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldErrorCode } from "../../../shared/api/errors";
 import { api } from "../../../shared/api/paths";
-import { DOCUMENT_KINDS, type DocumentInfo, type DocumentKind, type Role } from "../../../shared/domain";
+import { DOCUMENT_KINDS, type DocumentInfo, type Role } from "../../../shared/domain";
 import { canOnDocument } from "../../../shared/permissions";
 import { FormError } from "../../api/FormError";
-import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
+import { apiRequest } from "../../api/request";
+import { useApiForm } from "../../api/useApiForm";
 import { useErrorText } from "../../api/useErrorText";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
@@ -29,30 +28,16 @@ export function DocumentDialog({
   const { t } = useTranslation(["exchange", "common"]);
   const errorText = useErrorText();
   const kinds = DOCUMENT_KINDS.filter((kind) => canOnDocument(role, kind, "document.create"));
-  const [kind, setKind] = useState<DocumentKind>(kinds[0] ?? "notes");
-  const [title, setTitle] = useState(document?.title ?? "");
-  const [titleError, setTitleError] = useState<FieldErrorCode | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm({ kind: kinds[0] ?? "notes", title: document?.title ?? "" });
+  const { values, set, errors, failure, busy } = form;
 
   const submit = async () => {
-    setFailure(null);
-    if (!title.trim()) {
-      setTitleError("required");
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = document
-        ? await apiRequest<DocumentInfo>("PATCH", api.document(exchangeId, document.id), { title })
-        : await apiRequest<DocumentInfo>("POST", api.documents(exchangeId), { kind, title });
-      onDone(saved);
-    } catch (error) {
-      const problem = asFailure(error);
-      setBusy(false);
-      if (problem.code === "validation_failed" && problem.fields.title) setTitleError(problem.fields.title);
-      else setFailure(problem);
-    }
+    const saved = await form.submit(["title"], ({ kind, title }) =>
+      document
+        ? apiRequest<DocumentInfo>("PATCH", api.document(exchangeId, document.id), { title })
+        : apiRequest<DocumentInfo>("POST", api.documents(exchangeId), { kind, title }),
+    );
+    if (saved) onDone(saved.response);
   };
 
   return (
@@ -72,8 +57,8 @@ export function DocumentDialog({
       {document ? null : (
         <SelectField
           label={t("exchange:documents.kind")}
-          value={kind}
-          onChange={(event) => setKind(event.target.value as DocumentKind)}
+          value={values.kind}
+          onChange={(event) => set("kind", event.target.value)}
         >
           {kinds.map((value) => (
             <option key={value} value={value}>
@@ -84,15 +69,12 @@ export function DocumentDialog({
       )}
       <TextField
         label={t("exchange:documents.documentTitle")}
-        value={title}
+        value={values.title}
         maxLength={120}
         required
         autoFocus
-        error={errorText.field(titleError ?? undefined)}
-        onChange={(event) => {
-          setTitle(event.target.value);
-          setTitleError(null);
-        }}
+        error={errorText.field(errors.title)}
+        onChange={(event) => set("title", event.target.value)}
       />
       <FormError failure={failure} />
     </Dialog>
