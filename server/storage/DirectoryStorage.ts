@@ -1,17 +1,9 @@
-import type { Delegation, DocumentInfo, Exchange, Participant, Role } from "../../shared/domain";
+import type { Delegation, DocumentInfo, Exchange, Invite, Participant } from "../../shared/domain";
 
-/** An invite as stored: the link token is derived from its id, never stored. */
-export interface StoredInvite {
-  id: string;
-  exchangeId: string;
-  delegationId: string | null;
-  role: Role;
-  expiresAt: number;
-  maxUses: number | null;
-  uses: number;
+/** An invite as stored: the link token is derived from its id and the status from the rest, so neither is kept. */
+export interface StoredInvite extends Omit<Invite, "status" | "token"> {
   revokedAt: number | null;
   createdBy: string;
-  createdAt: number;
 }
 
 /** A participant with the browser session it belongs to and whether it was removed. */
@@ -26,7 +18,7 @@ export interface StoredParticipant extends Participant {
  */
 export interface DirectoryStorage {
   createSession(sessionId: string, at: number): Promise<void>;
-  /** True when the session exists; refreshes its last-seen time. */
+  /** True when the session exists; refreshes its last-seen time (to the hour). */
   touchSession(sessionId: string, at: number): Promise<boolean>;
 
   createExchange(exchange: Exchange): Promise<void>;

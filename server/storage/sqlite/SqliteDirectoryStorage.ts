@@ -13,6 +13,8 @@ import type { SqliteDatabase } from "./openSqliteDatabase";
 
 type Row = Record<string, unknown>;
 
+const SESSION_SEEN_GRANULARITY_MS = 60 * 60 * 1000;
+
 const toExchange = (r: Row): Exchange => ({
   id: r.id as string,
   title: r.title as string,
@@ -125,7 +127,14 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
       );
     },
     async touchSession(sessionId, at) {
-      return q("UPDATE browser_sessions SET last_seen_at = ? WHERE id = ?").run(at, sessionId).changes === 1;
+      const seen = q("SELECT last_seen_at FROM browser_sessions WHERE id = ?").pluck().get(sessionId) as
+        | number
+        | undefined;
+      if (seen === undefined) return false;
+      // A write per request would buy nothing: last-seen is kept to the hour.
+      if (at - seen >= SESSION_SEEN_GRANULARITY_MS)
+        q("UPDATE browser_sessions SET last_seen_at = ? WHERE id = ?").run(at, sessionId);
+      return true;
     },
 
     async createExchange(e) {
