@@ -60,7 +60,8 @@ describe("an exchange from creation to live roles", () => {
       await invites.getByRole("combobox", { name: "Delegation" }).selectOption({ label: delegation });
       await invites.getByRole("combobox", { name: "Role" }).selectOption(role);
       await invites.getByRole("button", { name: "Create link" }).click();
-      const fresh = page.locator(".invites__item--fresh");
+      // The highlight moves to the new link once the list reloads: wait for the one just made.
+      const fresh = page.locator(".invites__item--fresh", { hasText: delegation });
       await fresh.waitFor();
       await fresh.getByRole("button", { name: "Copy link" }).click();
       // Copied to the clipboard (with a visible confirmation), or, where the env.browser refuses the
