@@ -8,10 +8,14 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseFile: string;
+  /** Where changes are journaled before they are relayed, until the database holds them. */
+  journalDir: string;
   staticDir: string;
   limits: CollabLimits;
-  /** Extra wait before a group commit (0: commit what arrived in the same event-loop turn). */
+  /** How long journaled changes gather before they are written to the database as one transaction... */
   flushIntervalMs: number;
+  /** ...or how many, whichever comes first. */
+  flushMaxBatch: number;
   /** How long an empty room stays loaded before it is saved, compacted and unloaded. */
   roomIdleMs: number;
   /** A document's update log is compacted into a snapshot once it holds this many updates. */
@@ -36,7 +40,8 @@ const envSchema = z.object({
   STATIC_DIR: z.string().min(1).default("dist/client"),
   MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(DEFAULT_LIMITS.maxMessageBytes),
   MAX_DOCUMENT_BYTES: int(1024, 1024 * 1024 * 1024).default(DEFAULT_LIMITS.maxDocumentBytes),
-  FLUSH_INTERVAL_MS: int(0, 60_000).default(0),
+  FLUSH_INTERVAL_MS: int(0, 60_000).default(1000),
+  FLUSH_MAX_BATCH: int(1, 100_000).default(32),
   ROOM_IDLE_MS: int(0, 24 * 3600_000).default(30_000),
   COMPACT_AFTER_UPDATES: int(1, 1_000_000).default(2000),
   CHECKPOINT_INTERVAL_MS: int(0, 600_000).default(1000),
@@ -67,9 +72,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     dataDir,
     databaseFile: resolve(dataDir, "mutual.db"),
+    journalDir: resolve(dataDir, "journal"),
     staticDir: resolve(e.STATIC_DIR),
     limits: { maxMessageBytes: e.MAX_MESSAGE_BYTES, maxDocumentBytes: e.MAX_DOCUMENT_BYTES },
     flushIntervalMs: e.FLUSH_INTERVAL_MS,
+    flushMaxBatch: e.FLUSH_MAX_BATCH,
     roomIdleMs: e.ROOM_IDLE_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     checkpointIntervalMs: e.CHECKPOINT_INTERVAL_MS,

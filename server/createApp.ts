@@ -15,6 +15,7 @@ import { staticClientRoutes } from "./http/staticClient";
 import type { Logger } from "./log";
 import type { DirectoryStorage } from "./storage/DirectoryStorage";
 import type { DocumentStorage } from "./storage/DocumentStorage";
+import type { UpdateJournal } from "./storage/journal/updateJournal";
 
 export interface MutualServer {
   readonly http: Server;
@@ -27,14 +28,22 @@ export interface MutualServer {
 /** Builds the whole server from its dependencies without listening, so tests can build it too. */
 export function createApp(
   config: Config,
-  deps: { documents: DocumentStorage; directory: DirectoryStorage; secret: Buffer; log: Logger },
+  deps: {
+    documents: DocumentStorage;
+    journal: UpdateJournal;
+    directory: DirectoryStorage;
+    secret: Buffer;
+    log: Logger;
+  },
 ): MutualServer {
-  const { documents, directory, secret, log } = deps;
+  const { documents, journal, directory, secret, log } = deps;
   const registry = createRoomRegistry({
     storage: documents,
+    journal,
     log,
     maxDocumentBytes: config.limits.maxDocumentBytes,
     flushIntervalMs: config.flushIntervalMs,
+    flushMaxBatch: config.flushMaxBatch,
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
   });
@@ -79,6 +88,7 @@ export function createApp(
       collab.closeAll();
       http.closeAllConnections();
       await registry.flushAll();
+      journal.close();
       await stopped;
     },
   };

@@ -2,6 +2,7 @@ import { loadOrCreateServerSecret } from "./auth/serverSecret";
 import { loadConfig } from "./config";
 import { createApp } from "./createApp";
 import { createLogger } from "./log";
+import { openUpdateJournal } from "./storage/journal/updateJournal";
 import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
 import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectoryStorage";
 import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
           onError: (error) => log.warn("storage.checkpoint_failed", { error }),
         })
       : null;
+  const documents = createSqliteDocumentStorage(db);
   const server = createApp(config, {
-    documents: createSqliteDocumentStorage(db),
+    documents,
+    journal: await openUpdateJournal(config.journalDir, documents, log),
     directory: createSqliteDirectoryStorage(db),
     secret: loadOrCreateServerSecret(config.secretFile, config.sessionSecret),
     log,

@@ -11,7 +11,7 @@ import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
 import { vouchAwareness } from "./vouchAwareness";
 
-/** A change a client made, waiting to be stored before anyone else sees it. */
+/** A change a client made, handed to storage before anyone else sees it. */
 export interface ClientChange {
   room: Room;
   update: Uint8Array;
@@ -27,9 +27,10 @@ const fromStorage = Symbol("fromStorage");
 const EVERYTHING = 2 ** 31;
 
 /**
- * One live document: its Y.Doc, awareness and connections. A client's change is applied at once (so it
- * is checked against the current state) but relayed to the others only after storage has committed it:
- * no client ever holds content the server could lose, which keeps attribution and crash recovery honest.
+ * One live document: its Y.Doc, awareness and connections. A client's change is applied (so it is
+ * checked against the current state), handed to `store`, which makes it durable before it returns,
+ * and only then relayed: no client ever holds content the server could lose, which keeps attribution
+ * and crash recovery honest.
  */
 export class Room {
   private readonly ydoc = new Y.Doc({ gc: true });
@@ -42,8 +43,8 @@ export class Room {
   /** Updates written to the log since the last snapshot. */
   uncompactedUpdates = 0;
 
-  private uncommitted = 0;
-  private waitingForCommit: Array<() => void> = [];
+  /** Set once `store` failed: the room takes no more changes and is unloaded without being saved. */
+  private storeFailure: Error | null = null;
   private applying: { clocks: UpdateClocks; newClientIds: number[] } | null = null;
   private pendingAwareness = new Set<number>();
   private awarenessScheduled = false;
@@ -52,7 +53,8 @@ export class Room {
   constructor(
     readonly name: string,
     private readonly maxDocumentBytes: number,
-    private readonly onChange: (change: ClientChange) => void,
+    /** Makes a change durable, or throws. */
+    private readonly store: (change: ClientChange) => void,
     private readonly log: Logger,
   ) {
     // The server takes part in awareness only as a relay; it has no presence of its own.
@@ -102,15 +104,10 @@ export class Room {
     this.sendAllAwareness(connection);
   }
 
-  /** Answers a client's sync step 1 with everything it lacks, once every applied change is stored. */
+  /** Answers a client's sync step 1 with everything it lacks (all of it stored: see `store`). */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    const answer = () => {
-      if (this.connections.has(connection)) {
-        connection.send(syncMessage(syncProtocol.messageYjsSyncStep2, this.missingFrom(stateVector)));
-      }
-    };
-    if (this.uncommitted > 0) this.waitingForCommit.push(answer);
-    else answer();
+    this.refuseIfBroken();
+    connection.send(syncMessage(syncProtocol.messageYjsSyncStep2, this.missingFrom(stateVector)));
   }
 
   /** The whole document as one update and its state vector (for snapshots), without building the doc. */
@@ -134,6 +131,7 @@ export class Room {
    * author can hold content the server never stored, so anyone else sending it is forging it).
    */
   applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    this.refuseIfBroken();
     if (this.approxSize + update.byteLength > this.maxDocumentBytes) {
       throw new ProtocolError("documentTooLarge", `document would exceed ${this.maxDocumentBytes} bytes`);
     }
@@ -165,6 +163,7 @@ export class Room {
     } finally {
       this.applying = null;
     }
+    this.refuseIfBroken();
     if (foreign.length > 0) {
       connection.send(encodeRefusedMessage("foreignClient"));
       this.log.warn("update.foreign_client", {
@@ -205,17 +204,19 @@ export class Room {
     }
   }
 
-  /** Storage committed these changes: relay them, merged into one message, and answer waiting syncs. */
-  committed(changes: readonly ClientChange[]): void {
-    this.uncommitted -= changes.length;
-    if (this.isDestroyed || changes.length === 0) return;
-    const origins = new Set(changes.map((change) => change.origin));
-    const only = origins.size === 1 ? changes[0]!.origin : undefined;
-    const merged = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update));
-    const message = syncMessage(syncProtocol.messageYjsUpdate, merged);
-    // The author already has its own change; everyone else gets one merged message.
-    for (const connection of this.connections) if (connection !== only) connection.send(message);
-    if (this.uncommitted === 0) for (const answer of this.waitingForCommit.splice(0)) answer();
+  /** True once a change could not be stored: the doc holds something storage lacks, so it is never saved. */
+  get isBroken(): boolean {
+    return this.storeFailure !== null;
+  }
+
+  /** A room whose change could not be stored serves nothing until it is unloaded and loaded again. */
+  private refuseIfBroken(): void {
+    if (this.storeFailure) {
+      throw new ProtocolError(
+        "roomUnavailable",
+        `a change could not be stored: ${this.storeFailure.message}`,
+      );
+    }
   }
 
   /** True once destroyed (a room being unloaded). */
@@ -232,12 +233,21 @@ export class Room {
     this.ydoc.destroy();
   }
 
+  /** Stores a change the moment Yjs has integrated it, then relays it to everyone but its author. */
   private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === fromStorage) return;
-    this.approxSize += update.byteLength;
-    this.uncommitted++;
+    if (origin === fromStorage || this.storeFailure) return;
+    const author = origin as Connection;
     const { clocks, newClientIds } = this.applying ?? { clocks: new Map(), newClientIds: [] };
-    this.onChange({ room: this, update, origin: origin as Connection, clocks, newClientIds });
+    try {
+      this.store({ room: this, update, origin: author, clocks, newClientIds });
+    } catch (error) {
+      // The doc now holds a change stored nowhere: it must not reach anyone, nor outlive this room.
+      this.storeFailure = error as Error;
+      return;
+    }
+    this.approxSize += update.byteLength;
+    const message = syncMessage(syncProtocol.messageYjsUpdate, update);
+    for (const connection of this.connections) if (connection !== author) connection.send(message);
   };
 
   private handleAwarenessUpdate = (

@@ -1,19 +1,23 @@
+import { CloseCode } from "../../shared/protocol/closeCodes";
 import type { Logger } from "../log";
 import type { DocumentStorage } from "../storage/DocumentStorage";
+import type { UpdateJournal } from "../storage/journal/updateJournal";
 import type { Connection } from "./Connection";
-import type { UpdateClocks } from "./inspectUpdate";
 import { type ClientChange, Room } from "./Room";
 import { createSavedAcks } from "./savedAcks";
 import { createUpdateWriter } from "./updateWriter";
 
 export interface RoomRegistryOptions {
   storage: DocumentStorage;
+  /** Where each change is made durable before it is relayed (the database gets it in batches). */
+  journal: UpdateJournal;
   log: Logger;
   maxDocumentBytes: number;
   flushIntervalMs: number;
+  flushMaxBatch: number;
   roomIdleMs: number;
   compactAfterUpdates: number;
-  /** How long `saved` acknowledgements are gathered before they are sent (one message per connection). */
+  /** How long a connection's `saved` acknowledgements are gathered before they are sent as one message. */
   ackDelayMs?: number;
 }
 
@@ -29,37 +33,57 @@ export interface RoomRegistry {
 }
 
 /**
- * Owns the loaded rooms: loads each once (concurrent joins share the load), writes their updates in
- * batches, acknowledges what was stored, compacts logs that grew long and unloads idle rooms.
+ * Owns the loaded rooms: loads each once (concurrent joins share the load), stores their changes,
+ * acknowledges what was stored, compacts logs that grew long and unloads idle rooms.
  */
 export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
   const { storage, log } = options;
   const rooms = new Map<string, Promise<Room>>();
   const unloading = new Map<string, Promise<void>>();
   const idleTimers = new Map<Room, NodeJS.Timeout>();
+  /** Rooms being unloaded or unloaded: never scheduled again. */
+  const retired = new WeakSet<Room>();
 
-  const acks = createSavedAcks(options.ackDelayMs ?? 50);
+  const acks = createSavedAcks(options.ackDelayMs ?? 500);
   const writer = createUpdateWriter({
     storage,
+    journal: options.journal,
     intervalMs: options.flushIntervalMs,
+    maxBatch: options.flushMaxBatch,
     log,
-    onCommitted: (changes) => {
-      for (const [room, roomChanges] of groupBy(changes, (change) => change.room))
-        committed(room, roomChanges);
+    onWritten: (changes) => {
+      for (const [room, written] of groupBy(changes, (change) => change.room)) {
+        room.uncompactedUpdates += written.length;
+        if (room.uncompactedUpdates >= options.compactAfterUpdates && !retired.has(room)) void compact(room);
+      }
     },
   });
 
-  /** Relays what was stored, tells each author how far it is stored, and compacts long logs. */
-  function committed(room: Room, changes: ClientChange[]): void {
-    room.committed(changes);
-    for (const [connection, authored] of groupBy(changes, (change) => change.origin)) {
-      if (room.connections.has(connection)) acks.add(connection, maxClocks(authored));
+  /** The rooms' storage hook: durable on return, then the author hears it is saved. */
+  function store(change: ClientChange): void {
+    try {
+      writer.store(change);
+    } catch (error) {
+      log.error("storage.journal_failed", { room: change.room.name, error: (error as Error).message });
+      setImmediate(() => evict(change.room));
+      throw error;
     }
-    room.uncompactedUpdates += changes.length;
-    if (room.uncompactedUpdates >= options.compactAfterUpdates && !room.isDestroyed) void compact(room);
+    acks.add(change.origin, change.clocks);
+  }
+
+  /**
+   * A room holding a change that could not be stored: everyone is disconnected (they reconnect and
+   * send what the server lacks) and the room is dropped unsaved, to load again from storage.
+   */
+  function evict(room: Room): void {
+    for (const connection of room.connections) {
+      connection.close(CloseCode.roomUnavailable, "a change could not be stored; reconnecting");
+    }
+    void unload(room, false);
   }
 
   async function compact(room: Room): Promise<void> {
+    if (room.isBroken) return;
     // Encoded after every stored update was applied, so the snapshot holds all the log holds.
     const snapshot = room.encodeState();
     const before = room.uncompactedUpdates;
@@ -75,7 +99,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 
   async function load(name: string): Promise<Room> {
     await unloading.get(name);
-    const room = new Room(name, options.maxDocumentBytes, writer.enqueue, log);
+    const room = new Room(name, options.maxDocumentBytes, store, log);
     try {
       room.load(await storage.loadDocument(name));
     } catch (error) {
@@ -86,12 +110,16 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     return room;
   }
 
-  async function unload(room: Room): Promise<void> {
+  async function unload(room: Room, save = true): Promise<void> {
+    if (retired.has(room)) return;
+    retired.add(room);
+    const timer = idleTimers.get(room);
+    if (timer) clearTimeout(timer);
     idleTimers.delete(room);
     rooms.delete(room.name);
     const done = (async () => {
       await writer.flush();
-      if (room.uncompactedUpdates > 0) await compact(room);
+      if (save && room.uncompactedUpdates > 0) await compact(room);
       room.destroy();
       log.info("room.unloaded", { room: room.name });
     })();
@@ -116,7 +144,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     },
     leave(room, connection) {
       room.remove(connection);
-      if (room.connections.size > 0 || idleTimers.has(room) || room.isDestroyed) return;
+      if (room.connections.size > 0 || idleTimers.has(room) || retired.has(room)) return;
       const timer = setTimeout(() => void unload(room), options.roomIdleMs);
       timer.unref();
       idleTimers.set(room, timer);
@@ -131,7 +159,8 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       acks.flush();
       const loaded = await Promise.allSettled(rooms.values());
       for (const result of loaded) {
-        if (result.status === "fulfilled" && result.value.uncompactedUpdates > 0) await compact(result.value);
+        const room = result.status === "fulfilled" ? result.value : null;
+        if (room && !retired.has(room) && room.uncompactedUpdates > 0) await compact(room);
       }
       await Promise.allSettled(unloading.values());
     },
@@ -146,13 +175,4 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
     else groups.set(key(item), [item]);
   }
   return groups;
-}
-
-function maxClocks(changes: readonly ClientChange[]): UpdateClocks {
-  const clocks: UpdateClocks = new Map();
-  for (const change of changes) {
-    for (const [clientId, clock] of change.clocks)
-      if (clock > (clocks.get(clientId) ?? 0)) clocks.set(clientId, clock);
-  }
-  return clocks;
 }

@@ -3,30 +3,35 @@ import type { Connection } from "./Connection";
 import type { UpdateClocks } from "./inspectUpdate";
 
 /**
- * Gathers "saved" acknowledgements for `delayMs` and sends one message per connection: a typist gets a
- * few acks a second instead of one per keystroke, which keeps them off the relay's hot path.
+ * Gathers a connection's "saved" acknowledgements for `delayMs` from its first unacknowledged change
+ * and sends them as one message: a typist gets a few acks a second instead of one per keystroke. Each
+ * connection has its own timer, so acks go out spread over time rather than in one burst for everyone.
  */
 export function createSavedAcks(delayMs: number) {
-  let pending = new Map<Connection, UpdateClocks>();
-  let timer: NodeJS.Timeout | null = null;
+  const pending = new Map<Connection, { clocks: UpdateClocks; timer: NodeJS.Timeout }>();
 
-  const flush = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const due = pending;
-    pending = new Map();
-    for (const [connection, clocks] of due) connection.send(encodeSavedMessage(clocks));
+  const send = (connection: Connection) => {
+    const entry = pending.get(connection);
+    if (!entry) return;
+    pending.delete(connection);
+    clearTimeout(entry.timer);
+    connection.send(encodeSavedMessage(entry.clocks));
   };
 
   return {
     add(connection: Connection, clocks: UpdateClocks) {
-      const gathered = pending.get(connection);
-      if (!gathered) pending.set(connection, new Map(clocks));
-      else
-        for (const [client, clock] of clocks)
-          if (clock > (gathered.get(client) ?? 0)) gathered.set(client, clock);
-      timer ??= setTimeout(flush, delayMs);
+      const entry = pending.get(connection);
+      if (!entry) {
+        const timer = setTimeout(() => send(connection), delayMs);
+        pending.set(connection, { clocks: new Map(clocks), timer });
+        return;
+      }
+      for (const [client, clock] of clocks)
+        if (clock > (entry.clocks.get(client) ?? 0)) entry.clocks.set(client, clock);
     },
-    flush,
+    /** Sends every gathered acknowledgement now (shutdown). */
+    flush() {
+      for (const connection of [...pending.keys()]) send(connection);
+    },
   };
 }

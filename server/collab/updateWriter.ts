@@ -1,48 +1,53 @@
 import type { Logger } from "../log";
-import type { DocumentStorage } from "../storage/DocumentStorage";
+import type { DocumentStorage, UpdateRecord } from "../storage/DocumentStorage";
+import type { UpdateJournal } from "../storage/journal/updateJournal";
 import type { ClientChange } from "./Room";
 
 export interface UpdateWriter {
-  enqueue(change: ClientChange): void;
-  /** Writes everything queued so far; resolves once it is stored (or the write failed and was logged). */
+  /**
+   * Makes a change durable at once (in the journal) and queues it for the database. Throws when the
+   * journal cannot be written: the change is then stored nowhere and must not be relayed.
+   */
+  store(change: ClientChange): void;
+  /** Writes everything queued so far to the database; resolves once it is there (or the write failed and was logged). */
   flush(): Promise<void>;
   /** A last flush, then no more timers. */
   close(): Promise<void>;
 }
 
 /**
- * Group commit of document changes: everything that arrives in the same event-loop turn (or within
- * `intervalMs`, when set) is written in one transaction, then handed on to be relayed. Writes are
- * serialised; a failed batch stays queued and is retried with the next one.
+ * Changes go to the journal one by one (a single write each, before they are relayed) and to the
+ * database in batches: one transaction `intervalMs` after the first queued change, or as soon as
+ * `maxBatch` are queued, so that a busy server writes many small transactions (each a short pause of
+ * the event loop) and a lone typist one per interval. The transaction also records how far the journal
+ * has reached the database. Batches are serialised; a failed one stays queued (its journal segments are
+ * kept) and is retried with the next.
  */
 export function createUpdateWriter(options: {
   storage: DocumentStorage;
+  journal: UpdateJournal;
   intervalMs: number;
+  maxBatch: number;
   log: Logger;
-  onCommitted: (changes: ClientChange[]) => void;
+  /** Called with each batch once the database holds it. */
+  onWritten: (changes: ClientChange[]) => void;
 }): UpdateWriter {
-  const { storage, intervalMs, log, onCommitted } = options;
+  const { storage, journal, intervalMs, maxBatch, log, onWritten } = options;
   let queue: ClientChange[] = [];
-  let scheduled = false;
+  let timer: NodeJS.Timeout | null = null;
+  let soon: NodeJS.Immediate | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
 
   const writeBatch = async (): Promise<void> => {
-    scheduled = false;
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
+    const segment = journal.seal();
     try {
-      await storage.appendUpdates(
-        batch.map(({ room, update, origin, newClientIds }) => ({
-          documentName: room.name,
-          update,
-          author: origin.identity.participantId,
-          newClientIds,
-        })),
-      );
+      await storage.appendUpdates(batch.map(toRecord), segment);
     } catch (error) {
-      // Keep the batch for the next attempt; nobody has seen these changes yet, their authors still hold them.
+      // The journal still holds these changes: keep them for the next attempt.
       queue = batch.concat(queue);
       log.error("storage.write_failed", { updates: batch.length, error: (error as Error).message });
       retryTimer ??= setTimeout(() => {
@@ -51,10 +56,15 @@ export function createUpdateWriter(options: {
       }, 1000);
       return;
     }
-    onCommitted(batch);
+    journal.release(segment);
+    onWritten(batch);
   };
 
   const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    if (soon) clearImmediate(soon);
+    timer = null;
+    soon = null;
     writing = writing
       .then(writeBatch)
       .catch((error: Error) => log.error("storage.flush_failed", { error: error.message }));
@@ -62,12 +72,12 @@ export function createUpdateWriter(options: {
   };
 
   return {
-    enqueue(change) {
+    store(change) {
+      journal.append(toRecord(change));
       queue.push(change);
-      if (scheduled) return;
-      scheduled = true;
-      if (intervalMs > 0) setTimeout(flush, intervalMs);
-      else setImmediate(flush);
+      timer ??= setTimeout(flush, intervalMs);
+      // After this turn's relays, not before them.
+      if (queue.length >= maxBatch) soon ??= setImmediate(flush);
     },
     flush,
     async close() {
@@ -76,4 +86,8 @@ export function createUpdateWriter(options: {
       retryTimer = null;
     },
   };
+}
+
+function toRecord({ room, update, origin, newClientIds }: ClientChange): UpdateRecord {
+  return { documentName: room.name, update, author: origin.identity.participantId, newClientIds };
 }

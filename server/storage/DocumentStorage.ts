@@ -32,8 +32,13 @@ export interface LoggedUpdate {
 export interface DocumentStorage {
   /** The stored state of a document, or null if nothing was ever stored for it. */
   loadDocument(documentName: string): Promise<StoredDocument | null>;
-  /** Appends updates, possibly for several documents, atomically (one group commit). */
-  appendUpdates(records: readonly UpdateRecord[]): Promise<void>;
+  /**
+   * Appends updates, possibly for several documents, atomically (one group commit). `journalSegment`:
+   * the records are those of the update journal up to that segment, recorded in the same transaction.
+   */
+  appendUpdates(records: readonly UpdateRecord[], journalSegment?: number): Promise<void>;
+  /** The last journal segment whose records storage holds (0 when none). */
+  appliedJournalSegment(): Promise<number>;
   /**
    * Records a snapshot that covers the whole log so far, so that loading starts from it. `snapshot` must
    * contain every update stored for that document (the caller encodes it after applying them all).

@@ -137,5 +137,17 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       await storage.appendUpdates([]);
       expect(await storage.loadDocument("exchange0001/nothing0001")).toBeNull();
     });
+
+    it("records how far the update journal reached, with its batch, across a reopen, never backwards", async () => {
+      expect(await storage.appliedJournalSegment()).toBe(0);
+      const update = keystrokes(new Y.Doc(), "a")[0]!;
+      await storage.appendUpdates([{ documentName: "exchange0001/journal0001", update, author: null }], 7);
+      await storage.appendUpdates([], 5);
+      expect(await storage.appliedJournalSegment()).toBe(7);
+      await storage.close();
+      storage = await harness.reopen();
+      expect(await storage.appliedJournalSegment()).toBe(7);
+      expect(textOf(await storage.loadDocument("exchange0001/journal0001"))).toBe("a");
+    });
   });
 }

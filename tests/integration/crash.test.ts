@@ -1,7 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type * as decoding from "lib0/decoding";
 import { afterEach, describe, expect, it } from "vitest";
+import { MessageType } from "../../shared/protocol/messageTypes";
+import { readSavedClocks } from "../../shared/protocol/savedMessage";
 import { createExchange } from "../support/api";
 import { connectClient, seededRandom, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
@@ -20,7 +23,7 @@ describe("server killed with SIGKILL during edits", () => {
     "ends with every edit of every client present after restarts and reconnects",
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), "mutual-crash-"));
-      // A commit delay makes sure batches in flight are lost by the kill and must come back from clients.
+      // A long database interval: the kills land while changes are only in the journal.
       const env = { FLUSH_INTERVAL_MS: "200" };
       server = await startServer({ dataDir, env });
       const port = server.port;
@@ -75,5 +78,36 @@ describe("server killed with SIGKILL during edits", () => {
       reader.destroy();
     },
     long ? 300_000 : 60_000,
+  );
+
+  it(
+    "keeps every change the author was told is saved, though no client ever comes back",
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "mutual-crash-"));
+      // No database write before the kill: the changes are in the journal only.
+      server = await startServer({ dataDir, env: { FLUSH_INTERVAL_MS: "60000", FLUSH_MAX_BATCH: "100000" } });
+      const exchange = await createExchange(server.url);
+      const { room } = await exchange.newDocument();
+      const cookie = exchange.facilitator.session.cookie;
+      const author = connectClient(server.wsUrl, room, { cookie });
+      const saved = new Map<number, number>();
+      author.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
+        for (const [id, clock] of readSavedClocks(decoder)) saved.set(id, clock);
+      };
+      await author.synced();
+      const words = Array.from({ length: 40 }, (_, i) => `palavra${i} 词${i} `);
+      for (const word of words) author.text.insert(author.text.length, word);
+      const typed = author.text.toString();
+      await waitFor(() => saved.get(author.doc.clientID) === typed.length, "every change acknowledged");
+      author.destroy(); // the author's copy is gone for good
+
+      await server.kill();
+      server = await startServer({ dataDir, port: server.port });
+      const reader = connectClient(server.wsUrl, room, { cookie });
+      await reader.synced();
+      expect(reader.text.toString()).toBe(typed);
+      reader.destroy();
+    },
+    long ? 120_000 : 30_000,
   );
 });

@@ -61,7 +61,14 @@ export function createSqliteDocumentStorage(
       bindings,
     };
   });
-  const append = db.transaction((records: readonly UpdateRecord[]) => {
+  const selectJournalSegment = db
+    .prepare<[], number>("SELECT applied_segment FROM journal_state WHERE id = 1")
+    .pluck();
+  const advanceJournalSegment = db.prepare<[number]>(
+    "UPDATE journal_state SET applied_segment = MAX(applied_segment, ?) WHERE id = 1",
+  );
+  const append = db.transaction((records: readonly UpdateRecord[], journalSegment: number | undefined) => {
+    if (journalSegment !== undefined) advanceJournalSegment.run(journalSegment);
     const at = now();
     for (const { documentName, update, author, newClientIds } of records) {
       insertUpdate.run(documentName, update, author, at);
@@ -74,8 +81,11 @@ export function createSqliteDocumentStorage(
     async loadDocument(documentName) {
       return load(documentName);
     },
-    async appendUpdates(records) {
-      if (records.length > 0) append(records);
+    async appendUpdates(records, journalSegment) {
+      if (records.length > 0 || journalSegment !== undefined) append(records, journalSegment);
+    },
+    async appliedJournalSegment() {
+      return selectJournalSegment.get() ?? 0;
     },
     async compact(documentName, snapshot, stateVector) {
       upsertSnapshot.run(documentName, snapshot, stateVector, now(), documentName);

@@ -101,6 +101,12 @@ const steps: readonly string[] = [
    DROP TABLE document_updates;
    ALTER TABLE document_updates_v2 RENAME TO document_updates;
    CREATE INDEX document_updates_by_document ON document_updates (document_name, seq);`,
+  // How far the update journal has reached the database: segments up to this one are held here.
+  `CREATE TABLE journal_state (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     applied_segment INTEGER NOT NULL
+   );
+   INSERT INTO journal_state (id, applied_segment) VALUES (1, 0);`,
 ];
 
 /** Runs the schema steps this database has not seen yet, each in its own transaction. */

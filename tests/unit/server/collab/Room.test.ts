@@ -8,10 +8,20 @@ import { silentLogger } from "../../../../server/log";
 import { MessageType } from "../../../../shared/protocol/messageTypes";
 import { fakeConnection } from "./fakes";
 
+/** A room whose storage hook records each change, or throws while `failing` is set. */
 function makeRoom(maxBytes = 1e9) {
   const changes: ClientChange[] = [];
-  const room = new Room("exchange0001/document0001", maxBytes, (c) => changes.push(c), silentLogger);
-  return { room, changes };
+  const storage = { failing: false };
+  const room = new Room(
+    "exchange0001/document0001",
+    maxBytes,
+    (c) => {
+      if (storage.failing) throw new Error("disk full");
+      changes.push(c);
+    },
+    silentLogger,
+  );
+  return { room, changes, storage };
 }
 
 function typed(text: string, clientId: number, base?: Y.Doc): Uint8Array {
@@ -37,7 +47,7 @@ describe("Room", () => {
     room.destroy();
   });
 
-  it("relays a change to the others only once storage has committed it", () => {
+  it("hands a change to storage, then relays it to the others but not to its author", () => {
     const { room, changes } = makeRoom();
     const alice = fakeConnection("alice00001");
     const bruno = fakeConnection("bruno00001");
@@ -46,24 +56,26 @@ describe("Room", () => {
     room.applyClientUpdate(alice, typed("olá", 11));
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ newClientIds: [11], clocks: new Map([[11, 3]]) });
-    expect(bruno.sent).toHaveLength(0);
-    room.committed(changes);
     expect(types(bruno)).toEqual([MessageType.sync]);
-    expect(alice.sent).toHaveLength(0); // the author is not sent its own change
+    expect(alice.sent).toHaveLength(0);
     room.destroy();
   });
 
-  it("answers a sync step 1 only after pending changes are committed", () => {
-    const { room, changes } = makeRoom();
+  it("relays nothing that storage refused, and serves nothing more until it is reloaded", () => {
+    const { room, storage } = makeRoom();
     const alice = fakeConnection("alice00001");
-    const late = fakeConnection("chen000001");
+    const bruno = fakeConnection("bruno00001");
     room.add(alice);
-    room.add(late);
-    room.applyClientUpdate(alice, typed("你好", 12));
-    room.answerSyncStep1(late, Y.encodeStateVector(new Y.Doc()));
-    expect(late.sent).toHaveLength(0);
-    room.committed(changes);
-    expect(late.sent.length).toBeGreaterThan(0);
+    room.add(bruno);
+    storage.failing = true;
+    expect(() => room.applyClientUpdate(alice, typed("lost", 14))).toThrow(/could not be stored/);
+    expect(bruno.sent).toHaveLength(0);
+    expect(room.isBroken).toBe(true);
+    // Not even a sync answer: the doc holds a change that storage lacks.
+    expect(() => room.answerSyncStep1(bruno, Y.encodeStateVector(new Y.Doc()))).toThrow(
+      /could not be stored/,
+    );
+    expect(bruno.sent).toHaveLength(0);
     room.destroy();
   });
 
@@ -86,7 +98,7 @@ describe("Room", () => {
     room.add(alice);
     room.add(mallory);
     room.applyClientUpdate(alice, typed("mine", 21));
-    room.committed(changes.splice(0));
+    changes.splice(0);
     const before = Y.encodeStateAsUpdate(room.doc);
     const forged = typed(" forged", 21, room.doc);
     room.applyClientUpdate(mallory, forged);
@@ -98,13 +110,12 @@ describe("Room", () => {
   });
 
   it("keeps the author's own content when a mixed update also forges someone else's", () => {
-    const { room, changes } = makeRoom();
+    const { room } = makeRoom();
     const alice = fakeConnection("alice00001");
     const mallory = fakeConnection("mallory001");
     room.add(alice);
     room.add(mallory);
     room.applyClientUpdate(alice, typed("A", 31));
-    room.committed(changes.splice(0));
     const forged = typed("F", 31, room.doc);
     const own = typed("M", 32, room.doc);
     room.applyClientUpdate(mallory, Y.mergeUpdates([forged, own]));

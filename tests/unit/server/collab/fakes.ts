@@ -24,17 +24,24 @@ export function fakeConnection(
 }
 
 /** Document storage in memory that records each batch and can fail the first `failures` writes. */
-export function recordingStorage(failures = 0): DocumentStorage & { batches: UpdateRecord[][] } {
+export function recordingStorage(
+  failures = 0,
+): DocumentStorage & { batches: UpdateRecord[][]; journalSegment: number } {
   let remainingFailures = failures;
   const batches: UpdateRecord[][] = [];
   return {
     batches,
+    journalSegment: 0,
     async loadDocument() {
       return null;
     },
-    async appendUpdates(records) {
+    async appendUpdates(records, journalSegment) {
       if (remainingFailures-- > 0) throw new Error("disk full");
       batches.push([...records]);
+      if (journalSegment !== undefined) this.journalSegment = Math.max(this.journalSegment, journalSegment);
+    },
+    async appliedJournalSegment() {
+      return this.journalSegment;
     },
     async compact() {},
     async countUpdates() {

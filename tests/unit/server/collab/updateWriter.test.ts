@@ -1,14 +1,30 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ClientChange, Room } from "../../../../server/collab/Room";
 import { createUpdateWriter } from "../../../../server/collab/updateWriter";
 import { silentLogger } from "../../../../server/log";
+import { openUpdateJournal, type UpdateJournal } from "../../../../server/storage/journal/updateJournal";
 import { fakeConnection, recordingStorage } from "./fakes";
 
+let dir: string;
+let journal: UpdateJournal;
+let room: Room;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "mutual-writer-"));
+  journal = await openUpdateJournal(dir, recordingStorage(), silentLogger);
+  room = new Room("exchange0001/document0001", 1e9, () => {}, silentLogger);
+});
 afterEach(() => {
   vi.useRealTimers();
+  journal.close();
+  room.destroy();
+  rmSync(dir, { recursive: true, force: true });
 });
 
-function change(room: Room, byte: number, participantId = "alice00001"): ClientChange {
+function change(byte: number, participantId = "alice00001"): ClientChange {
   return {
     room,
     update: new Uint8Array([byte]),
@@ -18,62 +34,91 @@ function change(room: Room, byte: number, participantId = "alice00001"): ClientC
   };
 }
 
-describe("update writer (group commit)", () => {
-  it("commits everything that arrived in one event-loop turn as one transaction, then hands it on", async () => {
+const segments = () => readdirSync(dir).filter((name) => name.endsWith(".log"));
+
+describe("update writer (journal, then database batches)", () => {
+  it("journals each change at once and writes one transaction per interval, then frees the journal", async () => {
+    vi.useFakeTimers();
     const storage = recordingStorage();
-    const committed: ClientChange[][] = [];
+    const written: ClientChange[][] = [];
     const writer = createUpdateWriter({
       storage,
-      intervalMs: 0,
+      journal,
+      intervalMs: 100,
+      maxBatch: 1000,
       log: silentLogger,
-      onCommitted: (c) => committed.push(c),
+      onWritten: (c) => written.push(c),
     });
-    const room = new Room("exchange0001/document0001", 1e9, () => {}, silentLogger);
-    for (let i = 0; i < 50; i++) writer.enqueue(change(room, i));
+    for (let i = 0; i < 5; i++) {
+      writer.store(change(i));
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(segments()).toHaveLength(1); // durable before any transaction
+    expect(storage.batches).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(storage.batches.map((batch) => batch.length)).toEqual([5]);
+    expect(storage.batches[0]![0]).toMatchObject({ author: "alice00001", newClientIds: [7] });
+    expect(written.map((batch) => batch.length)).toEqual([5]);
+    expect(storage.journalSegment).toBeGreaterThan(0);
+    expect(segments()).toEqual([]);
+  });
+
+  it("writes as soon as a batch is full, after the current turn", async () => {
+    const storage = recordingStorage();
+    const writer = createUpdateWriter({
+      storage,
+      journal,
+      intervalMs: 60_000,
+      maxBatch: 3,
+      log: silentLogger,
+      onWritten: () => {},
+    });
+    for (let i = 0; i < 3; i++) writer.store(change(i));
     expect(storage.batches).toHaveLength(0);
     await new Promise((resolve) => setImmediate(resolve));
     await writer.flush();
-    expect(storage.batches).toHaveLength(1);
-    expect(storage.batches[0]).toHaveLength(50);
-    expect(storage.batches[0]![0]).toMatchObject({ author: "alice00001", newClientIds: [7] });
-    expect(committed).toHaveLength(1);
-    expect(committed[0]).toHaveLength(50);
-    room.destroy();
+    expect(storage.batches.map((batch) => batch.length)).toEqual([3]);
+    await writer.close();
   });
 
-  it("with an interval, keystrokes within it share one transaction", async () => {
-    vi.useFakeTimers();
-    const storage = recordingStorage();
-    const writer = createUpdateWriter({ storage, intervalMs: 100, log: silentLogger, onCommitted: () => {} });
-    const room = new Room("exchange0001/document0001", 1e9, () => {}, silentLogger);
-    for (let i = 0; i < 5; i++) {
-      writer.enqueue(change(room, i));
-      await vi.advanceTimersByTimeAsync(10);
-    }
-    await vi.advanceTimersByTimeAsync(100);
-    expect(storage.batches.map((batch) => batch.length)).toEqual([5]);
-    room.destroy();
-  });
-
-  it("keeps a failed batch, hands nothing on, and writes it with a retry", async () => {
+  it("keeps a failed batch and its journal, and writes both with a retry", async () => {
     vi.useFakeTimers();
     const storage = recordingStorage(1);
-    const committed: ClientChange[][] = [];
+    const written: ClientChange[][] = [];
     const writer = createUpdateWriter({
       storage,
+      journal,
       intervalMs: 0,
+      maxBatch: 1000,
       log: silentLogger,
-      onCommitted: (c) => committed.push(c),
+      onWritten: (c) => written.push(c),
     });
-    const room = new Room("exchange0001/document0001", 1e9, () => {}, silentLogger);
-    writer.enqueue(change(room, 1));
+    writer.store(change(1));
     await vi.advanceTimersByTimeAsync(1);
     expect(storage.batches).toHaveLength(0);
-    expect(committed).toHaveLength(0);
-    writer.enqueue(change(room, 2));
+    expect(written).toHaveLength(0);
+    expect(segments()).toHaveLength(1);
+    writer.store(change(2));
     await vi.advanceTimersByTimeAsync(1000);
     expect(storage.batches.map((batch) => batch.map((r) => r.update[0]))).toEqual([[1, 2]]);
-    expect(committed).toHaveLength(1);
-    room.destroy();
+    expect(written).toHaveLength(1);
+    expect(segments()).toEqual([]);
+  });
+
+  it("throws, and queues nothing, when the journal cannot be written", async () => {
+    const storage = recordingStorage();
+    journal.close();
+    rmSync(dir, { recursive: true, force: true }); // the journal's directory is gone
+    const writer = createUpdateWriter({
+      storage,
+      journal,
+      intervalMs: 0,
+      maxBatch: 1000,
+      log: silentLogger,
+      onWritten: () => {},
+    });
+    expect(() => writer.store(change(1))).toThrow(/ENOENT/);
+    await writer.flush();
+    expect(storage.batches).toEqual([]);
   });
 });
