@@ -22,7 +22,14 @@ export interface ClientChange {
   newClientIds: number[];
 }
 
-const fromStorage = Symbol("fromStorage");
+/** Where a room's changes go. */
+export interface RoomStorage {
+  /** Makes a change durable before it returns, or throws. */
+  store(change: ClientChange): void;
+  /** The room holds a change it could not store: it must be dropped unsaved and loaded again. */
+  broken(room: Room): void;
+}
+
 /** A state vector entry that covers every clock: used to cut a client's content out of an update. */
 const EVERYTHING = 2 ** 31;
 
@@ -30,7 +37,8 @@ const EVERYTHING = 2 ** 31;
  * One live document: its Y.Doc, awareness and connections. A client's change is applied (so it is
  * checked against the current state), handed to `store`, which makes it durable before it returns,
  * and only then relayed: no client ever holds content the server could lose, which keeps attribution
- * and crash recovery honest.
+ * and crash recovery honest. The doc has no `update` listener: the accepted bytes are what is stored
+ * and relayed, so Yjs does not encode every change a second time.
  */
 export class Room {
   private readonly ydoc = new Y.Doc({ gc: true });
@@ -45,7 +53,6 @@ export class Room {
 
   /** Set once `store` failed: the room takes no more changes and is unloaded without being saved. */
   private storeFailure: Error | null = null;
-  private applying: { clocks: UpdateClocks; newClientIds: number[] } | null = null;
   private pendingAwareness = new Set<number>();
   private awarenessScheduled = false;
   private readonly awarenessOwners = new Map<number, Connection>();
@@ -53,13 +60,11 @@ export class Room {
   constructor(
     readonly name: string,
     private readonly maxDocumentBytes: number,
-    /** Makes a change durable, or throws. */
-    private readonly store: (change: ClientChange) => void,
+    private readonly storage: RoomStorage,
     private readonly log: Logger,
   ) {
     // The server takes part in awareness only as a relay; it has no presence of its own.
     this.awareness.setLocalState(null);
-    this.ydoc.on("update", this.handleDocUpdate);
     this.awareness.on("update", this.handleAwarenessUpdate);
   }
 
@@ -78,7 +83,7 @@ export class Room {
       const state = this.storedState;
       this.storedState = null;
       this.storedStateVector = null;
-      Y.applyUpdate(this.ydoc, state, fromStorage);
+      Y.applyUpdate(this.ydoc, state);
     }
     return this.ydoc;
   }
@@ -135,44 +140,61 @@ export class Room {
     if (this.approxSize + update.byteLength > this.maxDocumentBytes) {
       throw new ProtocolError("documentTooLarge", `document would exceed ${this.maxDocumentBytes} bytes`);
     }
-    const clocks = inspectUpdate(update);
-    const fresh = [...clocks].filter(([clientId, end]) => end > Y.getState(this.doc.store, clientId));
+    const { clocks, deletes } = inspectUpdate(update);
+    const doc = this.doc;
+    const fresh = [...clocks].filter(([clientId, end]) => end > Y.getState(doc.store, clientId));
     if (connection.access === "read") {
       // Never merged. A sync step 2 that brings nothing new is the normal reply to our step 1: stay quiet.
       if (fresh.length > 0) connection.send(encodeRefusedMessage("readOnly"));
       return;
     }
+    // Nothing new (a sync reply with what we hold): nothing to apply, store or relay.
+    if (fresh.length === 0 && !deletes) return;
     const participantId = connection.identity.participantId;
     const foreign = fresh.filter(
       ([clientId]) => (this.bindings.get(clientId) ?? participantId) !== participantId,
     );
-    const newClientIds = fresh
-      .map(([clientId]) => clientId)
-      .filter((clientId) => !this.bindings.has(clientId));
     let accepted = update;
     if (foreign.length > 0) {
       accepted = Y.diffUpdate(update, Y.encodeStateVector(new Map(foreign.map(([id]) => [id, EVERYTHING]))));
       for (const [clientId] of foreign) clocks.delete(clientId);
+      this.refuseForeign(
+        connection,
+        foreign.map(([clientId]) => clientId),
+      );
+      if (foreign.length === fresh.length && !deletes) return;
+    }
+    const newClientIds = fresh
+      .map(([clientId]) => clientId)
+      .filter((clientId) => !this.bindings.has(clientId));
+    try {
+      Y.applyUpdate(doc, accepted, connection);
+    } catch (error) {
+      // Yjs may have integrated part of it: the doc now holds something stored nowhere.
+      this.break(error as Error);
+      throw new ProtocolError("malformedMessage", `update rejected: ${(error as Error).message}`);
     }
     for (const clientId of newClientIds) this.bindings.set(clientId, participantId);
-    this.applying = { clocks, newClientIds };
     try {
-      Y.applyUpdate(this.doc, accepted, connection);
+      this.storage.store({ room: this, update: accepted, origin: connection, clocks, newClientIds });
     } catch (error) {
-      throw new ProtocolError("malformedMessage", `update rejected: ${(error as Error).message}`);
-    } finally {
-      this.applying = null;
+      // Stored nowhere: it must not reach anyone, nor outlive this room.
+      this.break(error as Error);
+      this.refuseIfBroken();
     }
-    this.refuseIfBroken();
-    if (foreign.length > 0) {
-      connection.send(encodeRefusedMessage("foreignClient"));
-      this.log.warn("update.foreign_client", {
-        room: this.name,
-        connection: connection.id,
-        participant: participantId,
-        clientIds: foreign.map(([clientId]) => clientId),
-      });
-    }
+    this.approxSize += accepted.byteLength;
+    const message = syncMessage(syncProtocol.messageYjsUpdate, accepted);
+    for (const other of this.connections) if (other !== connection) other.send(message);
+  }
+
+  private refuseForeign(connection: Connection, clientIds: number[]): void {
+    connection.send(encodeRefusedMessage("foreignClient"));
+    this.log.warn("update.foreign_client", {
+      room: this.name,
+      connection: connection.id,
+      participant: connection.identity.participantId,
+      clientIds,
+    });
   }
 
   /** Applies a client's awareness change (presence, caret) under the identity the server vouches for. */
@@ -204,9 +226,14 @@ export class Room {
     }
   }
 
-  /** True once a change could not be stored: the doc holds something storage lacks, so it is never saved. */
+  /** True once a change could not be stored (or half applied): the doc holds something storage lacks, so it is never saved. */
   get isBroken(): boolean {
     return this.storeFailure !== null;
+  }
+
+  private break(error: Error): void {
+    this.storeFailure = error;
+    this.storage.broken(this);
   }
 
   /** A room whose change could not be stored serves nothing until it is unloaded and loaded again. */
@@ -227,28 +254,10 @@ export class Room {
   destroy(): void {
     this.storedState = null;
     this.storedStateVector = null;
-    this.ydoc.off("update", this.handleDocUpdate);
     this.awareness.off("update", this.handleAwarenessUpdate);
     this.awareness.destroy();
     this.ydoc.destroy();
   }
-
-  /** Stores a change the moment Yjs has integrated it, then relays it to everyone but its author. */
-  private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === fromStorage || this.storeFailure) return;
-    const author = origin as Connection;
-    const { clocks, newClientIds } = this.applying ?? { clocks: new Map(), newClientIds: [] };
-    try {
-      this.store({ room: this, update, origin: author, clocks, newClientIds });
-    } catch (error) {
-      // The doc now holds a change stored nowhere: it must not reach anyone, nor outlive this room.
-      this.storeFailure = error as Error;
-      return;
-    }
-    this.approxSize += update.byteLength;
-    const message = syncMessage(syncProtocol.messageYjsUpdate, update);
-    for (const connection of this.connections) if (connection !== author) connection.send(message);
-  };
 
   private handleAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

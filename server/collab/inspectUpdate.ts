@@ -6,9 +6,10 @@ export type UpdateClocks = Map<number, number>;
 
 /**
  * Fully decodes an update before it may touch a document: garbage is refused here rather than
- * half-applied. Returns the clocks it carries, used to tell the sender what has been stored.
+ * half-applied. Returns the clocks it carries (to tell the sender what has been stored) and whether
+ * it deletes anything.
  */
-export function inspectUpdate(update: Uint8Array): UpdateClocks {
+export function inspectUpdate(update: Uint8Array): { clocks: UpdateClocks; deletes: boolean } {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -23,5 +24,5 @@ export function inspectUpdate(update: Uint8Array): UpdateClocks {
     }
     if (end > (clocks.get(struct.id.client) ?? 0)) clocks.set(struct.id.client, end);
   }
-  return clocks;
+  return { clocks, deletes: decoded.ds.clients.size > 0 };
 }

@@ -3,7 +3,7 @@ import type { Logger } from "../log";
 import type { DocumentStorage } from "../storage/DocumentStorage";
 import type { UpdateJournal } from "../storage/journal/updateJournal";
 import type { Connection } from "./Connection";
-import { type ClientChange, Room } from "./Room";
+import { type ClientChange, Room, type RoomStorage } from "./Room";
 import { createSavedAcks } from "./savedAcks";
 import { createUpdateWriter } from "./updateWriter";
 
@@ -58,17 +58,19 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     },
   });
 
-  /** The rooms' storage hook: durable on return, then the author hears it is saved. */
-  function store(change: ClientChange): void {
-    try {
-      writer.store(change);
-    } catch (error) {
-      log.error("storage.journal_failed", { room: change.room.name, error: (error as Error).message });
-      setImmediate(() => evict(change.room));
-      throw error;
-    }
-    acks.add(change.origin, change.clocks);
-  }
+  /** Where rooms store their changes: durable on return, then the author hears it is saved. */
+  const roomStorage: RoomStorage = {
+    store(change) {
+      try {
+        writer.store(change);
+      } catch (error) {
+        log.error("storage.journal_failed", { room: change.room.name, error: (error as Error).message });
+        throw error;
+      }
+      acks.add(change.origin, change.clocks);
+    },
+    broken: (room) => setImmediate(() => evict(room)),
+  };
 
   /**
    * A room holding a change that could not be stored: everyone is disconnected (they reconnect and
@@ -98,7 +100,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 
   async function load(name: string): Promise<Room> {
     await unloading.get(name);
-    const room = new Room(name, options.maxDocumentBytes, store, log);
+    const room = new Room(name, options.maxDocumentBytes, roomStorage, log);
     try {
       room.load(await storage.loadDocument(name));
     } catch (error) {

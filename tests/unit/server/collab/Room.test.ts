@@ -8,16 +8,19 @@ import { silentLogger } from "../../../../server/log";
 import { MessageType } from "../../../../shared/protocol/messageTypes";
 import { fakeConnection } from "./fakes";
 
-/** A room whose storage hook records each change, or throws while `failing` is set. */
+/** A room whose storage records each change, or throws while `failing` is set. */
 function makeRoom(maxBytes = 1e9) {
   const changes: ClientChange[] = [];
-  const storage = { failing: false };
+  const storage = { failing: false, broken: 0 };
   const room = new Room(
     "exchange0001/document0001",
     maxBytes,
-    (c) => {
-      if (storage.failing) throw new Error("disk full");
-      changes.push(c);
+    {
+      store(change) {
+        if (storage.failing) throw new Error("disk full");
+        changes.push(change);
+      },
+      broken: () => storage.broken++,
     },
     silentLogger,
   );
@@ -71,6 +74,7 @@ describe("Room", () => {
     expect(() => room.applyClientUpdate(alice, typed("lost", 14))).toThrow(/could not be stored/);
     expect(bruno.sent).toHaveLength(0);
     expect(room.isBroken).toBe(true);
+    expect(storage.broken).toBe(1); // the registry drops it and loads it again
     // Not even a sync answer: the doc holds a change that storage lacks.
     expect(() => room.answerSyncStep1(bruno, Y.encodeStateVector(new Y.Doc()))).toThrow(
       /could not be stored/,
