@@ -6,6 +6,7 @@ import { encodeAccessMessage, encodeRefusedMessage } from "../../shared/protocol
 import { MessageType } from "../../shared/protocol/messageTypes";
 import type { Logger } from "../log";
 import type { StoredDocument } from "../storage/DocumentStorage";
+import { binaryFrame } from "./binaryFrame";
 import type { Connection } from "./Connection";
 import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
@@ -183,8 +184,8 @@ export class Room {
       this.refuseIfBroken();
     }
     this.approxSize += accepted.byteLength;
-    const message = syncMessage(syncProtocol.messageYjsUpdate, accepted);
-    for (const other of this.connections) if (other !== connection) other.send(message);
+    const frame = binaryFrame(syncMessage(syncProtocol.messageYjsUpdate, accepted));
+    for (const other of this.connections) if (other !== connection) other.sendFrame(frame);
   }
 
   private refuseForeign(connection: Connection, clientIds: number[]): void {

@@ -40,7 +40,12 @@ export function createCollabEndpoint(options: {
   const { registry, limits, log, authorize } = options;
   // ws itself refuses frames far past the limit (and WebSocket-level garbage) with 1009/1002;
   // frames just past it reach us so that the client gets our permanent "too large" code.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes * 2 });
+  // No compression: relayed frames are written straight to the sockets (see `sendFrame`).
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxMessageBytes * 2,
+    perMessageDeflate: false,
+  });
   const live = new Map<Connection, string>();
   let nextId = 0;
 
@@ -93,6 +98,7 @@ export function createCollabEndpoint(options: {
       }
     };
 
+    const rawSocket = (socket as unknown as { _socket: Duplex })._socket;
     socket.isAlive = true;
     socket.on("pong", () => {
       socket.isAlive = true;
@@ -140,6 +146,11 @@ export function createCollabEndpoint(options: {
         awarenessIds: new Set(),
         send(message) {
           if (socket.readyState === WebSocket.OPEN) socket.send(message);
+        },
+        sendFrame(frame) {
+          // Straight to the TCP socket: ws writes without queueing when, as here, nothing is compressed,
+          // so this frame keeps its order among the ones ws writes.
+          if (socket.readyState === WebSocket.OPEN) rawSocket.write(frame);
         },
         close(code, reason) {
           if (socket.readyState === WebSocket.OPEN) socket.close(code, reason.slice(0, 120));

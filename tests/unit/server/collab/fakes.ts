@@ -16,6 +16,10 @@ export function fakeConnection(
     send(message: Uint8Array) {
       connection.sent.push(message);
     },
+    sendFrame(frame: Buffer) {
+      const length = frame[1]! & 0x7f;
+      connection.sent.push(frame.subarray(length < 126 ? 2 : length === 126 ? 4 : 10));
+    },
     close(code: number) {
       connection.closedWith = code;
     },

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import * as ws from "ws";
+import { binaryFrame } from "../../../../server/collab/binaryFrame";
+
+// ws exports its frame parser, but its type definitions do not declare it.
+const { Receiver } = ws as unknown as {
+  Receiver: new (options: { isServer: boolean; maxPayload: number }) => NodeJS.WritableStream;
+};
+
+/** What ws itself reads from these bytes, as a client would. */
+function readWithWs(bytes: Buffer): Promise<{ data: Buffer; isBinary: boolean }> {
+  return new Promise((resolve, reject) => {
+    const receiver = new Receiver({ isServer: false, maxPayload: 0 });
+    receiver.on("message", (data: Buffer, isBinary: boolean) => resolve({ data, isBinary }));
+    receiver.on("error", reject);
+    receiver.write(bytes);
+  });
+}
+
+describe("binaryFrame", () => {
+  it.each([0, 1, 125, 126, 65_535, 65_536, 200_000])("frames %i bytes as ws reads them", async (size) => {
+    const payload = Uint8Array.from({ length: size }, (_, i) => (i * 31) % 256);
+    const { data, isBinary } = await readWithWs(binaryFrame(payload));
+    expect(isBinary).toBe(true);
+    expect(new Uint8Array(data)).toEqual(payload);
+  });
+});
