@@ -52,6 +52,10 @@ export class Room {
   /** Updates written to the log since the last snapshot. */
   uncompactedUpdates = 0;
 
+  /** The whole document encoded, for clients that have nothing yet; dropped on every change. */
+  private wholeState: Uint8Array | null = null;
+  /** Changes stored in this event-loop turn after its first one, relayed together at its end. */
+  private turn: { updates: Uint8Array[]; authors: Set<Connection> } | null = null;
   /** Set once `store` failed: the room takes no more changes and is unloaded without being saved. */
   private storeFailure: Error | null = null;
   private pendingAwareness = new Set<number>();
@@ -126,9 +130,12 @@ export class Room {
 
   /** Everything a peer with `stateVector` lacks, from the stored bytes while the doc is not built yet. */
   private missingFrom(stateVector: Uint8Array): Uint8Array {
-    if (!this.storedState) return Y.encodeStateAsUpdate(this.ydoc, stateVector);
     const empty = Y.decodeStateVector(stateVector).size === 0;
-    return empty ? this.storedState : Y.diffUpdate(this.storedState, stateVector);
+    if (this.storedState) return empty ? this.storedState : Y.diffUpdate(this.storedState, stateVector);
+    if (!empty) return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+    // Everyone opening the document at once gets the same bytes, encoded once (until the next change).
+    this.wholeState ??= Y.encodeStateAsUpdate(this.ydoc);
+    return this.wholeState;
   }
 
   /**
@@ -184,8 +191,38 @@ export class Room {
       this.refuseIfBroken();
     }
     this.approxSize += accepted.byteLength;
-    const frame = binaryFrame(syncMessage(syncProtocol.messageYjsUpdate, accepted));
-    for (const other of this.connections) if (other !== connection) other.sendFrame(frame);
+    this.wholeState = null;
+    this.relay(accepted, connection);
+  }
+
+  /**
+   * Sends a stored change to everyone but its author: at once when it is the room's first in this
+   * event-loop turn, otherwise merged with the turn's later ones into one message at its end, so a
+   * busy room costs one frame per receiver per turn rather than one per change.
+   */
+  private relay(update: Uint8Array, author: Connection): void {
+    if (this.turn) {
+      this.turn.updates.push(update);
+      this.turn.authors.add(author);
+      return;
+    }
+    this.broadcast(update, author);
+    this.turn = { updates: [], authors: new Set() };
+    setImmediate(this.endTurn);
+  }
+
+  private endTurn = (): void => {
+    const turn = this.turn;
+    this.turn = null;
+    if (!turn || turn.updates.length === 0 || this.isDestroyed) return;
+    const merged = turn.updates.length === 1 ? turn.updates[0]! : Y.mergeUpdates(turn.updates);
+    // One author already has all of it; several each get the others' (and their own again, ignored).
+    this.broadcast(merged, turn.authors.size === 1 ? [...turn.authors][0]! : null);
+  };
+
+  private broadcast(update: Uint8Array, except: Connection | null): void {
+    const frame = binaryFrame(syncMessage(syncProtocol.messageYjsUpdate, update));
+    for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
   }
 
   private refuseForeign(connection: Connection, clientIds: number[]): void {

@@ -9,8 +9,8 @@ export type SqliteDatabase = Database.Database;
 export function openSqliteDatabase(file: string): SqliteDatabase {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  // Small pages for a new file: each group commit rewrites whole pages, and most commits add one small
-  // update row (ignored for an existing file, whose page size is fixed).
+  // Small pages for a new file: each commit rewrites whole pages, and a batch of updates is a few KB
+  // (ignored for an existing file, whose page size is fixed).
   db.pragma("page_size = 1024");
   db.pragma("journal_mode = WAL");
   // NORMAL in WAL mode: a commit survives a process kill; only an OS crash can lose the last commits.

@@ -64,6 +64,58 @@ describe("Room", () => {
     room.destroy();
   });
 
+  it("relays a room's first change of a turn at once and merges the turn's later ones into one message", async () => {
+    const { room, changes } = makeRoom();
+    const alice = fakeConnection("alice00001");
+    const bruno = fakeConnection("bruno00001");
+    const chen = fakeConnection("chen000001");
+    for (const connection of [alice, bruno, chen]) room.add(connection);
+    const aliceDoc = new Y.Doc();
+    aliceDoc.clientID = 41;
+    const updates: Uint8Array[] = [];
+    aliceDoc.on("update", (update: Uint8Array) => updates.push(update));
+    for (const char of "abc") aliceDoc.getText("t").insert(aliceDoc.getText("t").length, char);
+    for (const update of updates) room.applyClientUpdate(alice, update);
+    expect(changes).toHaveLength(3); // each stored at once
+    expect(bruno.sent).toHaveLength(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(bruno.sent).toHaveLength(2);
+    expect(chen.sent).toHaveLength(2);
+    expect(alice.sent).toHaveLength(0);
+    const received = new Y.Doc();
+    for (const message of bruno.sent) {
+      const decoder = decoding.createDecoder(message);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
+    }
+    expect(received.getText("t").toString()).toBe("abc");
+    room.destroy();
+  });
+
+  it("answers clients that have nothing with the whole document, never a stale copy of it", () => {
+    const { room } = makeRoom();
+    const alice = fakeConnection("alice00001");
+    const late = fakeConnection("chen000001");
+    room.add(alice);
+    room.add(late);
+    const textOfAnswer = () => {
+      room.answerSyncStep1(late, Y.encodeStateVector(new Y.Doc()));
+      const decoder = decoding.createDecoder(late.sent.at(-1)!);
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+      return doc.getText("t").toString();
+    };
+    room.applyClientUpdate(alice, typed("first", 51));
+    expect(textOfAnswer()).toBe("first");
+    expect(textOfAnswer()).toBe("first");
+    room.applyClientUpdate(alice, typed(" second", 51, room.doc));
+    expect(textOfAnswer()).toBe("first second");
+    room.destroy();
+  });
+
   it("relays nothing that storage refused, and serves nothing more until it is reloaded", () => {
     const { room, storage } = makeRoom();
     const alice = fakeConnection("alice00001");
