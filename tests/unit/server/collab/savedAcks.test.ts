@@ -1,0 +1,55 @@
+import * as decoding from "lib0/decoding";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createSavedAcks } from "../../../../server/collab/savedAcks";
+import { readSavedClocks } from "../../../../shared/protocol/savedMessage";
+import { fakeConnection } from "./fakes";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const ackedClocks = (message: Uint8Array) => {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder); // message type
+  return readSavedClocks(decoder);
+};
+
+describe("saved acknowledgements", () => {
+  it("go out once the author pauses, as one message with the highest clocks", async () => {
+    vi.useFakeTimers();
+    const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
+    const alice = fakeConnection("alice00001");
+    for (let clock = 1; clock <= 5; clock++) {
+      acks.add(alice, new Map([[7, clock]]));
+      await vi.advanceTimersByTimeAsync(100); // typing: never a 250 ms pause
+    }
+    expect(alice.sent).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(alice.sent.map(ackedClocks)).toEqual([new Map([[7, 5]])]);
+  });
+
+  it("go out at the longest wait while the author keeps typing, and per connection", async () => {
+    vi.useFakeTimers();
+    const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
+    const alice = fakeConnection("alice00001");
+    const bruno = fakeConnection("bruno00001");
+    acks.add(bruno, new Map([[9, 1]]));
+    for (let clock = 1; clock <= 30; clock++) {
+      acks.add(alice, new Map([[7, clock]]));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(bruno.sent).toHaveLength(1);
+    // 3 s of typing: one acknowledgement, about 2 s after the first change.
+    expect(alice.sent).toHaveLength(1);
+    expect(ackedClocks(alice.sent[0]!).get(7)).toBeGreaterThanOrEqual(18);
+    expect(ackedClocks(alice.sent[0]!).get(7)).toBeLessThanOrEqual(20);
+  });
+
+  it("flush sends everything gathered at once (shutdown)", () => {
+    const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
+    const alice = fakeConnection("alice00001");
+    acks.add(alice, new Map([[7, 3]]));
+    acks.flush();
+    expect(alice.sent.map(ackedClocks)).toEqual([new Map([[7, 3]])]);
+  });
+});
