@@ -36,7 +36,7 @@ const EVERYTHING = 2 ** 31;
 
 /**
  * One live document: its Y.Doc, awareness and connections. A client's change is applied (so it is
- * checked against the current state), handed to `store`, which makes it durable before it returns,
+ * checked against the current state), handed to `storage.store`, durable once that returns,
  * and only then relayed: no client ever holds content the server could lose, which keeps attribution
  * and crash recovery honest. The doc has no `update` listener: the accepted bytes are what is stored
  * and relayed, so Yjs does not encode every change a second time.
@@ -56,7 +56,7 @@ export class Room {
   private wholeState: Uint8Array | null = null;
   /** Changes stored in this event-loop turn after its first one, relayed together at its end. */
   private turn: { updates: Uint8Array[]; authors: Set<Connection> } | null = null;
-  /** Set once `store` failed: the room takes no more changes and is unloaded without being saved. */
+  /** Set once a change could not be stored (or was half applied): the room serves nothing more. */
   private storeFailure: Error | null = null;
   private pendingAwareness = new Set<number>();
   private awarenessScheduled = false;
@@ -114,7 +114,7 @@ export class Room {
     this.sendAllAwareness(connection);
   }
 
-  /** Answers a client's sync step 1 with everything it lacks (all of it stored: see `store`). */
+  /** Answers a client's sync step 1 with everything it lacks (all of it stored: see `applyClientUpdate`). */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     this.refuseIfBroken();
     connection.send(syncMessage(syncProtocol.messageYjsSyncStep2, this.missingFrom(stateVector)));
@@ -264,7 +264,7 @@ export class Room {
     }
   }
 
-  /** True once a change could not be stored (or half applied): the doc holds something storage lacks, so it is never saved. */
+  /** True once the doc may hold something storage lacks (a change not stored, or half applied): never saved. */
   get isBroken(): boolean {
     return this.storeFailure !== null;
   }

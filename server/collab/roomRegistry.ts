@@ -80,7 +80,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     for (const connection of room.connections) {
       connection.close(CloseCode.roomUnavailable, "a change could not be stored; reconnecting");
     }
-    void unload(room, false);
+    void unload(room); // compact() never saves a broken room
   }
 
   async function compact(room: Room): Promise<void> {
@@ -111,7 +111,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     return room;
   }
 
-  async function unload(room: Room, save = true): Promise<void> {
+  async function unload(room: Room): Promise<void> {
     if (retired.has(room)) return;
     retired.add(room);
     const timer = idleTimers.get(room);
@@ -120,7 +120,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     rooms.delete(room.name);
     const done = (async () => {
       await writer.flush();
-      if (save && room.uncompactedUpdates > 0) await compact(room);
+      if (room.uncompactedUpdates > 0) await compact(room);
       room.destroy();
       log.info("room.unloaded", { room: room.name });
     })();
