@@ -3,7 +3,7 @@ import type { Logger } from "../log";
 import type { DocumentStorage } from "../storage/DocumentStorage";
 import type { UpdateJournal } from "../storage/journal/updateJournal";
 import type { Connection } from "./Connection";
-import { type ClientChange, Room, type RoomStorage } from "./Room";
+import { Room, type RoomStorage } from "./Room";
 import { createSavedAcks } from "./savedAcks";
 import { createUpdateWriter } from "./updateWriter";
 

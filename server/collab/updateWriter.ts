@@ -20,8 +20,8 @@ export interface UpdateWriter {
  * database in batches: one transaction `intervalMs` after the first queued change, or as soon as
  * `maxBatch` are queued, so that a busy server writes many small transactions (each a short pause of
  * the event loop) and a lone typist one per interval. The transaction also records how far the journal
- * has reached the database. Batches are serialised; a failed one stays queued (its journal segments are
- * kept) and is retried with the next.
+ * has reached the database. Batches are serialised; a failed one stays queued (the journal keeps its
+ * changes) and is retried with the next.
  */
 export function createUpdateWriter(options: {
   storage: DocumentStorage;
@@ -43,9 +43,9 @@ export function createUpdateWriter(options: {
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
-    const segment = journal.seal();
+    const reached = journal.position();
     try {
-      await storage.appendUpdates(batch.map(toRecord), segment);
+      await storage.appendUpdates(batch.map(toRecord), reached);
     } catch (error) {
       // The journal still holds these changes: keep them for the next attempt.
       queue = batch.concat(queue);
@@ -56,7 +56,7 @@ export function createUpdateWriter(options: {
       }, 1000);
       return;
     }
-    journal.release(segment);
+    journal.release(reached);
     onWritten(batch);
   };
 

@@ -17,6 +17,12 @@ export interface UpdateRecord {
   newClientIds?: readonly number[];
 }
 
+/** A point in the update journal (`server/storage/journal/`): every record before it. */
+export interface JournalPosition {
+  segment: number;
+  offset: number;
+}
+
 /** One entry of a document's log, as history and attribution read it. */
 export interface LoggedUpdate {
   seq: number;
@@ -33,12 +39,12 @@ export interface DocumentStorage {
   /** The stored state of a document, or null if nothing was ever stored for it. */
   loadDocument(documentName: string): Promise<StoredDocument | null>;
   /**
-   * Appends updates, possibly for several documents, atomically (one group commit). `journalSegment`:
-   * the records are those of the update journal up to that segment, recorded in the same transaction.
+   * Appends updates, possibly for several documents, atomically (one transaction). `journal`: these are
+   * the update journal's records up to that position, recorded in the same transaction.
    */
-  appendUpdates(records: readonly UpdateRecord[], journalSegment?: number): Promise<void>;
-  /** The last journal segment whose records storage holds (0 when none). */
-  appliedJournalSegment(): Promise<number>;
+  appendUpdates(records: readonly UpdateRecord[], journal?: JournalPosition): Promise<void>;
+  /** How far the update journal has reached storage ({ segment: 0, offset: 0 } when not at all). */
+  appliedJournalPosition(): Promise<JournalPosition>;
   /**
    * Records a snapshot that covers the whole log so far, so that loading starts from it. `snapshot` must
    * contain every update stored for that document (the caller encodes it after applying them all).

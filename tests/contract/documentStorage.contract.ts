@@ -139,14 +139,17 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
     });
 
     it("records how far the update journal reached, with its batch, across a reopen, never backwards", async () => {
-      expect(await storage.appliedJournalSegment()).toBe(0);
+      expect(await storage.appliedJournalPosition()).toEqual({ segment: 0, offset: 0 });
       const update = keystrokes(new Y.Doc(), "a")[0]!;
-      await storage.appendUpdates([{ documentName: "exchange0001/journal0001", update, author: null }], 7);
-      await storage.appendUpdates([], 5);
-      expect(await storage.appliedJournalSegment()).toBe(7);
+      const record = { documentName: "exchange0001/journal0001", update, author: null };
+      await storage.appendUpdates([record], { segment: 3, offset: 120 });
+      await storage.appendUpdates([], { segment: 3, offset: 80 });
+      await storage.appendUpdates([], { segment: 2, offset: 900 });
+      expect(await storage.appliedJournalPosition()).toEqual({ segment: 3, offset: 120 });
+      await storage.appendUpdates([], { segment: 4, offset: 0 });
       await storage.close();
       storage = await harness.reopen();
-      expect(await storage.appliedJournalSegment()).toBe(7);
+      expect(await storage.appliedJournalPosition()).toEqual({ segment: 4, offset: 0 });
       expect(textOf(await storage.loadDocument("exchange0001/journal0001"))).toBe("a");
     });
   });

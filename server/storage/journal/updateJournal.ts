@@ -1,22 +1,23 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../../log";
-import type { DocumentStorage, UpdateRecord } from "../DocumentStorage";
+import type { DocumentStorage, JournalPosition, UpdateRecord } from "../DocumentStorage";
 import { decodeJournalRecords, encodeJournalRecord } from "./journalFormat";
 
 /**
  * The write-ahead journal of document changes: a change is appended here (one write, no transaction)
  * before anyone else sees it, and reaches the database later in batches. Once `append` returns, the
  * change survives a crash of the process, as a commit does in SQLite's WAL mode with synchronous=NORMAL.
- * The journal is a series of numbered segment files; a segment is deleted once the database holds it.
+ * The journal is a series of numbered segment files; a segment is deleted once the database holds all
+ * of it. Segments are large (a batch is written many times a second; files are not made per batch).
  */
 export interface UpdateJournal {
   /** Appends one record; throws when it could not be written (the change must then not be relayed). */
   append(record: UpdateRecord): void;
-  /** Closes the segment being written, so that everything appended so far is in segments up to the returned one. */
-  seal(): number;
-  /** Deletes the segments up to `segment`: the database holds their records. */
-  release(segment: number): void;
+  /** Where the journal ends now: every record appended so far is before this position. */
+  position(): JournalPosition;
+  /** The database holds every record before `position`: deletes the segments wholly before it. */
+  release(position: JournalPosition): void;
   close(): void;
 }
 
@@ -32,34 +33,50 @@ function listSegments(dir: string): number[] {
 }
 
 /**
- * Opens the journal in `dir` after a start: any segment the database does not hold yet (the process
+ * Opens the journal in `dir` after a start: whatever the database does not hold yet (the process
  * stopped before its batch was written) is written to storage first, then the journal starts empty.
  */
 export async function openUpdateJournal(
   dir: string,
   storage: DocumentStorage,
   log: Logger,
+  /** A segment grows to about this size before the next one is started. */
+  segmentBytes = 8 * 1024 * 1024,
 ): Promise<UpdateJournal> {
   mkdirSync(dir, { recursive: true });
-  const applied = await storage.appliedJournalSegment();
-  let last = applied;
+  const applied = await storage.appliedJournalPosition();
+  let last = applied.segment;
   for (const segment of listSegments(dir)) {
     last = Math.max(last, segment);
-    if (segment > applied) {
-      const { records, tornBytes } = decodeJournalRecords(readFileSync(segmentFile(dir, segment)));
-      if (records.length > 0) await storage.appendUpdates(records, segment);
-      log.info("journal.recovered", { segment, records: records.length, tornBytes });
+    if (segment >= applied.segment) {
+      const bytes = readFileSync(segmentFile(dir, segment));
+      const from = segment === applied.segment ? Math.min(applied.offset, bytes.byteLength) : 0;
+      const { records, tornBytes } = decodeJournalRecords(bytes.subarray(from));
+      const end = { segment, offset: bytes.byteLength - tornBytes };
+      if (records.length > 0) await storage.appendUpdates(records, end);
+      if (records.length > 0 || tornBytes > 0) {
+        log.info("journal.recovered", { segment, records: records.length, tornBytes });
+      }
     }
     unlinkSync(segmentFile(dir, segment));
   }
-  return createJournal(dir, last + 1);
+  return createJournal(dir, last + 1, segmentBytes);
 }
 
-function createJournal(dir: string, firstSegment: number): UpdateJournal {
+function createJournal(dir: string, firstSegment: number, segmentBytes: number): UpdateJournal {
   let current = firstSegment;
-  // The current segment's file is created on its first record: an idle server writes no empty files.
+  let offset = 0;
+  // A segment's file is created on its first record: an idle server writes no empty files.
   let fd: number | null = null;
-  let released = firstSegment - 1;
+  let released = firstSegment;
+
+  /** Ends the current segment: later records go to the next one. */
+  const nextSegment = () => {
+    if (fd !== null) closeQuietly(fd);
+    fd = null;
+    current++;
+    offset = 0;
+  };
 
   return {
     append(record) {
@@ -68,24 +85,21 @@ function createJournal(dir: string, firstSegment: number): UpdateJournal {
         fd ??= openSync(segmentFile(dir, current), "a");
         const written = writeSync(fd, bytes);
         if (written !== bytes.byteLength) throw new Error(`wrote ${written} of ${bytes.byteLength} bytes`);
+        offset += written;
       } catch (error) {
-        // The segment may now end in a torn record, which ends its reading: later records go to the next.
-        if (fd !== null) closeQuietly(fd);
-        if (fd !== null) current++;
-        fd = null;
+        // The segment may now end in a torn record, which ends its reading.
+        if (fd !== null) nextSegment();
         throw error;
       }
     },
-    seal() {
-      if (fd === null) return current - 1;
-      closeSync(fd);
-      fd = null;
-      return current++;
+    position() {
+      if (offset >= segmentBytes) nextSegment();
+      return { segment: current, offset };
     },
-    release(segment) {
-      for (; released < segment; released++) {
+    release(position) {
+      for (; released < position.segment; released++) {
         try {
-          unlinkSync(segmentFile(dir, released + 1));
+          unlinkSync(segmentFile(dir, released));
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
         }

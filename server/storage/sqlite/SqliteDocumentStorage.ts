@@ -1,4 +1,10 @@
-import type { DocumentStorage, LoggedUpdate, StoredDocument, UpdateRecord } from "../DocumentStorage";
+import type {
+  DocumentStorage,
+  JournalPosition,
+  LoggedUpdate,
+  StoredDocument,
+  UpdateRecord,
+} from "../DocumentStorage";
 import type { SqliteDatabase } from "./openSqliteDatabase";
 
 interface LogRow {
@@ -61,14 +67,16 @@ export function createSqliteDocumentStorage(
       bindings,
     };
   });
-  const selectJournalSegment = db
-    .prepare<[], number>("SELECT applied_segment FROM journal_state WHERE id = 1")
-    .pluck();
-  const advanceJournalSegment = db.prepare<[number]>(
-    "UPDATE journal_state SET applied_segment = MAX(applied_segment, ?) WHERE id = 1",
+  const selectJournalPosition = db.prepare<[], JournalPosition>(
+    "SELECT applied_segment AS segment, applied_offset AS offset FROM journal_state WHERE id = 1",
   );
-  const append = db.transaction((records: readonly UpdateRecord[], journalSegment: number | undefined) => {
-    if (journalSegment !== undefined) advanceJournalSegment.run(journalSegment);
+  // Never backwards: row values compare (segment, offset) in order.
+  const advanceJournalPosition = db.prepare<[number, number, number, number]>(
+    `UPDATE journal_state SET applied_segment = ?, applied_offset = ?
+     WHERE id = 1 AND (applied_segment, applied_offset) < (?, ?)`,
+  );
+  const append = db.transaction((records: readonly UpdateRecord[], journal: JournalPosition | undefined) => {
+    if (journal) advanceJournalPosition.run(journal.segment, journal.offset, journal.segment, journal.offset);
     const at = now();
     for (const { documentName, update, author, newClientIds } of records) {
       insertUpdate.run(documentName, update, author, at);
@@ -81,11 +89,11 @@ export function createSqliteDocumentStorage(
     async loadDocument(documentName) {
       return load(documentName);
     },
-    async appendUpdates(records, journalSegment) {
-      if (records.length > 0 || journalSegment !== undefined) append(records, journalSegment);
+    async appendUpdates(records, journal) {
+      if (records.length > 0 || journal) append(records, journal);
     },
-    async appliedJournalSegment() {
-      return selectJournalSegment.get() ?? 0;
+    async appliedJournalPosition() {
+      return selectJournalPosition.get() ?? { segment: 0, offset: 0 };
     },
     async compact(documentName, snapshot, stateVector) {
       upsertSnapshot.run(documentName, snapshot, stateVector, now(), documentName);

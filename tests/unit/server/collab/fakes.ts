@@ -1,5 +1,9 @@
 import type { Connection } from "../../../../server/collab/Connection";
-import type { DocumentStorage, UpdateRecord } from "../../../../server/storage/DocumentStorage";
+import type {
+  DocumentStorage,
+  JournalPosition,
+  UpdateRecord,
+} from "../../../../server/storage/DocumentStorage";
 
 /** A connection that records what it was sent and how it was closed. */
 export function fakeConnection(
@@ -30,22 +34,22 @@ export function fakeConnection(
 /** Document storage in memory that records each batch and can fail the first `failures` writes. */
 export function recordingStorage(
   failures = 0,
-): DocumentStorage & { batches: UpdateRecord[][]; journalSegment: number } {
+): DocumentStorage & { batches: UpdateRecord[][]; journal: JournalPosition } {
   let remainingFailures = failures;
   const batches: UpdateRecord[][] = [];
   return {
     batches,
-    journalSegment: 0,
+    journal: { segment: 0, offset: 0 },
     async loadDocument() {
       return null;
     },
-    async appendUpdates(records, journalSegment) {
+    async appendUpdates(records, journal) {
       if (remainingFailures-- > 0) throw new Error("disk full");
       batches.push([...records]);
-      if (journalSegment !== undefined) this.journalSegment = Math.max(this.journalSegment, journalSegment);
+      if (journal) this.journal = journal;
     },
-    async appliedJournalSegment() {
-      return this.journalSegment;
+    async appliedJournalPosition() {
+      return this.journal;
     },
     async compact() {},
     async countUpdates() {

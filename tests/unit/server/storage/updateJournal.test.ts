@@ -14,6 +14,7 @@ const record = (byte: number, author: string | null = "alice00001"): UpdateRecor
   author,
   newClientIds: byte === 0 ? [2 ** 31, 7] : [],
 });
+const firstBytes = (batches: UpdateRecord[][]) => batches.map((batch) => batch.map((r) => r.update[0]));
 
 let dir: string;
 beforeEach(() => {
@@ -50,28 +51,28 @@ describe("update journal", () => {
     const first = await openUpdateJournal(dir, recordingStorage(), silentLogger);
     first.append(record(1));
     first.append(record(2));
-    // The process dies here: nothing sealed, nothing written to the database.
+    // The process dies here: nothing written to the database.
     const storage = recordingStorage();
     const reopened = await openUpdateJournal(dir, storage, silentLogger);
-    expect(storage.batches.map((batch) => batch.map((r) => r.update[0]))).toEqual([[1, 2]]);
-    expect(storage.journalSegment).toBeGreaterThan(0);
+    expect(firstBytes(storage.batches)).toEqual([[1, 2]]);
     expect(segmentFiles()).toEqual([]);
-    // New segments are numbered after the recovered ones, so they are never taken for written ones.
+    // New records go to a later segment, never mistaken for ones the database holds.
     reopened.append(record(3));
-    expect(Number(segmentFiles()[0]!.slice(0, 12))).toBeGreaterThan(storage.journalSegment);
+    expect(reopened.position().segment).toBeGreaterThan(storage.journal.segment);
     reopened.close();
   });
 
-  it("does not write again a segment the database already holds", async () => {
+  it("writes again only the records after the position the database reached", async () => {
     const storage = recordingStorage();
     const journal = await openUpdateJournal(dir, storage, silentLogger);
     journal.append(record(1));
-    const sealed = journal.seal();
-    await storage.appendUpdates([record(1)], sealed);
-    // The process dies before the segment file is deleted.
-    expect(segmentFiles()).toHaveLength(1);
+    journal.append(record(2));
+    await storage.appendUpdates([record(1), record(2)], journal.position());
+    journal.append(record(3));
+    // The process dies before the database gets record 3.
+    journal.close();
     await openUpdateJournal(dir, storage, silentLogger);
-    expect(storage.batches).toHaveLength(1);
+    expect(firstBytes(storage.batches)).toEqual([[1, 2], [3]]);
     expect(segmentFiles()).toEqual([]);
   });
 
@@ -85,21 +86,30 @@ describe("update journal", () => {
     writeFileSync(file, bytes.subarray(0, bytes.byteLength - 2));
     const storage = recordingStorage();
     await openUpdateJournal(dir, storage, silentLogger);
-    expect(storage.batches.map((batch) => batch.map((r) => r.update[0]))).toEqual([[1]]);
+    expect(firstBytes(storage.batches)).toEqual([[1]]);
   });
 
-  it("release deletes the sealed segments, and an idle journal leaves no files", async () => {
+  it("keeps one segment file for many batches and deletes none the database does not wholly hold", async () => {
     const journal = await openUpdateJournal(dir, recordingStorage(), silentLogger);
-    expect(journal.seal()).toBe(journal.seal()); // nothing written: nothing to seal
-    journal.append(record(1));
-    const a = journal.seal();
-    journal.append(record(2));
-    const b = journal.seal();
-    expect(b).toBeGreaterThan(a);
-    expect(segmentFiles()).toHaveLength(2);
-    journal.release(a);
+    for (let i = 0; i < 10; i++) {
+      journal.append(record(i));
+      journal.release(journal.position());
+    }
     expect(segmentFiles()).toHaveLength(1);
-    journal.release(b);
-    expect(segmentFiles()).toEqual([]);
+    journal.close();
+  });
+
+  it("starts a new segment once one is large, and deletes it once the database holds all of it", async () => {
+    const segmentBytes = 3 * encodeJournalRecord(record(1)).byteLength;
+    const journal = await openUpdateJournal(dir, recordingStorage(), silentLogger, segmentBytes);
+    for (let i = 1; i <= 3; i++) journal.append(record(i));
+    const full = journal.position(); // the first segment is full: the next record starts a new one
+    journal.append(record(4));
+    expect(segmentFiles()).toHaveLength(2);
+    journal.release({ segment: full.segment - 1, offset: 0 }); // not all of it yet
+    expect(segmentFiles()).toHaveLength(2);
+    journal.release(full);
+    expect(segmentFiles()).toHaveLength(1);
+    journal.close();
   });
 });
