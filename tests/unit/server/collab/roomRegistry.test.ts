@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createRoomRegistry } from "../../../../server/collab/roomRegistry";
+import { silentLogger } from "../../../../server/log";
+import { openUpdateJournal } from "../../../../server/storage/journal/updateJournal";
+import { CloseCode } from "../../../../shared/protocol/closeCodes";
+import { fakeConnection, recordingStorage } from "./fakes";
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const typed = (doc: Y.Doc, text: string) => {
+  const before = Y.encodeStateVector(doc);
+  doc.getText("t").insert(doc.getText("t").length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+};
+
+describe("room registry", () => {
+  it("drops a room whose change could not be journaled, unsaved, and loads it again afresh", async () => {
+    dir = mkdtempSync(join(tmpdir(), "mutual-registry-"));
+    const storage = recordingStorage();
+    const journal = await openUpdateJournal(dir, storage, silentLogger);
+    const registry = createRoomRegistry({
+      storage,
+      journal,
+      log: silentLogger,
+      maxDocumentBytes: 1e9,
+      flushIntervalMs: 60_000,
+      flushMaxBatch: 1000,
+      roomIdleMs: 60_000,
+      compactAfterUpdates: 1_000_000,
+    });
+    const name = "exchange0001/document0001";
+    const alice = fakeConnection("alice00001");
+    const bruno = fakeConnection("bruno00001");
+    const room = await registry.join(name, alice);
+    await registry.join(name, bruno);
+    const aliceDoc = new Y.Doc();
+
+    room.applyClientUpdate(alice, typed(aliceDoc, "kept"));
+    expect(bruno.sent).toHaveLength(1);
+
+    journal.close();
+    rmSync(dir, { recursive: true, force: true }); // the disk is gone
+    expect(() => room.applyClientUpdate(alice, typed(aliceDoc, " lost"))).toThrow(/could not be stored/);
+    expect(bruno.sent).toHaveLength(1); // never relayed
+
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(alice.closedWith).toBe(CloseCode.roomUnavailable); // both reconnect and resend what is missing
+    expect(bruno.closedWith).toBe(CloseCode.roomUnavailable);
+    const again = await registry.join(name, fakeConnection("chen000001"));
+    expect(again).not.toBe(room);
+    expect(again.isBroken).toBe(false);
+    // What was journaled reached the database; the change that was not is nowhere.
+    const stored = new Y.Doc();
+    for (const batch of storage.batches) for (const record of batch) Y.applyUpdate(stored, record.update);
+    expect(stored.getText("t").toString()).toBe("kept");
+  });
+});
