@@ -37,6 +37,18 @@ function typed(text: string, clientId: number, base?: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdate(doc, before);
 }
 
+/** The text of a doc that applied these sync messages (step 2 or update) in order. */
+function textOfSync(messages: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const message of messages) {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarUint(decoder); // message type
+    decoding.readVarUint(decoder); // sync step
+    Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+  }
+  return doc.getText("t").toString();
+}
+
 const types = (connection: { sent: Uint8Array[] }) =>
   connection.sent.map((m) => decoding.readVarUint(decoding.createDecoder(m)));
 
@@ -82,14 +94,7 @@ describe("Room", () => {
     expect(bruno.sent).toHaveLength(2);
     expect(chen.sent).toHaveLength(2);
     expect(alice.sent).toHaveLength(0);
-    const received = new Y.Doc();
-    for (const message of bruno.sent) {
-      const decoder = decoding.createDecoder(message);
-      decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
-      Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
-    }
-    expect(received.getText("t").toString()).toBe("abc");
+    expect(textOfSync(bruno.sent)).toBe("abc");
     room.destroy();
   });
 
@@ -101,12 +106,7 @@ describe("Room", () => {
     room.add(late);
     const textOfAnswer = () => {
       room.answerSyncStep1(late, Y.encodeStateVector(new Y.Doc()));
-      const decoder = decoding.createDecoder(late.sent.at(-1)!);
-      decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
-      return doc.getText("t").toString();
+      return textOfSync([late.sent.at(-1)!]);
     };
     room.applyClientUpdate(alice, typed("first", 51));
     expect(textOfAnswer()).toBe("first");

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ClientChange, Room } from "../../../../server/collab/Room";
 import { createUpdateWriter } from "../../../../server/collab/updateWriter";
 import { silentLogger } from "../../../../server/log";
+import type { DocumentStorage } from "../../../../server/storage/DocumentStorage";
 import { openUpdateJournal, type UpdateJournal } from "../../../../server/storage/journal/updateJournal";
 import { fakeConnection, recordingStorage } from "./fakes";
 
@@ -36,19 +37,25 @@ function change(byte: number, participantId = "alice00001"): ClientChange {
 
 const segments = () => readdirSync(dir).filter((name) => name.endsWith(".log"));
 
+/** A writer over `storage` and the test's journal, recording the batches it reports written. */
+function makeWriter(storage: DocumentStorage, timing: { intervalMs: number; maxBatch?: number }) {
+  const written: ClientChange[][] = [];
+  const writer = createUpdateWriter({
+    storage,
+    journal,
+    intervalMs: timing.intervalMs,
+    maxBatch: timing.maxBatch ?? 1000,
+    log: silentLogger,
+    onWritten: (changes) => written.push(changes),
+  });
+  return { writer, written };
+}
+
 describe("update writer (journal, then database batches)", () => {
   it("journals each change at once and writes one transaction per interval, with how far the journal reached", async () => {
     vi.useFakeTimers();
     const storage = recordingStorage();
-    const written: ClientChange[][] = [];
-    const writer = createUpdateWriter({
-      storage,
-      journal,
-      intervalMs: 100,
-      maxBatch: 1000,
-      log: silentLogger,
-      onWritten: (c) => written.push(c),
-    });
+    const { writer, written } = makeWriter(storage, { intervalMs: 100 });
     for (let i = 0; i < 5; i++) {
       writer.store(change(i));
       await vi.advanceTimersByTimeAsync(10);
@@ -64,14 +71,7 @@ describe("update writer (journal, then database batches)", () => {
 
   it("writes as soon as a batch is full, after the current turn", async () => {
     const storage = recordingStorage();
-    const writer = createUpdateWriter({
-      storage,
-      journal,
-      intervalMs: 60_000,
-      maxBatch: 3,
-      log: silentLogger,
-      onWritten: () => {},
-    });
+    const { writer } = makeWriter(storage, { intervalMs: 60_000, maxBatch: 3 });
     for (let i = 0; i < 3; i++) writer.store(change(i));
     expect(storage.batches).toHaveLength(0);
     await new Promise((resolve) => setImmediate(resolve));
@@ -83,15 +83,7 @@ describe("update writer (journal, then database batches)", () => {
   it("keeps a failed batch and its journal, and writes both with a retry", async () => {
     vi.useFakeTimers();
     const storage = recordingStorage(1);
-    const written: ClientChange[][] = [];
-    const writer = createUpdateWriter({
-      storage,
-      journal,
-      intervalMs: 0,
-      maxBatch: 1000,
-      log: silentLogger,
-      onWritten: (c) => written.push(c),
-    });
+    const { writer, written } = makeWriter(storage, { intervalMs: 0 });
     writer.store(change(1));
     await vi.advanceTimersByTimeAsync(1);
     expect(storage.batches).toHaveLength(0);
@@ -108,14 +100,7 @@ describe("update writer (journal, then database batches)", () => {
     const storage = recordingStorage();
     journal.close();
     rmSync(dir, { recursive: true, force: true }); // the journal's directory is gone
-    const writer = createUpdateWriter({
-      storage,
-      journal,
-      intervalMs: 0,
-      maxBatch: 1000,
-      log: silentLogger,
-      onWritten: () => {},
-    });
+    const { writer } = makeWriter(storage, { intervalMs: 0 });
     expect(() => writer.store(change(1))).toThrow(/ENOENT/);
     await writer.flush();
     expect(storage.batches).toEqual([]);
