@@ -130,6 +130,7 @@ export class Room {
 
   /** Everything a peer with `stateVector` lacks, from the stored bytes while the doc is not built yet. */
   private missingFrom(stateVector: Uint8Array): Uint8Array {
+    // Decoded first: a garbage state vector throws here, before any work is done.
     const empty = Y.decodeStateVector(stateVector).size === 0;
     if (this.storedState) return empty ? this.storedState : Y.diffUpdate(this.storedState, stateVector);
     if (!empty) return Y.encodeStateAsUpdate(this.ydoc, stateVector);

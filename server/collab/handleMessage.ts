@@ -1,5 +1,4 @@
 import * as decoding from "lib0/decoding";
-import * as Y from "yjs";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import type { Connection } from "./Connection";
 import { ProtocolError } from "./ProtocolError";
@@ -37,9 +36,7 @@ function handleSync(room: Room, connection: Connection, decoder: decoding.Decode
   const step = decoding.readVarUint(decoder);
   switch (step) {
     case SyncStep.step1: {
-      const stateVector = decoding.readVarUint8Array(decoder);
-      Y.decodeStateVector(stateVector); // throws on garbage before any work is done
-      room.answerSyncStep1(connection, stateVector);
+      room.answerSyncStep1(connection, decoding.readVarUint8Array(decoder));
       return;
     }
     case SyncStep.step2:

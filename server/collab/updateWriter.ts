@@ -1,7 +1,13 @@
 import type { Logger } from "../log";
 import type { DocumentStorage, UpdateRecord } from "../storage/DocumentStorage";
 import type { UpdateJournal } from "../storage/journal/updateJournal";
-import type { ClientChange } from "./Room";
+import type { ClientChange, Room } from "./Room";
+
+/** A change on its way to the database: its record, built once for the journal and the batch. */
+export interface QueuedChange {
+  room: Room;
+  record: UpdateRecord;
+}
 
 export interface UpdateWriter {
   /**
@@ -30,10 +36,10 @@ export function createUpdateWriter(options: {
   maxBatch: number;
   log: Logger;
   /** Called with each batch once the database holds it. */
-  onWritten: (changes: ClientChange[]) => void;
+  onWritten: (changes: QueuedChange[]) => void;
 }): UpdateWriter {
   const { storage, journal, intervalMs, maxBatch, log, onWritten } = options;
-  let queue: ClientChange[] = [];
+  let queue: QueuedChange[] = [];
   let timer: NodeJS.Timeout | null = null;
   let soon: NodeJS.Immediate | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -45,7 +51,10 @@ export function createUpdateWriter(options: {
     queue = [];
     const reached = journal.position();
     try {
-      await storage.appendUpdates(batch.map(toRecord), reached);
+      await storage.appendUpdates(
+        batch.map((queued) => queued.record),
+        reached,
+      );
     } catch (error) {
       // The journal still holds these changes: keep them for the next attempt.
       queue = batch.concat(queue);
@@ -73,8 +82,9 @@ export function createUpdateWriter(options: {
 
   return {
     store(change) {
-      journal.append(toRecord(change));
-      queue.push(change);
+      const record = toRecord(change);
+      journal.append(record);
+      queue.push({ room: change.room, record });
       timer ??= setTimeout(flush, intervalMs);
       // After this turn's relays, not before them.
       if (queue.length >= maxBatch) soon ??= setImmediate(flush);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ClientChange, Room } from "../../../../server/collab/Room";
+import type { QueuedChange } from "../../../../server/collab/updateWriter";
 import { createUpdateWriter } from "../../../../server/collab/updateWriter";
 import { silentLogger } from "../../../../server/log";
 import type { DocumentStorage } from "../../../../server/storage/DocumentStorage";
@@ -39,7 +40,7 @@ const segments = () => readdirSync(dir).filter((name) => name.endsWith(".log"));
 
 /** A writer over `storage` and the test's journal, recording the batches it reports written. */
 function makeWriter(storage: DocumentStorage, timing: { intervalMs: number; maxBatch?: number }) {
-  const written: ClientChange[][] = [];
+  const written: QueuedChange[][] = [];
   const writer = createUpdateWriter({
     storage,
     journal,
