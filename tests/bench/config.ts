@@ -13,9 +13,14 @@ export const BENCH = {
 
   latency: {
     rate: 1_000,
+    /** Once per server, before its first window. */
     warmupMs: 2_000,
-    measureMs: 10_000,
-    /** Measured again (once) when other processes used more than this many cores meanwhile. */
+    /** The servers take turns: `rounds` rounds of one window each (10 s measured per server in all). */
+    rounds: 5,
+    windowMs: 2_000,
+    /** Unmeasured load just before each window (the server sat idle during the others' windows). */
+    windowWarmupMs: 300,
+    /** A window is measured again when other processes used more than this many cores meanwhile. */
     maxBackgroundCores: 0.3,
   },
   /** How long to wait for a quiet machine before a measurement (it may be shared with other jobs). */

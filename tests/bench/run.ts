@@ -1,10 +1,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { measureCapacity, type RampResult } from "./capacityPhase";
 import { BENCH, roomName, type ServerKind } from "./config";
 import { type IdleResult, measureIdleConnections } from "./idleConnections";
-import { buildLargeDocument, type LargeDocumentResult, measureLargeDocument } from "./largeDocument";
+import {
+  buildLargeDocument,
+  type LargeDocument,
+  type LargeDocumentResult,
+  measureLargeDocument,
+} from "./largeDocument";
+import { type LatencyResult, type LatencySubject, measureLatency } from "./latencyPhase";
 import { LoadGenerator } from "./loadShards";
-import { type LatencyResult, measureCapacity, measureLatency, type RampResult } from "./phases";
 import { CLK_TCK } from "./procStats";
 import { printReport } from "./report";
 import { killAllStarted, mutualRoot, removeCreatedDataDirs, startServer } from "./servers";
@@ -29,27 +35,39 @@ export interface BenchResults {
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-async function benchOne(
-  kind: ServerKind,
-  load: LoadGenerator,
-  document: ReturnType<typeof buildLargeDocument>,
-) {
+interface Started extends LatencySubject {
+  idle: IdleResult;
+}
+
+/** Starts a server, measures its idle connections, then connects its own load (kept for the latency windows). */
+async function startOne(kind: ServerKind, rooms: string[]): Promise<Started> {
   log(`\n== ${kind}`);
   const server = await startServer(kind);
   log(`  started pid ${server.pid} on port ${server.port}`);
-  let idle: IdleResult;
-  let latency: LatencyResult;
+  try {
+    const idle = await measureIdleConnections(server);
+    log(`  idle: ${(idle.perConnectionBytes / 1024).toFixed(1)} KB per connection`);
+    await server.prepare(rooms);
+    const load = new LoadGenerator(rooms);
+    await load.connect(server.roomUrl, server.headers, kind !== "relay");
+    return { server, load, idle };
+  } catch (error) {
+    log(`  server output:\n${server.tail()}`);
+    throw error;
+  }
+}
+
+/** Capacity, then the server is stopped and (not the relay) the large document measured. */
+async function finishOne(
+  started: Started,
+  latency: LatencyResult,
+  document: LargeDocument,
+): Promise<ServerResult> {
+  const { server, load, idle } = started;
+  const kind = server.kind;
+  log(`\n== ${kind}`);
   let capacity: RampResult;
   try {
-    idle = await measureIdleConnections(server);
-    log(`  idle: ${(idle.perConnectionBytes / 1024).toFixed(1)} KB per connection`);
-    await server.prepare(load.rooms);
-    await load.connect(server.roomUrl, server.headers, kind !== "relay");
-    latency = await measureLatency(server, load);
-    log(
-      `  latency @${latency.offeredPerSecond}/s: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, ` +
-        `${latency.delivered}/${latency.expected} delivered, CPU server ${(100 * latency.cpu.server).toFixed(0)} % / generator ${(100 * latency.cpu.generator).toFixed(0)} % / other ${(100 * latency.cpu.background).toFixed(0)} %`,
-    );
     capacity = await measureCapacity(server, load);
     await load.disconnect();
   } catch (error) {
@@ -79,12 +97,23 @@ async function main(): Promise<void> {
   log(`  ${document.update.byteLength} bytes encoded, ${document.operations} edits`);
 
   const rooms = Array.from({ length: BENCH.rooms }, (_, i) => roomName("benchroom01", i + 1));
-  const load = new LoadGenerator(rooms);
   const servers = {} as Record<ServerKind, ServerResult>;
+  const subjects: Started[] = [];
   try {
-    for (const kind of BENCH.servers) servers[kind] = await benchOne(kind, load, document);
+    for (const kind of BENCH.servers) subjects.push(await startOne(kind, rooms));
+    log(`\n== fan-out latency: ${BENCH.latency.rounds} rounds of one window per server`);
+    const latency = await measureLatency(subjects);
+    for (const [i, result] of latency.entries()) {
+      log(
+        `  ${subjects[i]!.server.kind}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.delivered}/${result.expected} delivered, ` +
+          `CPU server ${(100 * result.cpu.server).toFixed(0)} % / generator ${(100 * result.cpu.generator).toFixed(0)} % / other ${(100 * result.cpu.background).toFixed(0)} %`,
+      );
+    }
+    for (const [i, one] of subjects.entries()) {
+      servers[one.server.kind] = await finishOne(one, latency[i]!, document);
+    }
   } finally {
-    await load.terminate();
+    await Promise.allSettled(subjects.map((one) => one.load.terminate()));
     killAllStarted();
     removeCreatedDataDirs();
   }
@@ -96,7 +125,7 @@ async function main(): Promise<void> {
       cpus: (await import("node:os")).availableParallelism(),
       node: process.version,
       clockTicks: CLK_TCK,
-      loadWorkers: load.workerCount,
+      loadWorkers: BENCH.workers,
     },
     mutualRoot,
     largeDocument: {

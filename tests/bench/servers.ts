@@ -222,10 +222,10 @@ export async function startMutual(dataDir?: string, access?: MutualAccess | null
     createdDirs.add(dir);
   }
   const spawned = await spawnAndWait(
-    serverArgs(mutualRoot),
+    serverArgs(process.env.MUTUAL_ROOT ?? mutualRoot),
     { HOST: "127.0.0.1", PORT: "0", DATA_DIR: dir },
     jsonPort,
-    mutualRoot,
+    process.env.MUTUAL_ROOT ?? mutualRoot,
   );
   return handle("mutual", spawned, dir, "/collab", access ?? (await createMutualAccess(spawned.port)));
 }
