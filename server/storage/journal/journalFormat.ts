@@ -1,26 +1,62 @@
 import { crc32 } from "node:zlib";
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import type { UpdateRecord } from "../DocumentStorage";
 
 /** Bytes before each record's body: its length and its CRC-32, both little-endian u32. */
 const HEADER_BYTES = 8;
 
-/** One journal record: header, then the body (document, author, new client ids, update). */
+/**
+ * One journal record: header, then the body (document, author, new client ids, update) in lib0's
+ * encoding (var-length unsigned integers, strings and byte arrays). Written straight into one buffer:
+ * this runs for every change before it is relayed, where building it with a lib0 encoder cost
+ * several small allocations and copies.
+ */
 export function encodeJournalRecord(record: UpdateRecord): Buffer {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, record.documentName);
-  encoding.writeVarString(encoder, record.author ?? "");
+  const author = record.author ?? "";
   const clientIds = record.newClientIds ?? [];
-  encoding.writeVarUint(encoder, clientIds.length);
-  for (const clientId of clientIds) encoding.writeVarUint(encoder, clientId);
-  encoding.writeVarUint8Array(encoder, record.update);
-  const body = encoding.toUint8Array(encoder);
-  const framed = Buffer.allocUnsafe(HEADER_BYTES + body.byteLength);
-  framed.writeUInt32LE(body.byteLength, 0);
-  framed.writeUInt32LE(crc32(body), 4);
-  framed.set(body, HEADER_BYTES);
+  const { documentName, update } = record;
+  const nameBytes = Buffer.byteLength(documentName);
+  const authorBytes = Buffer.byteLength(author);
+  let bodyBytes =
+    varUintBytes(nameBytes) +
+    nameBytes +
+    varUintBytes(authorBytes) +
+    authorBytes +
+    varUintBytes(clientIds.length) +
+    varUintBytes(update.byteLength) +
+    update.byteLength;
+  for (const clientId of clientIds) bodyBytes += varUintBytes(clientId);
+
+  const framed = Buffer.allocUnsafe(HEADER_BYTES + bodyBytes);
+  let at = writeVarUint(framed, HEADER_BYTES, nameBytes);
+  at += framed.write(documentName, at, "utf8");
+  at = writeVarUint(framed, at, authorBytes);
+  at += framed.write(author, at, "utf8");
+  at = writeVarUint(framed, at, clientIds.length);
+  for (const clientId of clientIds) at = writeVarUint(framed, at, clientId);
+  at = writeVarUint(framed, at, update.byteLength);
+  framed.set(update, at);
+  framed.writeUInt32LE(bodyBytes, 0);
+  framed.writeUInt32LE(crc32(framed.subarray(HEADER_BYTES)), 4);
   return framed;
+}
+
+/** Bytes of `value` as a lib0 var-length unsigned integer (7 bits a byte). */
+function varUintBytes(value: number): number {
+  let bytes = 1;
+  for (let rest = value; rest > 0x7f; rest = Math.floor(rest / 128)) bytes++;
+  return bytes;
+}
+
+function writeVarUint(target: Buffer, at: number, value: number): number {
+  let rest = value;
+  let offset = at;
+  while (rest > 0x7f) {
+    target[offset++] = 0x80 | (rest & 0x7f);
+    rest = Math.floor(rest / 128);
+  }
+  target[offset++] = rest;
+  return offset;
 }
 
 /**

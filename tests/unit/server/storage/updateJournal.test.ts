@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
+import * as encoding from "lib0/encoding";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../../../server/log";
 import type { UpdateRecord } from "../../../../server/storage/DocumentStorage";
@@ -31,6 +33,29 @@ describe("journal record format", () => {
     const decoded = decodeJournalRecords(bytes);
     expect(decoded.tornBytes).toBe(0);
     expect(decoded.records).toEqual(records);
+  });
+
+  it("writes the body in lib0's encoding, as earlier versions did, so their journals still read", () => {
+    const long: UpdateRecord = {
+      documentName: "exchange0001/documento-ção",
+      update: Uint8Array.from({ length: 20_000 }, (_, i) => i % 251),
+      author: "参与者-00001",
+      newClientIds: [0, 127, 128, 16_383, 16_384, 2 ** 32 - 1, 2 ** 53 - 1],
+    };
+    for (const r of [long, record(0), record(1, null)]) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, r.documentName);
+      encoding.writeVarString(encoder, r.author ?? "");
+      encoding.writeVarUint(encoder, r.newClientIds!.length);
+      for (const clientId of r.newClientIds!) encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint8Array(encoder, r.update);
+      const body = encoding.toUint8Array(encoder);
+      const bytes = encodeJournalRecord(r);
+      expect(bytes.readUInt32LE(0)).toBe(body.byteLength);
+      expect(bytes.readUInt32LE(4)).toBe(crc32(body));
+      expect(new Uint8Array(bytes.subarray(8))).toEqual(body);
+      expect(decodeJournalRecords(bytes).records).toEqual([r]);
+    }
   });
 
   it("stops at a record cut short or damaged, keeping every record before it", () => {
