@@ -3,6 +3,7 @@ import { loadConfig } from "./config";
 import { createApp } from "./createApp";
 import { createLogger } from "./log";
 import { openUpdateJournal } from "./storage/journal/updateJournal";
+import { startAppendWorker } from "./storage/sqlite/appendWorker";
 import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
 import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectoryStorage";
 import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
           onError: (error) => log.warn("storage.checkpoint_failed", { error }),
         })
       : null;
-  const documents = createSqliteDocumentStorage(db);
+  // Batches of updates are committed on a worker thread: a commit never pauses the event loop.
+  const appendWorker = startAppendWorker(config.databaseFile);
+  const documents = createSqliteDocumentStorage(db, { appendWorker });
   const server = createApp(config, {
     documents,
     journal: await openUpdateJournal(config.journalDir, documents, log),
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("shutdown.start", { signal });
     await server.close();
+    await appendWorker.stop();
     await checkpointer?.stop();
     db.close();
     log.info("shutdown.done", { signal });

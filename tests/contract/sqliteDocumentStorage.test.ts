@@ -1,25 +1,37 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type AppendWorker, startAppendWorker } from "../../server/storage/sqlite/appendWorker";
 import { openSqliteDatabase, type SqliteDatabase } from "../../server/storage/sqlite/openSqliteDatabase";
 import { createSqliteDocumentStorage } from "../../server/storage/sqlite/SqliteDocumentStorage";
 import { documentStorageContract } from "./documentStorage.contract";
 
-documentStorageContract("SQLite file", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "mutual-sqlite-"));
-  const file = join(dir, "mutual.db");
-  let db: SqliteDatabase | null = null;
-  const open = async () => {
-    db?.close();
-    db = openSqliteDatabase(file);
-    return createSqliteDocumentStorage(db);
-  };
-  return {
-    open,
-    reopen: open,
-    async dispose() {
+function sqliteHarness(withWorker: boolean) {
+  return async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mutual-sqlite-"));
+    const file = join(dir, "mutual.db");
+    let db: SqliteDatabase | null = null;
+    let appendWorker: AppendWorker | undefined;
+    const close = async () => {
+      await appendWorker?.stop();
       db?.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    };
+    const open = async () => {
+      await close();
+      db = openSqliteDatabase(file);
+      appendWorker = withWorker ? startAppendWorker(file) : undefined;
+      return createSqliteDocumentStorage(db, { appendWorker });
+    };
+    return {
+      open,
+      reopen: open,
+      async dispose() {
+        await close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   };
-});
+}
+
+documentStorageContract("SQLite file", sqliteHarness(false));
+documentStorageContract("SQLite file, batches committed by the append worker", sqliteHarness(true));

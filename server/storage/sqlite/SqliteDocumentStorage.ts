@@ -1,10 +1,6 @@
-import type {
-  DocumentStorage,
-  JournalPosition,
-  LoggedUpdate,
-  StoredDocument,
-  UpdateRecord,
-} from "../DocumentStorage";
+import type { DocumentStorage, JournalPosition, LoggedUpdate, StoredDocument } from "../DocumentStorage";
+import { prepareAppendTransaction } from "./appendTransaction";
+import type { AppendWorker } from "./appendWorker";
 import type { SqliteDatabase } from "./openSqliteDatabase";
 
 interface LogRow {
@@ -14,11 +10,16 @@ interface LogRow {
   created_at: number;
 }
 
-/** DocumentStorage on the embedded SQLite database (synchronous underneath, async at the interface). */
+/**
+ * DocumentStorage on the embedded SQLite database (synchronous underneath, async at the interface).
+ * With `appendWorker`, batches of updates are committed on that worker's thread and connection, so a
+ * commit never pauses the event loop; everything else runs here.
+ */
 export function createSqliteDocumentStorage(
   db: SqliteDatabase,
-  now: () => number = Date.now,
+  options: { now?: () => number; appendWorker?: AppendWorker } = {},
 ): DocumentStorage {
+  const now = options.now ?? Date.now;
   const selectSnapshot = db.prepare<
     [string],
     { data: Buffer; through_seq: number; state_vector: Buffer | null }
@@ -33,12 +34,6 @@ export function createSqliteDocumentStorage(
   );
   const selectBindings = db.prepare<[string], { client_id: number; participant_id: string }>(
     "SELECT client_id, participant_id FROM client_bindings WHERE document_name = ?",
-  );
-  const insertUpdate = db.prepare<[string, Uint8Array, string | null, number]>(
-    "INSERT INTO document_updates (document_name, data, author, created_at) VALUES (?, ?, ?, ?)",
-  );
-  const insertBinding = db.prepare<[string, number, string, number]>(
-    "INSERT OR IGNORE INTO client_bindings (document_name, client_id, participant_id, bound_at) VALUES (?, ?, ?, ?)",
   );
   const upsertSnapshot = db.prepare<[string, Uint8Array, Uint8Array, number, string]>(
     `INSERT INTO document_snapshots (document_name, data, state_vector, updated_at, through_seq)
@@ -70,27 +65,17 @@ export function createSqliteDocumentStorage(
   const selectJournalPosition = db.prepare<[], JournalPosition>(
     "SELECT applied_segment AS segment, applied_offset AS offset FROM journal_state WHERE id = 1",
   );
-  // Never backwards: row values compare (segment, offset) in order.
-  const advanceJournalPosition = db.prepare<[number, number, number, number]>(
-    `UPDATE journal_state SET applied_segment = ?, applied_offset = ?
-     WHERE id = 1 AND (applied_segment, applied_offset) < (?, ?)`,
-  );
-  const append = db.transaction((records: readonly UpdateRecord[], journal: JournalPosition | undefined) => {
-    if (journal) advanceJournalPosition.run(journal.segment, journal.offset, journal.segment, journal.offset);
-    const at = now();
-    for (const { documentName, update, author, newClientIds } of records) {
-      insertUpdate.run(documentName, update, author, at);
-      if (author)
-        for (const clientId of newClientIds ?? []) insertBinding.run(documentName, clientId, author, at);
-    }
-  });
+  const { appendWorker } = options;
+  const appendHere = appendWorker ? null : prepareAppendTransaction(db);
 
   return {
     async loadDocument(documentName) {
       return load(documentName);
     },
     async appendUpdates(records, journal) {
-      if (records.length > 0 || journal) append(records, journal);
+      if (records.length === 0 && !journal) return;
+      if (appendWorker) await appendWorker.append(records, journal, now());
+      else appendHere!(records, journal, now());
     },
     async appliedJournalPosition() {
       return selectJournalPosition.get() ?? { segment: 0, offset: 0 };
