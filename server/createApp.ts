@@ -6,6 +6,7 @@ import { newId } from "../shared/protocol/ids";
 import { createAuthorizer } from "./collab/authorizeConnection";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
 import { createRoomRegistry } from "./collab/roomRegistry";
+import { warmUpRoomCode } from "./collab/warmUp";
 import type { Config } from "./config";
 import { apiRouter } from "./http/api/apiRouter";
 import { errorHandler, notFound } from "./http/errors";
@@ -78,6 +79,7 @@ export function createApp(
   return {
     http,
     listen() {
+      warmUpRoomCode();
       return new Promise((resolve, reject) => {
         http.once("error", reject);
         http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port));
