@@ -22,6 +22,8 @@ export interface LatencyResult {
   serverRssPeakBytes: number;
   /** The busiest load thread's event-loop utilisation, averaged over the windows. */
   generatorElu: number;
+  /** p99 of each measured window, in order: a tail made by one disturbed window shows here. */
+  windowP99Ms: number[];
   /** Measured windows, and how many of them were measured again because other processes disturbed them. */
   windows: number;
   repeatedWindows: number;
@@ -54,6 +56,7 @@ interface Totals {
   rssMeans: number[];
   rssPeak: number;
   elu: number[];
+  windowP99Ms: number[];
   repeated: number;
 }
 
@@ -96,6 +99,11 @@ export async function measureLatency(subjects: LatencySubject[]): Promise<Latenc
         const window = await measureWindow(subject, rate, windowMs);
         if (window.cpu.background <= maxBackgroundCores || repeats >= maxRepeats) {
           addWindow(total, window);
+          // Per window, so that a tail made by one disturbed window shows as such.
+          process.stdout.write(
+            `  round ${round + 1} ${subject.server.kind}: p99 ${quantile(window.result.histogram, 0.99)} ms, ` +
+              `CPU server ${pct(window.cpu.server)} / generator ${pct(window.cpu.generator)} / other ${pct(window.cpu.background)}\n`,
+          );
           break;
         }
         repeats++;
@@ -125,6 +133,7 @@ export async function measureLatency(subjects: LatencySubject[]): Promise<Latenc
       serverRssMeanBytes: mean(total.rssMeans),
       serverRssPeakBytes: total.rssPeak,
       generatorElu: mean(total.elu),
+      windowP99Ms: total.windowP99Ms,
       windows: total.cpu.length,
       repeatedWindows: total.repeated,
       ...(before && server.dataDir ? { disk: diskSince(server, before, total.sent) } : {}),
@@ -150,6 +159,7 @@ function emptyTotals(): Totals {
     rssMeans: [],
     rssPeak: 0,
     elu: [],
+    windowP99Ms: [],
     repeated: 0,
   };
 }
@@ -165,6 +175,7 @@ function addWindow(total: Totals, { result, cpu, rss }: Awaited<ReturnType<typeo
   total.rssMeans.push(rss.mean);
   total.rssPeak = Math.max(total.rssPeak, rss.peak);
   total.elu.push(result.elu);
+  total.windowP99Ms.push(quantile(result.histogram, 0.99));
 }
 
 function diskSince(
@@ -186,6 +197,7 @@ function diskSince(
   };
 }
 
+const pct = (share: number) => `${(100 * share).toFixed(0)} %`;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 function meanCpu(windows: CpuWindow[]): CpuWindow {
