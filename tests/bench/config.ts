@@ -13,8 +13,12 @@ export const BENCH = {
 
   latency: {
     rate: 1_000,
-    /** Once per server, before its first window. */
-    warmupMs: 2_000,
+    /**
+     * Once per server, before its first window. Measured: after 2 s, Mutual's first window still paid
+     * for its start (JIT, the heap growing to size: 30-40 % more CPU and a p99 several times its later
+     * windows'); after 6 s it no longer did. The same for every server.
+     */
+    warmupMs: 6_000,
     /** The servers take turns: `rounds` rounds of one window each (10 s measured per server in all). */
     rounds: 5,
     windowMs: 2_000,
