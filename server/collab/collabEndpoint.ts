@@ -8,6 +8,7 @@ import type { Logger } from "../log";
 import type { Authorization, Authorizer } from "./authorizeConnection";
 import type { Connection } from "./Connection";
 import { handleMessage } from "./handleMessage";
+import { type HeartbeatSocket, startHeartbeat } from "./heartbeat";
 import { ProtocolError } from "./ProtocolError";
 import type { Room } from "./Room";
 import type { RoomRegistry } from "./roomRegistry";
@@ -27,7 +28,7 @@ export interface CollabEndpoint {
 }
 
 const HEARTBEAT_MS = 30_000;
-type LiveSocket = WebSocket & { isAlive?: boolean };
+type LiveSocket = WebSocket & HeartbeatSocket;
 
 /** The y-websocket endpoint: one socket is one connection of one participant to one room. */
 export function createCollabEndpoint(options: {
@@ -49,17 +50,8 @@ export function createCollabEndpoint(options: {
   const live = new Map<Connection, string>();
   let nextId = 0;
 
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients as Set<LiveSocket>) {
-      if (socket.isAlive === false) socket.terminate();
-      else {
-        socket.isAlive = false;
-        socket.ping();
-      }
-    }
-  }, options.heartbeatMs ?? HEARTBEAT_MS);
-  heartbeat.unref();
-  wss.on("close", () => clearInterval(heartbeat));
+  const heartbeat = startHeartbeat(() => wss.clients as Set<LiveSocket>, options.heartbeatMs ?? HEARTBEAT_MS);
+  wss.on("close", () => heartbeat.stop());
 
   function accept(
     socket: LiveSocket,
