@@ -24,8 +24,10 @@ export const BENCH = {
     windowMs: 2_000,
     /** Unmeasured load just before each window (the server sat idle during the others' windows). */
     windowWarmupMs: 300,
-    /** A window is measured again when other processes used more than this many cores meanwhile. */
+    /** A window is measured again when other processes used more than this many cores meanwhile, */
     maxBackgroundCores: 0.3,
+    /** or when a server waiting for its turn did more than idle work (its own heartbeat: well under this). */
+    maxIdleServerCores: 0.005,
   },
   /** How long to wait for a quiet machine before a measurement (it may be shared with other jobs). */
   quietWaitMs: { latency: 8_000, rampStep: 3_000 },

@@ -2,7 +2,7 @@ import { BENCH } from "./config";
 import { addInto, newHistogram, quantile } from "./latency";
 import type { LoadGenerator } from "./loadShards";
 import { runMetered } from "./meteredRun";
-import { type CpuWindow, directoryBytes, ioCounters, rssSampler } from "./procStats";
+import { type CpuWindow, cpuMeter, directoryBytes, ioCounters, rssSampler } from "./procStats";
 import { waitForQuiet } from "./quiet";
 import type { BenchServer } from "./servers";
 
@@ -69,7 +69,8 @@ interface Totals {
  */
 /** Returns one result per subject, in their order. */
 export async function measureLatency(subjects: LatencySubject[]): Promise<LatencyResult[]> {
-  const { rate, warmupMs, windowMs, windowWarmupMs, rounds, maxBackgroundCores } = BENCH.latency;
+  const { rate, warmupMs, windowMs, windowWarmupMs, rounds, maxBackgroundCores, maxIdleServerCores } =
+    BENCH.latency;
   const maxRepeats = rounds;
   const perWindowMs = windowWarmupMs + windowMs;
   const totals = new Map<LatencySubject, Totals>();
@@ -96,8 +97,15 @@ export async function measureLatency(subjects: LatencySubject[]): Promise<Latenc
       for (;;) {
         await waitForQuiet(BENCH.quietWaitMs.rampStep);
         await subject.load.run(rate, windowWarmupMs, 0);
+        // The servers waiting for their turn must stay idle: the reference pings all its clients every
+        // 30 s, and a burst like that in another server's window is noise that server did not make.
+        const others = subjects
+          .filter((other) => other !== subject)
+          .map((other) => cpuMeter(other.server.pid));
         const window = await measureWindow(subject, rate, windowMs);
-        if (window.cpu.background <= maxBackgroundCores || repeats >= maxRepeats) {
+        const othersBusy = Math.max(0, ...others.map((meter) => meter()));
+        const disturbed = window.cpu.background > maxBackgroundCores || othersBusy > maxIdleServerCores;
+        if (!disturbed || repeats >= maxRepeats) {
           addWindow(total, window);
           // Per window, so that a tail made by one disturbed window shows as such.
           process.stdout.write(
@@ -109,7 +117,8 @@ export async function measureLatency(subjects: LatencySubject[]): Promise<Latenc
         repeats++;
         total.repeated++;
         process.stdout.write(
-          `  (${subject.server.kind}: other processes used ${window.cpu.background.toFixed(2)} cores during a window: measuring it again)\n`,
+          `  (${subject.server.kind}: other processes used ${window.cpu.background.toFixed(2)} cores, the busiest ` +
+            `idle server ${othersBusy.toFixed(3)}, during a window: measuring it again)\n`,
         );
       }
     }
