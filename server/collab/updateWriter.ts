@@ -3,7 +3,7 @@ import type { DocumentStorage, UpdateRecord } from "../storage/DocumentStorage";
 import type { UpdateJournal } from "../storage/journal/updateJournal";
 import type { ClientChange, Room } from "./Room";
 
-/** A change on its way to the database: its record, built once for the journal and the batch. */
+/** A change on its way to the database: its record, built and encoded once for the journal and the batch. */
 export interface QueuedChange {
   room: Room;
   record: UpdateRecord;
@@ -24,8 +24,8 @@ export interface UpdateWriter {
 /**
  * Changes go to the journal one by one (a single write each, before they are relayed) and to the
  * database in batches: one transaction `intervalMs` after the first queued change, or as soon as
- * `maxBatch` are queued, so that a busy server writes many small transactions (each a short pause of
- * the event loop) and a lone typist one per interval. The transaction also records how far the journal
+ * `maxBatch` are queued, so that a busy server writes many small transactions and a lone typist one
+ * per interval. The transaction also records how far the journal
  * has reached the database. Batches are serialised; a failed one stays queued (the journal keeps its
  * changes) and is retried with the next.
  */
@@ -83,7 +83,7 @@ export function createUpdateWriter(options: {
   return {
     store(change) {
       const record = toRecord(change);
-      journal.append(record);
+      record.journalBytes = journal.append(record);
       queue.push({ room: change.room, record });
       timer ??= setTimeout(flush, intervalMs);
       // After this turn's relays, not before them.

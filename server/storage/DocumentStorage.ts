@@ -15,6 +15,8 @@ export interface UpdateRecord {
   author: string | null;
   /** Yjs client ids this update is the first to use; bound to `author` in the same transaction. */
   newClientIds?: readonly number[];
+  /** The record as the journal wrote it, when it was journaled: a storage that ships records elsewhere reuses it. */
+  journalBytes?: Uint8Array;
 }
 
 /** A point in the update journal (`server/storage/journal/`): every record before it. */

@@ -12,8 +12,11 @@ import { decodeJournalRecords, encodeJournalRecord } from "./journalFormat";
  * of it. Segments are large (a batch is written many times a second; files are not made per batch).
  */
 export interface UpdateJournal {
-  /** Appends one record; throws when it could not be written (the change must then not be relayed). */
-  append(record: UpdateRecord): void;
+  /**
+   * Appends one record and returns the bytes written; throws when it could not be written (the change
+   * must then not be relayed).
+   */
+  append(record: UpdateRecord): Uint8Array;
   /** Where the journal ends now: every record appended so far is before this position. */
   position(): JournalPosition;
   /** The database holds every record before `position`: deletes the segments wholly before it. */
@@ -86,6 +89,7 @@ function createJournal(dir: string, firstSegment: number, segmentBytes: number):
         const written = writeSync(fd, bytes);
         if (written !== bytes.byteLength) throw new Error(`wrote ${written} of ${bytes.byteLength} bytes`);
         offset += written;
+        return bytes;
       } catch (error) {
         // The segment may now end in a torn record, which ends its reading.
         if (fd !== null) nextSegment();

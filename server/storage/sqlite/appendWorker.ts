@@ -65,7 +65,7 @@ export function startAppendWorker(file: string): AppendWorker {
 
   return {
     append(records, journal, at) {
-      const encoded = records.map(encodeJournalRecord);
+      const encoded = records.map((record) => record.journalBytes ?? encodeJournalRecord(record));
       // A fresh buffer of its own (not a slice of a shared pool), so that it can be transferred.
       const batch = new Uint8Array(encoded.reduce((total, record) => total + record.byteLength, 0));
       let offset = 0;

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { UpdateRecord } from "../../../../server/storage/DocumentStorage";
+import { encodeJournalRecord } from "../../../../server/storage/journal/journalFormat";
 import { type AppendWorker, startAppendWorker } from "../../../../server/storage/sqlite/appendWorker";
 import { openSqliteDatabase } from "../../../../server/storage/sqlite/openSqliteDatabase";
 import { createSqliteDocumentStorage } from "../../../../server/storage/sqlite/SqliteDocumentStorage";
@@ -65,6 +66,13 @@ describe("append worker", () => {
       ]),
       journal: { segment: 1, offset: 60 },
     });
+  });
+
+  it("ships a record as the journal wrote it, without encoding it again", async () => {
+    openSqliteDatabase(file).close();
+    worker = startAppendWorker(file);
+    await worker.append([{ ...record(1), journalBytes: encodeJournalRecord(record(9)) }], undefined, 1);
+    expect((await stored()).firstBytes).toEqual([9]);
   });
 
   it("rejects a batch it could not commit, writes none of it, and starts afresh for the next", async () => {
