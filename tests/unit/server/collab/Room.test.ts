@@ -27,6 +27,15 @@ function makeRoom(maxBytes = 1e9) {
   return { room, changes, storage };
 }
 
+/** Connections of these participants, each added to the room. */
+function joined<const Ids extends readonly string[]>(room: Room, ...participantIds: Ids) {
+  return participantIds.map((participantId) => {
+    const connection = fakeConnection(participantId);
+    room.add(connection);
+    return connection;
+  }) as { [K in keyof Ids]: ReturnType<typeof fakeConnection> };
+}
+
 function typed(text: string, clientId: number, base?: Y.Doc): Uint8Array {
   const doc = new Y.Doc();
   if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
@@ -64,10 +73,7 @@ describe("Room", () => {
 
   it("hands a change to storage, then relays it to the others but not to its author", () => {
     const { room, changes } = makeRoom();
-    const alice = fakeConnection("alice00001");
-    const bruno = fakeConnection("bruno00001");
-    room.add(alice);
-    room.add(bruno);
+    const [alice, bruno] = joined(room, "alice00001", "bruno00001");
     room.applyClientUpdate(alice, typed("olá", 11));
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ newClientIds: [11], clocks: new Map([[11, 3]]) });
@@ -78,10 +84,7 @@ describe("Room", () => {
 
   it("relays a room's first change of a turn at once and merges the turn's later ones into one message", async () => {
     const { room, changes } = makeRoom();
-    const alice = fakeConnection("alice00001");
-    const bruno = fakeConnection("bruno00001");
-    const chen = fakeConnection("chen000001");
-    for (const connection of [alice, bruno, chen]) room.add(connection);
+    const [alice, bruno, chen] = joined(room, "alice00001", "bruno00001", "chen000001");
     const aliceDoc = new Y.Doc();
     aliceDoc.clientID = 41;
     const updates: Uint8Array[] = [];
@@ -100,10 +103,7 @@ describe("Room", () => {
 
   it("answers clients that have nothing with the whole document, never a stale copy of it", () => {
     const { room } = makeRoom();
-    const alice = fakeConnection("alice00001");
-    const late = fakeConnection("chen000001");
-    room.add(alice);
-    room.add(late);
+    const [alice, late] = joined(room, "alice00001", "chen000001");
     const textOfAnswer = () => {
       room.answerSyncStep1(late, Y.encodeStateVector(new Y.Doc()));
       return textOfSync([late.sent.at(-1)!]);
@@ -118,10 +118,7 @@ describe("Room", () => {
 
   it("relays nothing that storage refused, and serves nothing more until it is reloaded", () => {
     const { room, storage } = makeRoom();
-    const alice = fakeConnection("alice00001");
-    const bruno = fakeConnection("bruno00001");
-    room.add(alice);
-    room.add(bruno);
+    const [alice, bruno] = joined(room, "alice00001", "bruno00001");
     storage.failing = true;
     expect(() => room.applyClientUpdate(alice, typed("lost", 14))).toThrow(/could not be stored/);
     expect(bruno.sent).toHaveLength(0);
@@ -149,10 +146,7 @@ describe("Room", () => {
 
   it("cuts out content under another participant's client id that the document does not hold", () => {
     const { room, changes } = makeRoom();
-    const alice = fakeConnection("alice00001");
-    const mallory = fakeConnection("mallory001");
-    room.add(alice);
-    room.add(mallory);
+    const [alice, mallory] = joined(room, "alice00001", "mallory001");
     room.applyClientUpdate(alice, typed("mine", 21));
     changes.splice(0);
     const before = Y.encodeStateAsUpdate(room.doc);
@@ -167,10 +161,7 @@ describe("Room", () => {
 
   it("keeps the author's own content when a mixed update also forges someone else's", () => {
     const { room } = makeRoom();
-    const alice = fakeConnection("alice00001");
-    const mallory = fakeConnection("mallory001");
-    room.add(alice);
-    room.add(mallory);
+    const [alice, mallory] = joined(room, "alice00001", "mallory001");
     room.applyClientUpdate(alice, typed("A", 31));
     const forged = typed("F", 31, room.doc);
     const own = typed("M", 32, room.doc);
@@ -183,10 +174,7 @@ describe("Room", () => {
 
   it("shows every presence under the identity the server knows, and only for its own client ids", () => {
     const { room } = makeRoom();
-    const alice = fakeConnection("alice00001");
-    const mallory = fakeConnection("mallory001");
-    room.add(alice);
-    room.add(mallory);
+    const [alice, mallory] = joined(room, "alice00001", "mallory001");
     const claim = (clientId: number, user: unknown) => {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, 1);
