@@ -23,6 +23,11 @@ export interface BenchServer {
   prepare(rooms: readonly string[]): Promise<void>;
   /** Mutual only: the exchange, session and documents, kept across a restart on the same data dir. */
   access: MutualAccess | null;
+  /**
+   * Resolves once the server holds no room without clients (Mutual unloads an empty room `ROOM_IDLE_MS`
+   * after its last client left; the others drop it at once).
+   */
+  settle(): Promise<void>;
   /** Last lines of output, for error messages. */
   tail(): string;
   /** SIGTERM and wait for the exit (Mutual compacts every document on the way out). */
@@ -189,6 +194,19 @@ function handle(
           title: room,
         });
         access.documents.set(room, body.id);
+      }
+    },
+    async settle() {
+      if (kind !== "mutual") return;
+      const deadline = Date.now() + BENCH.settleTimeoutMs;
+      for (;;) {
+        const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+          rooms: number;
+          connections: number;
+        };
+        if (health.rooms === 0 && health.connections === 0) return;
+        if (Date.now() > deadline) throw new Error(`mutual still holds ${health.rooms} rooms`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
     },
     tail,
