@@ -125,6 +125,9 @@ function prepare(updatesPerClient: number): void {
       client.sendTimes = bigger;
     }
   }
+  // Generating leaves tens of MB of garbage: collected now (the bench runs with --expose-gc), not by
+  // a full collection in the middle of a later window, whichever server's it is.
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function run(rate: number, durationMs: number, drainMs: number): Promise<RunResult> {
