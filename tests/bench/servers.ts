@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import { serverArgs } from "../support/serverCommand";
 import { BENCH, type ServerKind } from "./config";
 import { commandLine } from "./procStats";
+import { sleep } from "./wsClient";
 
 export interface BenchServer {
   kind: ServerKind;
@@ -206,7 +207,7 @@ function handle(
         };
         if (health.rooms === 0 && health.connections === 0) return;
         if (Date.now() > deadline) throw new Error(`mutual still holds ${health.rooms} rooms`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await sleep(500);
       }
     },
     tail,
