@@ -25,9 +25,8 @@ export interface UpdateWriter {
  * Changes go to the journal one by one (a single write each, before they are relayed) and to the
  * database in batches: one transaction `intervalMs` after the first queued change, or as soon as
  * `maxBatch` are queued, so that a busy server writes many small transactions and a lone typist one
- * per interval. The transaction also records how far the journal
- * has reached the database. Batches are serialised; a failed one stays queued (the journal keeps its
- * changes) and is retried with the next.
+ * per interval. The transaction also records how far the journal has reached the database. Batches
+ * are serialised; a failed one stays queued (the journal keeps its changes) and is retried with the next.
  */
 export function createUpdateWriter(options: {
   storage: DocumentStorage;

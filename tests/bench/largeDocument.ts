@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import { BENCH, roomName } from "./config";
+import { median } from "./latency";
 import { directoryBytes, rssBytes } from "./procStats";
 import { isSyncStep2, syncStep1Frame, updateFrame, updatePayload } from "./protocol";
 import { type BenchServer, startMutual, startServer } from "./servers";
@@ -68,8 +69,6 @@ export interface LargeDocumentResult {
     leftoverUpdates: number;
   };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function summarise(times: number[], bytes: number): ColdSync {
   return { medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), bytes };

@@ -45,3 +45,9 @@ export function quantile(histogram: Uint32Array, q: number): number {
   }
   return bucketUpperMs(histogram.length - 1);
 }
+
+/** The middle value of a list of samples (NaN when there are none). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)]!;
+}

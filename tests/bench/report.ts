@@ -1,3 +1,4 @@
+import { median } from "./latency";
 import type { BenchResults, ServerResult } from "./run";
 
 const MB = 1024 * 1024;
@@ -20,11 +21,6 @@ function ratio(a: number | undefined | null, b: number | undefined | null): stri
     return "-";
   }
   return `${(a / b).toFixed(2)}x`;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)]!;
 }
 
 interface Row {
