@@ -1,12 +1,13 @@
-import { randomFillSync } from "node:crypto";
+import { randomBytes, randomFillSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { newId } from "../shared/protocol/ids";
+import { COLLAB_PATH } from "../shared/protocol/roomName";
 import { createAuthorizer } from "./collab/authorizeConnection";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
 import { createRoomRegistry } from "./collab/roomRegistry";
-import { warmUpRoomCode } from "./collab/warmUp";
+import { warmUpConnection } from "./collab/warmUp";
 import type { Config } from "./config";
 import { apiRouter } from "./http/api/apiRouter";
 import { errorHandler, notFound } from "./http/errors";
@@ -20,8 +21,11 @@ import type { UpdateJournal } from "./storage/journal/updateJournal";
 
 export interface MutualServer {
   readonly http: Server;
-  /** Starts listening; resolves with the bound port (useful with port 0). */
-  listen(): Promise<number>;
+  /**
+   * Starts listening and warms the connection path up; resolves with the bound port (useful with
+   * port 0) and whether the warm-up connection went through.
+   */
+  listen(): Promise<{ port: number; warmedUp: boolean }>;
   /** Stops accepting, asks clients to reconnect elsewhere, writes and compacts every document. */
   close(): Promise<void>;
 }
@@ -49,7 +53,8 @@ export function createApp(
     compactAfterUpdates: config.compactAfterUpdates,
   });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
-  const collab = createCollabEndpoint({ registry, limits: config.limits, log, authorize });
+  const warmUpToken = randomBytes(16).toString("base64url");
+  const collab = createCollabEndpoint({ registry, limits: config.limits, log, authorize, warmUpToken });
   const api = apiRouter(
     {
       directory,
@@ -78,12 +83,13 @@ export function createApp(
 
   return {
     http,
-    listen() {
-      warmUpRoomCode();
-      return new Promise((resolve, reject) => {
+    async listen() {
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
         http.once("error", reject);
-        http.listen(config.port, config.host, () => resolve((http.address() as AddressInfo).port));
+        http.listen(config.port, config.host, () => resolve(http.address() as AddressInfo));
       });
+      const url = `ws://${loopbackHost(address)}:${address.port}${COLLAB_PATH}/warm-up/warm-up`;
+      return { port: address.port, warmedUp: await warmUpConnection(url, warmUpToken) };
     },
     async close() {
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -94,4 +100,11 @@ export function createApp(
       await stopped;
     },
   };
+}
+
+/** Where this process reaches its own listening socket (a wildcard address is not connectable). */
+function loopbackHost({ address, family }: AddressInfo): string {
+  if (address === "0.0.0.0") return "127.0.0.1";
+  if (address === "::") return "[::1]";
+  return family === "IPv6" ? `[${address}]` : address;
 }

@@ -32,11 +32,12 @@ async function main(): Promise<void> {
     secret: loadOrCreateServerSecret(config.secretFile, config.sessionSecret),
     log,
   });
-  const port = await server.listen();
+  const { port, warmedUp } = await server.listen();
   log.info("listening", {
     host: config.host,
     port,
-    url: `http://${config.host}:${port}/`,
+    warmedUp,
+    url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`,
     dataDir: config.dataDir,
   });
 

@@ -1,82 +1,115 @@
 import * as encoding from "lib0/encoding";
+import { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MessageType } from "../../shared/protocol/messageTypes";
 import { silentLogger } from "../log";
+import type { Authorization } from "./authorizeConnection";
 import type { Connection } from "./Connection";
-import { handleMessage } from "./handleMessage";
 import { Room } from "./Room";
+import type { RoomRegistry } from "./roomRegistry";
+
+/*
+ * A fresh process compiles the HTTP upgrade, the WebSocket handshake, the socket path, Yjs and the room
+ * code lazily, and the first client after a start or a deploy waited about 5 ms more for it. So before
+ * the server reports itself listening, it connects to itself once over loopback and does what a first
+ * client does (greeting, sync, a change, presence, close) in a throwaway room. The endpoint knows that
+ * connection by a per-process token, good for one use; nothing of it is stored or logged.
+ */
+
+/** The request header carrying the warm-up token. */
+export const WARM_UP_HEADER = "x-mutual-warm-up";
+
+/** Not a valid room name (ids are 8-32 characters), so never a real document's. */
+export const WARM_UP_ROOM = "warm-up/warm-up";
+
+export const WARM_UP_GRANT: Authorization = {
+  ok: true,
+  access: "write",
+  identity: { participantId: "warm-up", name: "", color: "#000000", delegationId: null },
+};
+
+/** Where the warm-up connection's room comes from: a small "stored" document, outside the registry. */
+export const throwawayRooms: Pick<RoomRegistry, "join" | "leave"> = {
+  async join(name, connection) {
+    const stored = new Y.Doc();
+    stored.getXmlFragment("default").insert(0, [new Y.XmlElement("paragraph")]);
+    const room = new Room(name, Number.POSITIVE_INFINITY, { store() {}, broken() {} }, silentLogger);
+    room.load({
+      snapshot: Y.encodeStateAsUpdate(stored),
+      snapshotStateVector: Y.encodeStateVector(stored),
+      updates: [],
+      bindings: new Map(),
+    });
+    stored.destroy();
+    room.add(connection);
+    return room;
+  },
+  leave(room, connection) {
+    room.remove(connection);
+    room.destroy();
+  },
+};
 
 /**
- * Takes a throwaway room through what a first client does (load, greet, sync, a change, presence)
- * before the server listens. A fresh process compiles Yjs and the room code lazily, and the first
- * client after a start or a deploy waited about 5 ms more for it. Nothing is stored, sent or logged.
+ * Connects to `url` as the warm-up client and resolves true once the whole exchange is done and the
+ * socket closed; false if it failed or took longer than `timeoutMs` (start-up goes on either way).
  */
-export function warmUpRoomCode(): void {
+export function warmUpConnection(url: string, token: string, timeoutMs = 2_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    let answers = 0;
+    let ok = false;
+    const socket = new WebSocket(url, { headers: { [WARM_UP_HEADER]: token }, perMessageDeflate: false });
+    const timeout = setTimeout(() => socket.terminate(), timeoutMs);
+    socket.on("open", () => {
+      for (const message of firstClientMessages()) socket.send(message);
+    });
+    socket.on("message", (data: Buffer) => {
+      // Two step 2 answers: the second one comes after the change and the presence were handled.
+      if (data[0] === MessageType.sync && data[1] === syncProtocol.messageYjsSyncStep2 && ++answers === 2) {
+        ok = true;
+        socket.close();
+      }
+    });
+    socket.on("error", () => {}); // "close" follows
+    socket.on("close", () => {
+      clearTimeout(timeout);
+      resolve(ok);
+    });
+  });
+}
+
+/** Sync step 1, a formatted change, presence, then step 1 again: a first client's opening messages. */
+function firstClientMessages(): Uint8Array[] {
   const client = new Y.Doc();
+  const empty = Y.encodeStateVector(client);
   const paragraph = new Y.XmlElement("paragraph");
   client.getXmlFragment("default").insert(0, [paragraph]);
   const text = new Y.XmlText();
   paragraph.insert(0, [text]);
   text.insert(0, "warm", { bold: true });
 
-  const room = new Room(
-    "warm-up/warm-up",
-    Number.POSITIVE_INFINITY,
-    { store() {}, broken() {} },
-    silentLogger,
-  );
-  const connection: Connection = {
-    id: "warm-up",
-    identity: { participantId: "warm-up", name: "", color: "#000000", delegationId: null },
-    access: "write",
-    awarenessIds: new Set(),
-    send() {},
-    sendFrame() {},
-    close() {},
-  };
-  room.load({
-    snapshot: Y.encodeStateAsUpdate(client),
-    snapshotStateVector: Y.encodeStateVector(client),
-    updates: [],
-    bindings: new Map(),
-  });
-  room.add(connection);
-  room.greet(connection);
-  handleMessage(
-    room,
-    connection,
-    frame(MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())),
-  );
-
-  const before = Y.encodeStateVector(client);
-  text.insert(4, " up");
-  const change = Y.encodeStateAsUpdate(client, before);
-  handleMessage(
-    room,
-    connection,
-    frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, change)),
-  );
-  handleMessage(
-    room,
-    connection,
-    frame(MessageType.sync, (e) => syncProtocol.writeSyncStep1(e, client)),
-  );
-
   const presence = new awarenessProtocol.Awareness(client);
   presence.setLocalState({ user: { name: "", color: "#000000" } });
-  const announced = awarenessProtocol.encodeAwarenessUpdate(presence, [client.clientID]);
-  handleMessage(
-    room,
-    connection,
-    frame(MessageType.awareness, (e) => encoding.writeVarUint8Array(e, announced)),
-  );
-
-  room.remove(connection);
-  room.destroy();
+  const messages = [
+    syncStep1(empty),
+    frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(client, empty))),
+    frame(MessageType.awareness, (e) =>
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(presence, [client.clientID])),
+    ),
+    syncStep1(Y.encodeStateVector(client)),
+  ];
   presence.destroy();
   client.destroy();
+  return messages;
+}
+
+function syncStep1(stateVector: Uint8Array): Uint8Array {
+  return frame(MessageType.sync, (e) => {
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
 }
 
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
