@@ -3,7 +3,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { newId } from "../shared/protocol/ids";
-import { COLLAB_PATH } from "../shared/protocol/roomName";
 import { createAuthorizer } from "./collab/authorizeConnection";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
 import { createRoomRegistry } from "./collab/roomRegistry";
@@ -88,8 +87,7 @@ export function createApp(
         http.once("error", reject);
         http.listen(config.port, config.host, () => resolve(http.address() as AddressInfo));
       });
-      const url = `ws://${loopbackHost(address)}:${address.port}${COLLAB_PATH}/warm-up/warm-up`;
-      return { port: address.port, warmedUp: await warmUpConnection(url, warmUpToken) };
+      return { port: address.port, warmedUp: await warmUpConnection(address, warmUpToken) };
     },
     async close() {
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -100,11 +98,4 @@ export function createApp(
       await stopped;
     },
   };
-}
-
-/** Where this process reaches its own listening socket (a wildcard address is not connectable). */
-function loopbackHost({ address, family }: AddressInfo): string {
-  if (address === "0.0.0.0") return "127.0.0.1";
-  if (address === "::") return "[::1]";
-  return family === "IPv6" ? `[${address}]` : address;
 }

@@ -1,18 +1,19 @@
+import type { AddressInfo } from "node:net";
 import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MessageType } from "../../shared/protocol/messageTypes";
+import { COLLAB_PATH } from "../../shared/protocol/roomName";
 import { silentLogger } from "../log";
 import type { Authorization } from "./authorizeConnection";
-import type { Connection } from "./Connection";
 import { Room } from "./Room";
 import type { RoomRegistry } from "./roomRegistry";
 
 /*
  * A fresh process compiles the HTTP upgrade, the WebSocket handshake, the socket path, Yjs and the room
- * code lazily, and the first client after a start or a deploy waited about 5 ms more for it. So before
+ * code lazily, and the first client after a start or a deploy waited 2-5 ms more for it. So before
  * the server reports itself listening, it connects to itself once over loopback and does what a first
  * client does (greeting, sync, a change, presence, close) in a throwaway room. The endpoint knows that
  * connection by a per-process token, good for one use; nothing of it is stored or logged.
@@ -53,10 +54,12 @@ export const throwawayRooms: Pick<RoomRegistry, "join" | "leave"> = {
 };
 
 /**
- * Connects to `url` as the warm-up client and resolves true once the whole exchange is done and the
- * socket closed; false if it failed or took longer than `timeoutMs` (start-up goes on either way).
+ * Connects to the server listening at `address` as the warm-up client and resolves true once the whole
+ * exchange is done and the socket closed; false if it failed or took longer than `timeoutMs` (start-up
+ * goes on either way).
  */
-export function warmUpConnection(url: string, token: string, timeoutMs = 2_000): Promise<boolean> {
+export function warmUpConnection(address: AddressInfo, token: string, timeoutMs = 2_000): Promise<boolean> {
+  const url = `ws://${loopbackHost(address)}:${address.port}${COLLAB_PATH}/${WARM_UP_ROOM}`;
   return new Promise((resolve) => {
     let answers = 0;
     let ok = false;
@@ -78,6 +81,13 @@ export function warmUpConnection(url: string, token: string, timeoutMs = 2_000):
       resolve(ok);
     });
   });
+}
+
+/** Where a process reaches its own listening socket (a wildcard address is not connectable). */
+function loopbackHost({ address, family }: AddressInfo): string {
+  if (address === "0.0.0.0") return "127.0.0.1";
+  if (address === "::") return "[::1]";
+  return family === "IPv6" ? `[${address}]` : address;
 }
 
 /** Sync step 1, a formatted change, presence, then step 1 again: a first client's opening messages. */

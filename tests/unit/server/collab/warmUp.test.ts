@@ -12,7 +12,7 @@ const TOKEN = "start-up-token";
 
 let http: Server;
 let endpoint: CollabEndpoint;
-let url: string;
+let address: AddressInfo;
 const used: string[] = [];
 const logged: string[] = [];
 
@@ -43,7 +43,7 @@ beforeEach(async () => {
     if (!endpoint.handleUpgrade(request, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab/warm-up/warm-up`;
+  address = http.address() as AddressInfo;
 });
 
 afterEach(async () => {
@@ -53,7 +53,7 @@ afterEach(async () => {
 
 describe("start-up warm-up connection", () => {
   it("syncs, changes and announces presence in a throwaway room, without the registry, authorization or a log line", async () => {
-    expect(await warmUpConnection(url, TOKEN)).toBe(true);
+    expect(await warmUpConnection(address, TOKEN)).toBe(true);
     await new Promise((resolve) => setImmediate(resolve));
     expect(used).toEqual([]);
     expect(logged).toEqual([]);
@@ -61,15 +61,15 @@ describe("start-up warm-up connection", () => {
   });
 
   it("is good for one use: the token replayed is an ordinary connection, refused and logged", async () => {
-    expect(await warmUpConnection(url, TOKEN)).toBe(true);
-    expect(await warmUpConnection(url, TOKEN)).toBe(false);
+    expect(await warmUpConnection(address, TOKEN)).toBe(true);
+    expect(await warmUpConnection(address, TOKEN)).toBe(false);
     expect(logged).toContain("connection.error");
   });
 
   it("gives a wrong token no special treatment, and the right one still works after it", async () => {
-    expect(await warmUpConnection(url, "guessed")).toBe(false);
+    expect(await warmUpConnection(address, "guessed")).toBe(false);
     expect(logged).toContain("connection.error");
-    expect(await warmUpConnection(url, TOKEN)).toBe(true);
+    expect(await warmUpConnection(address, TOKEN)).toBe(true);
   });
 
   it("gives up after its time limit when nobody answers", async () => {
@@ -77,9 +77,8 @@ describe("start-up warm-up connection", () => {
     const held: Duplex[] = [];
     silent.on("upgrade", (_request, socket) => void held.push(socket)); // never answered
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const port = (silent.address() as AddressInfo).port;
     const started = Date.now();
-    expect(await warmUpConnection(`ws://127.0.0.1:${port}/collab/warm-up/warm-up`, TOKEN, 200)).toBe(false);
+    expect(await warmUpConnection(silent.address() as AddressInfo, TOKEN, 200)).toBe(false);
     expect(Date.now() - started).toBeLessThan(2_000);
     for (const socket of held) socket.destroy();
     await new Promise((resolve) => silent.close(resolve));
