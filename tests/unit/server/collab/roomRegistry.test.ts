@@ -59,4 +59,42 @@ describe("room registry", () => {
     for (const batch of storage.batches) for (const record of batch) Y.applyUpdate(stored, record.update);
     expect(stored.getText("t").toString()).toBe("kept");
   });
+
+  it("compacts rooms that reach the threshold in the same batch one per event-loop turn", async () => {
+    dir = mkdtempSync(join(tmpdir(), "mutual-registry-"));
+    const storage = recordingStorage();
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn++;
+      if (ticking) setImmediate(tick);
+    };
+    tick();
+    const compactedInTurn: number[] = [];
+    storage.compact = async () => void compactedInTurn.push(turn);
+    const registry = createRoomRegistry({
+      storage,
+      journal: await openUpdateJournal(dir, storage, silentLogger),
+      log: silentLogger,
+      maxDocumentBytes: 1e9,
+      flushIntervalMs: 60_000,
+      flushMaxBatch: 3,
+      roomIdleMs: 60_000,
+      compactAfterUpdates: 1,
+    });
+    const rooms = ["exchange0001/document0001", "exchange0001/document0002", "exchange0001/document0003"];
+    const author = fakeConnection("alice00001");
+    for (const name of rooms)
+      (await registry.join(name, author)).applyClientUpdate(author, typed(new Y.Doc(), "x"));
+
+    for (let i = 0; i < 100 && compactedInTurn.length < rooms.length; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    ticking = false;
+    expect(storage.batches).toHaveLength(1); // all three reached the threshold together
+    expect(compactedInTurn).toHaveLength(3);
+    expect(new Set(compactedInTurn).size).toBe(3);
+    await registry.flushAll();
+    expect(compactedInTurn).toHaveLength(3); // nothing left to compact at shutdown
+  });
 });
