@@ -47,7 +47,12 @@ export const BENCH = {
     minOfferedShare: 0.95,
   },
 
-  idle: { connections: 1_000, rooms: 100, concurrency: 50 },
+  /**
+   * RSS growth divided by the connections. At 1,000 the noise of when the collector ran was a few KB per
+   * connection (Mutual 7.3-11.4 KB, the reference 12.0-14.7 KB over four starts each); at 2,000 it halved
+   * (8.7-9.9 KB and 11.3-12.0 KB).
+   */
+  idle: { connections: 2_000, rooms: 200, concurrency: 50 },
 
   largeDocument: { targetBytes: 750_000, coldSyncRepeats: 11, restartRepeats: 3 },
 

@@ -47,7 +47,7 @@ async function startOne(kind: ServerKind, rooms: string[]): Promise<Started> {
   try {
     const idle = await measureIdleConnections(server);
     log(`  idle: ${(idle.perConnectionBytes / 1024).toFixed(1)} KB per connection`);
-    // Unloading the idle phase's 110 rooms is that phase's clean-up (the reference does it as each
+    // Unloading the idle phase's 210 rooms is that phase's clean-up (the reference does it as each
     // client leaves): done before the latency windows, not in the middle of one.
     await server.settle();
     await server.prepare(rooms);
