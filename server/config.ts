@@ -41,7 +41,10 @@ const envSchema = z.object({
   MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(DEFAULT_LIMITS.maxMessageBytes),
   MAX_DOCUMENT_BYTES: int(1024, 1024 * 1024 * 1024).default(DEFAULT_LIMITS.maxDocumentBytes),
   FLUSH_INTERVAL_MS: int(0, 60_000).default(1000),
-  FLUSH_MAX_BATCH: int(1, 100_000).default(32),
+  // Each commit rewrites the index and table pages the batch touches: at 1,000 changes/s, batches of 32
+  // cost ~1,300 bytes written per change and a busier worker, batches of 256 ~950. The journal, not the
+  // database, makes a change durable, so a larger batch loses nothing in a crash.
+  FLUSH_MAX_BATCH: int(1, 100_000).default(256),
   ROOM_IDLE_MS: int(0, 24 * 3600_000).default(30_000),
   COMPACT_AFTER_UPDATES: int(1, 1_000_000).default(2000),
   CHECKPOINT_INTERVAL_MS: int(0, 600_000).default(1000),
