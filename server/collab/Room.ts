@@ -4,6 +4,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { encodeAccessMessage, encodeRefusedMessage } from "../../shared/protocol/accessMessage";
 import { MessageType } from "../../shared/protocol/messageTypes";
+import { syncMessage } from "../../shared/protocol/syncMessage";
 import type { Logger } from "../log";
 import type { StoredDocument } from "../storage/DocumentStorage";
 import { binaryFrame } from "./binaryFrame";
@@ -336,13 +337,4 @@ export class Room {
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
     return encoding.toUint8Array(encoder);
   }
-}
-
-/** A sync message of the given step carrying `payload` (a state vector or an update). */
-function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
 }

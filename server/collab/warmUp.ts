@@ -2,10 +2,10 @@ import type { AddressInfo } from "node:net";
 import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { MessageType } from "../../shared/protocol/messageTypes";
+import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { COLLAB_PATH } from "../../shared/protocol/roomName";
+import { syncMessage } from "../../shared/protocol/syncMessage";
 import { silentLogger } from "../log";
 import type { Authorization } from "./authorizeConnection";
 import { Room } from "./Room";
@@ -70,7 +70,7 @@ export function warmUpConnection(address: AddressInfo, token: string, timeoutMs 
     });
     socket.on("message", (data: Buffer) => {
       // Two step 2 answers: the second one comes after the change and the presence were handled.
-      if (data[0] === MessageType.sync && data[1] === syncProtocol.messageYjsSyncStep2 && ++answers === 2) {
+      if (data[0] === MessageType.sync && data[1] === SyncStep.step2 && ++answers === 2) {
         ok = true;
         socket.close();
       }
@@ -102,29 +102,16 @@ function firstClientMessages(): Uint8Array[] {
 
   const presence = new awarenessProtocol.Awareness(client);
   presence.setLocalState({ user: { name: "", color: "#000000" } });
+  const announce = encoding.createEncoder();
+  encoding.writeVarUint(announce, MessageType.awareness);
+  encoding.writeVarUint8Array(announce, awarenessProtocol.encodeAwarenessUpdate(presence, [client.clientID]));
   const messages = [
-    syncStep1(empty),
-    frame(MessageType.sync, (e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(client, empty))),
-    frame(MessageType.awareness, (e) =>
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(presence, [client.clientID])),
-    ),
-    syncStep1(Y.encodeStateVector(client)),
+    syncMessage(SyncStep.step1, empty),
+    syncMessage(SyncStep.update, Y.encodeStateAsUpdate(client, empty)),
+    encoding.toUint8Array(announce),
+    syncMessage(SyncStep.step1, Y.encodeStateVector(client)),
   ];
   presence.destroy();
   client.destroy();
   return messages;
-}
-
-function syncStep1(stateVector: Uint8Array): Uint8Array {
-  return frame(MessageType.sync, (e) => {
-    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
-    encoding.writeVarUint8Array(e, stateVector);
-  });
-}
-
-function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
 }

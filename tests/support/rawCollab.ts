@@ -1,6 +1,6 @@
-import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
-import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
+import { SyncStep } from "../../shared/protocol/messageTypes";
+import { syncMessage } from "../../shared/protocol/syncMessage";
 
 /** A bare y-websocket connection for sending hand-made messages; records every frame it gets. */
 export async function openCollabSocket(baseUrl: string, room: string, cookie: string | null) {
@@ -17,13 +17,4 @@ export async function openCollabSocket(baseUrl: string, room: string, cookie: st
   return { socket, received, closed };
 }
 
-/** A sync message: step 1 (state vector), step 2 or update (an update). */
-export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
-export { SyncStep };
+export { SyncStep, syncMessage };
