@@ -57,9 +57,9 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     intervalMs: options.flushIntervalMs,
     maxBatch: options.flushMaxBatch,
     log,
-    onWritten: (changes) => {
-      for (const [room, written] of groupBy(changes, (change) => change.room)) {
-        room.uncompactedUpdates += written.length;
+    onWritten: (changesPerRoom) => {
+      for (const [room, written] of changesPerRoom) {
+        room.uncompactedUpdates += written;
         if (room.uncompactedUpdates >= options.compactAfterUpdates && !retired.has(room)) {
           dueForCompaction.add(room);
           if (!compacting) compactNextSoon();
@@ -191,14 +191,4 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       await Promise.allSettled(unloading.values());
     },
   };
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }

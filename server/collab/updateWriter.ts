@@ -1,13 +1,8 @@
 import type { Logger } from "../log";
 import type { DocumentStorage, UpdateRecord } from "../storage/DocumentStorage";
+import { BatchBuffer } from "../storage/journal/batchBuffer";
 import type { UpdateJournal } from "../storage/journal/updateJournal";
 import type { ClientChange, Room } from "./Room";
-
-/** A change on its way to the database: its record, built and encoded once for the journal and the batch. */
-export interface QueuedChange {
-  room: Room;
-  record: UpdateRecord;
-}
 
 export interface UpdateWriter {
   /**
@@ -34,30 +29,30 @@ export function createUpdateWriter(options: {
   intervalMs: number;
   maxBatch: number;
   log: Logger;
-  /** Called with each batch once the database holds it. */
-  onWritten: (changes: QueuedChange[]) => void;
+  /** Called once the database holds a batch, with how many of its changes each room made. */
+  onWritten: (changesPerRoom: Map<Room, number>) => void;
 }): UpdateWriter {
   const { storage, journal, intervalMs, maxBatch, log, onWritten } = options;
-  let queue: QueuedChange[] = [];
+  const pending = new BatchBuffer();
+  let pendingPerRoom = new Map<Room, number>();
   let timer: NodeJS.Timeout | null = null;
   let soon: NodeJS.Immediate | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
 
   const writeBatch = async (): Promise<void> => {
-    if (queue.length === 0) return;
-    const batch = queue;
-    queue = [];
+    if (pending.count === 0) return;
+    const batch = pending.take();
+    const perRoom = pendingPerRoom;
+    pendingPerRoom = new Map();
     const reached = journal.position();
     try {
-      await storage.appendUpdates(
-        batch.map((queued) => queued.record),
-        reached,
-      );
+      await storage.appendUpdates(batch, reached);
     } catch (error) {
       // The journal still holds these changes: keep them for the next attempt.
-      queue = batch.concat(queue);
-      log.error("storage.write_failed", { updates: batch.length, error: (error as Error).message });
+      pending.putBack(batch);
+      for (const [room, count] of perRoom) countFor(room, count);
+      log.error("storage.write_failed", { updates: batch.count, error: (error as Error).message });
       retryTimer ??= setTimeout(() => {
         retryTimer = null;
         void flush();
@@ -65,8 +60,11 @@ export function createUpdateWriter(options: {
       return;
     }
     journal.release(reached);
-    onWritten(batch);
+    onWritten(perRoom);
   };
+
+  const countFor = (room: Room, changes: number) =>
+    pendingPerRoom.set(room, (pendingPerRoom.get(room) ?? 0) + changes);
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
@@ -81,12 +79,11 @@ export function createUpdateWriter(options: {
 
   return {
     store(change) {
-      const record = toRecord(change);
-      record.journalBytes = journal.append(record);
-      queue.push({ room: change.room, record });
+      pending.add(journal.append(toRecord(change)));
+      countFor(change.room, 1);
       timer ??= setTimeout(flush, intervalMs);
       // After this turn's relays, not before them.
-      if (queue.length >= maxBatch) soon ??= setImmediate(flush);
+      if (pending.count >= maxBatch) soon ??= setImmediate(flush);
     },
     flush,
     async close() {

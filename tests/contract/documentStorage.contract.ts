@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { DocumentStorage } from "../../server/storage/DocumentStorage";
+import { encodeUpdateBatch } from "../../server/storage/journal/journalFormat";
 
 /** A storage under test, plus a way to open it again on the same data (to check what survives). */
 export interface StorageHarness {
@@ -60,7 +61,7 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
           author: "bruno00001",
         })),
       ];
-      await storage.appendUpdates(batch);
+      await storage.appendUpdates(encodeUpdateBatch(batch));
       const loadedA = await storage.loadDocument("exchange0001/docaaaaaaa1");
       expect(loadedA?.updates).toHaveLength(5);
       expect(textOf(loadedA)).toBe("hello");
@@ -72,13 +73,17 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       const doc = new Y.Doc();
       const name = "exchange0001/compacted01";
       await storage.appendUpdates(
-        keystrokes(doc, "first part").map((update) => ({ documentName: name, update, author: null })),
+        encodeUpdateBatch(
+          keystrokes(doc, "first part").map((update) => ({ documentName: name, update, author: null })),
+        ),
       );
       const compactedStateVector = Y.encodeStateVector(doc);
       await storage.compact(name, Y.encodeStateAsUpdate(doc), compactedStateVector);
       expect(await storage.countUpdates(name)).toBe(0);
       await storage.appendUpdates(
-        keystrokes(doc, ", second").map((update) => ({ documentName: name, update, author: null })),
+        encodeUpdateBatch(
+          keystrokes(doc, ", second").map((update) => ({ documentName: name, update, author: null })),
+        ),
       );
       const loaded = await storage.loadDocument(name);
       expect(loaded?.snapshot).not.toBeNull();
@@ -90,11 +95,15 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       const doc = new Y.Doc();
       const name = "exchange0001/reopened001";
       await storage.appendUpdates(
-        keystrokes(doc, "abc").map((update) => ({ documentName: name, update, author: null })),
+        encodeUpdateBatch(
+          keystrokes(doc, "abc").map((update) => ({ documentName: name, update, author: null })),
+        ),
       );
       await storage.compact(name, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc));
       await storage.appendUpdates(
-        keystrokes(doc, "def").map((update) => ({ documentName: name, update, author: null })),
+        encodeUpdateBatch(
+          keystrokes(doc, "def").map((update) => ({ documentName: name, update, author: null })),
+        ),
       );
       await storage.close();
       storage = await harness.reopen();
@@ -106,16 +115,18 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       const bruno = new Y.Doc();
       const name = "exchange0001/attributed1";
       const [first, ...rest] = keystrokes(alice, "oi");
-      await storage.appendUpdates([
-        { documentName: name, update: first!, author: "alice00001", newClientIds: [alice.clientID] },
-        ...rest.map((update) => ({ documentName: name, update, author: "alice00001" })),
-        {
-          documentName: name,
-          update: keystrokes(bruno, "你")[0]!,
-          author: "bruno00001",
-          newClientIds: [bruno.clientID],
-        },
-      ]);
+      await storage.appendUpdates(
+        encodeUpdateBatch([
+          { documentName: name, update: first!, author: "alice00001", newClientIds: [alice.clientID] },
+          ...rest.map((update) => ({ documentName: name, update, author: "alice00001" })),
+          {
+            documentName: name,
+            update: keystrokes(bruno, "你")[0]!,
+            author: "bruno00001",
+            newClientIds: [bruno.clientID],
+          },
+        ]),
+      );
       const merged = new Y.Doc();
       Y.applyUpdate(merged, Y.encodeStateAsUpdate(alice));
       Y.applyUpdate(merged, Y.encodeStateAsUpdate(bruno));
@@ -134,7 +145,7 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
     });
 
     it("an empty batch is a no-op", async () => {
-      await storage.appendUpdates([]);
+      await storage.appendUpdates(encodeUpdateBatch([]));
       expect(await storage.loadDocument("exchange0001/nothing0001")).toBeNull();
     });
 
@@ -142,11 +153,11 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       expect(await storage.appliedJournalPosition()).toEqual({ segment: 0, offset: 0 });
       const update = keystrokes(new Y.Doc(), "a")[0]!;
       const record = { documentName: "exchange0001/journal0001", update, author: null };
-      await storage.appendUpdates([record], { segment: 3, offset: 120 });
-      await storage.appendUpdates([], { segment: 3, offset: 80 });
-      await storage.appendUpdates([], { segment: 2, offset: 900 });
+      await storage.appendUpdates(encodeUpdateBatch([record]), { segment: 3, offset: 120 });
+      await storage.appendUpdates(encodeUpdateBatch([]), { segment: 3, offset: 80 });
+      await storage.appendUpdates(encodeUpdateBatch([]), { segment: 2, offset: 900 });
       expect(await storage.appliedJournalPosition()).toEqual({ segment: 3, offset: 120 });
-      await storage.appendUpdates([], { segment: 4, offset: 0 });
+      await storage.appendUpdates(encodeUpdateBatch([]), { segment: 4, offset: 0 });
       await storage.close();
       storage = await harness.reopen();
       expect(await storage.appliedJournalPosition()).toEqual({ segment: 4, offset: 0 });

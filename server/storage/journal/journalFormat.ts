@@ -1,6 +1,6 @@
 import { crc32 } from "node:zlib";
 import * as decoding from "lib0/decoding";
-import type { UpdateRecord } from "../DocumentStorage";
+import type { UpdateBatch, UpdateRecord } from "../DocumentStorage";
 
 /** Bytes before each record's body: its length and its CRC-32, both little-endian u32. */
 const HEADER_BYTES = 8;
@@ -95,4 +95,18 @@ function decodeBody(body: Uint8Array): UpdateRecord | null {
   } catch {
     return null;
   }
+}
+
+/** Records in one batch (callers that hold record objects: tests, tools). */
+export function encodeUpdateBatch(records: readonly UpdateRecord[]): UpdateBatch {
+  return { bytes: Buffer.concat(records.map(encodeJournalRecord)), count: records.length };
+}
+
+/** The records of a batch; throws unless it holds exactly `count` whole records. */
+export function decodeUpdateBatch(batch: UpdateBatch): UpdateRecord[] {
+  const { records, tornBytes } = decodeJournalRecords(batch.bytes);
+  if (records.length !== batch.count || tornBytes > 0) {
+    throw new Error(`batch held ${records.length} of ${batch.count} records and ${tornBytes} stray bytes`);
+  }
+  return records;
 }

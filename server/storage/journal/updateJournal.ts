@@ -56,7 +56,9 @@ export async function openUpdateJournal(
       const from = segment === applied.segment ? Math.min(applied.offset, bytes.byteLength) : 0;
       const { records, tornBytes } = decodeJournalRecords(bytes.subarray(from));
       const end = { segment, offset: bytes.byteLength - tornBytes };
-      if (records.length > 0) await storage.appendUpdates(records, end);
+      if (records.length > 0) {
+        await storage.appendUpdates({ bytes: bytes.subarray(from, end.offset), count: records.length }, end);
+      }
       if (records.length > 0 || tornBytes > 0) {
         log.info("journal.recovered", { segment, records: records.length, tornBytes });
       }

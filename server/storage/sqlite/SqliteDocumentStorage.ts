@@ -1,4 +1,5 @@
 import type { DocumentStorage, JournalPosition, LoggedUpdate, StoredDocument } from "../DocumentStorage";
+import { decodeUpdateBatch } from "../journal/journalFormat";
 import { prepareAppendTransaction } from "./appendTransaction";
 import type { AppendWorker } from "./appendWorker";
 import type { SqliteDatabase } from "./openSqliteDatabase";
@@ -72,10 +73,10 @@ export function createSqliteDocumentStorage(
     async loadDocument(documentName) {
       return load(documentName);
     },
-    async appendUpdates(records, journal) {
-      if (records.length === 0 && !journal) return;
-      if (appendWorker) await appendWorker.append(records, journal, now());
-      else appendHere!(records, journal, now());
+    async appendUpdates(batch, journal) {
+      if (batch.count === 0 && !journal) return;
+      if (appendWorker) await appendWorker.append(batch, journal, now());
+      else appendHere!(decodeUpdateBatch(batch), journal, now());
     },
     async appliedJournalPosition() {
       return selectJournalPosition.get() ?? { segment: 0, offset: 0 };

@@ -1,12 +1,10 @@
 import { Worker } from "node:worker_threads";
-import type { JournalPosition, UpdateRecord } from "../DocumentStorage";
-import { encodeJournalRecord } from "../journal/journalFormat";
+import type { JournalPosition, UpdateBatch } from "../DocumentStorage";
 
-/** A batch for the worker: the records in the journal's encoding, in one buffer it takes over. */
+/** A batch for the worker (copied into its thread: the caller keeps it to retry a batch that failed). */
 export interface AppendRequest {
   id: number;
-  batch: ArrayBuffer;
-  count: number;
+  batch: UpdateBatch;
   journal: JournalPosition | undefined;
   at: number;
 }
@@ -24,7 +22,7 @@ export interface AppendReply {
 /** Commits batches of updates on a worker thread (see `startAppendWorker`). */
 export interface AppendWorker {
   /** Resolves once the batch is committed; rejects when it was not (nothing of it was written). */
-  append(records: readonly UpdateRecord[], journal: JournalPosition | undefined, at: number): Promise<void>;
+  append(batch: UpdateBatch, journal: JournalPosition | undefined, at: number): Promise<void>;
   /** Finishes the batches sent so far, then closes the worker's connection. */
   stop(): Promise<void>;
 }
@@ -33,7 +31,7 @@ export interface AppendWorker {
  * Starts a worker thread with its own connection to the SQLite file, where batches of updates are
  * committed: a commit takes from a few tenths of a millisecond to a few milliseconds, and on the
  * event loop every delivery waiting behind it waited that long too. The records travel in the
- * journal's encoding, in one transferred buffer. A worker that died is started again for the next
+ * journal's encoding, as the update writer gathered them. A worker that died is started again for the next
  * batch; the batches it held are rejected, and the journal still holds them.
  */
 export function startAppendWorker(file: string): AppendWorker {
@@ -64,24 +62,16 @@ export function startAppendWorker(file: string): AppendWorker {
   };
 
   return {
-    append(records, journal, at) {
-      const encoded = records.map((record) => record.journalBytes ?? encodeJournalRecord(record));
-      // A fresh buffer of its own (not a slice of a shared pool), so that it can be transferred.
-      const batch = new Uint8Array(encoded.reduce((total, record) => total + record.byteLength, 0));
-      let offset = 0;
-      for (const record of encoded) {
-        batch.set(record, offset);
-        offset += record.byteLength;
-      }
+    append(batch, journal, at) {
       worker ??= start();
       const target = worker;
       const id = ++nextId;
-      const request: AppendRequest = { id, batch: batch.buffer, count: records.length, journal, at };
+      const request: AppendRequest = { id, batch, journal, at };
       const committed = new Promise<void>((resolve, reject) => {
         target.pending.set(id, { resolve, reject });
         // Held while a batch is in flight, so that the process waits for its commit.
         target.thread.ref();
-        target.thread.postMessage(request, [batch.buffer]);
+        target.thread.postMessage(request);
       });
       inFlight.add(committed);
       const forget = () => inFlight.delete(committed);

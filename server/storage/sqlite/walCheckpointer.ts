@@ -1,11 +1,17 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { SqliteDatabase } from "./openSqliteDatabase";
+import { STORAGE_THREAD_NICE } from "./threadPriority";
 
 // Runs in the worker: its own connection checkpoints the write-ahead log in PASSIVE mode (never blocks
-// writers). Plain JavaScript so the worker needs no TypeScript loader.
+// writers). Plain JavaScript so the worker needs no TypeScript loader, hence its own copy of
+// lowerThisThreadPriority (threadPriority.ts).
 const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");
+try {
+  const threadId = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
+  require("node:os").setPriority(threadId, workerData.nice);
+} catch {}
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 1000");
@@ -31,6 +37,7 @@ export function startWalCheckpointer(
     workerData: {
       file,
       intervalMs: options.intervalMs ?? 1000,
+      nice: STORAGE_THREAD_NICE,
       driver: createRequire(import.meta.url).resolve("better-sqlite3"),
     },
   });

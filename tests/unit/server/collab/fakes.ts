@@ -4,6 +4,7 @@ import type {
   JournalPosition,
   UpdateRecord,
 } from "../../../../server/storage/DocumentStorage";
+import { decodeUpdateBatch } from "../../../../server/storage/journal/journalFormat";
 
 /** A connection that records what it was sent and how it was closed. */
 export function fakeConnection(
@@ -43,9 +44,9 @@ export function recordingStorage(
     async loadDocument() {
       return null;
     },
-    async appendUpdates(records, journal) {
+    async appendUpdates(batch, journal) {
       if (remainingFailures-- > 0) throw new Error("disk full");
-      batches.push([...records]);
+      batches.push(decodeUpdateBatch(batch));
       if (journal) this.journal = journal;
     },
     async appliedJournalPosition() {

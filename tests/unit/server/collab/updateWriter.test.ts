@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type ClientChange, Room } from "../../../../server/collab/Room";
-import type { QueuedChange } from "../../../../server/collab/updateWriter";
 import { createUpdateWriter } from "../../../../server/collab/updateWriter";
 import { silentLogger } from "../../../../server/log";
 import type { DocumentStorage } from "../../../../server/storage/DocumentStorage";
@@ -40,7 +39,8 @@ const segments = () => readdirSync(dir).filter((name) => name.endsWith(".log"));
 
 /** A writer over `storage` and the test's journal, recording the batches it reports written. */
 function makeWriter(storage: DocumentStorage, timing: { intervalMs: number; maxBatch?: number }) {
-  const written: QueuedChange[][] = [];
+  /** Per batch written: how many changes of it each room made. */
+  const written: Map<Room, number>[] = [];
   const writer = createUpdateWriter({
     storage,
     journal,
@@ -66,7 +66,7 @@ describe("update writer (journal, then database batches)", () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(storage.batches.map((batch) => batch.length)).toEqual([5]);
     expect(storage.batches[0]![0]).toMatchObject({ author: "alice00001", newClientIds: [7] });
-    expect(written.map((batch) => batch.length)).toEqual([5]);
+    expect(written).toEqual([new Map([[room, 5]])]);
     expect(storage.journal).toEqual(journal.position());
   });
 
@@ -93,7 +93,7 @@ describe("update writer (journal, then database batches)", () => {
     writer.store(change(2));
     await vi.advanceTimersByTimeAsync(1000);
     expect(storage.batches.map((batch) => batch.map((r) => r.update[0]))).toEqual([[1, 2]]);
-    expect(written).toHaveLength(1);
+    expect(written).toEqual([new Map([[room, 2]])]);
     expect(storage.journal).toEqual(journal.position());
   });
 

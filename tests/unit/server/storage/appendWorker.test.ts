@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { UpdateRecord } from "../../../../server/storage/DocumentStorage";
-import { encodeJournalRecord } from "../../../../server/storage/journal/journalFormat";
+import { encodeUpdateBatch } from "../../../../server/storage/journal/journalFormat";
 import { type AppendWorker, startAppendWorker } from "../../../../server/storage/sqlite/appendWorker";
 import { openSqliteDatabase } from "../../../../server/storage/sqlite/openSqliteDatabase";
 import { createSqliteDocumentStorage } from "../../../../server/storage/sqlite/SqliteDocumentStorage";
@@ -52,8 +52,8 @@ describe("append worker", () => {
     openSqliteDatabase(file).close(); // created and migrated, as the server does before starting it
     worker = startAppendWorker(file);
     await Promise.all([
-      worker.append([record(1), record(2)], { segment: 1, offset: 40 }, 111),
-      worker.append([record(3)], { segment: 1, offset: 60 }, 222),
+      worker.append(encodeUpdateBatch([record(1), record(2)]), { segment: 1, offset: 40 }, 111),
+      worker.append(encodeUpdateBatch([record(3)]), { segment: 1, offset: 60 }, 222),
     ]);
     expect(await stored()).toEqual({
       firstBytes: [1, 2, 3],
@@ -68,21 +68,26 @@ describe("append worker", () => {
     });
   });
 
-  it("ships a record as the journal wrote it, without encoding it again", async () => {
+  it("rejects a batch that does not hold as many whole records as it says, and writes none of it", async () => {
     openSqliteDatabase(file).close();
     worker = startAppendWorker(file);
-    await worker.append([{ ...record(1), journalBytes: encodeJournalRecord(record(9)) }], undefined, 1);
-    expect((await stored()).firstBytes).toEqual([9]);
+    const whole = encodeUpdateBatch([record(1), record(2)]);
+    await expect(worker.append({ ...whole, count: 3 }, undefined, 1)).rejects.toThrow(/2 of 3 records/);
+    const cut = { bytes: whole.bytes.subarray(0, whole.bytes.byteLength - 2), count: 2 };
+    await expect(worker.append(cut, undefined, 1)).rejects.toThrow(/stray bytes/);
+    expect((await stored()).firstBytes).toEqual([]);
   });
 
   it("rejects a batch it could not commit, writes none of it, and starts afresh for the next", async () => {
     writeFileSync(file, "this is not a database file, and it is long enough to be read as a header");
     worker = startAppendWorker(file);
-    await expect(worker.append([record(1)], { segment: 1, offset: 10 }, 1)).rejects.toThrow();
+    await expect(
+      worker.append(encodeUpdateBatch([record(1)]), { segment: 1, offset: 10 }, 1),
+    ).rejects.toThrow();
 
     rmSync(file);
     openSqliteDatabase(file).close();
-    await worker.append([record(2)], { segment: 1, offset: 20 }, 2);
+    await worker.append(encodeUpdateBatch([record(2)]), { segment: 1, offset: 20 }, 2);
     const after = await stored();
     expect(after.firstBytes).toEqual([2]);
     expect(after.journal).toEqual({ segment: 1, offset: 20 });
@@ -91,7 +96,9 @@ describe("append worker", () => {
   it("finishes every batch already sent before it stops", async () => {
     openSqliteDatabase(file).close();
     worker = startAppendWorker(file);
-    const sent = Array.from({ length: 20 }, (_, i) => worker!.append([record(i)], undefined, i));
+    const sent = Array.from({ length: 20 }, (_, i) =>
+      worker!.append(encodeUpdateBatch([record(i)]), undefined, i),
+    );
     await worker.stop();
     worker = null;
     await Promise.all(sent);

@@ -6,7 +6,11 @@ import * as encoding from "lib0/encoding";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../../../server/log";
 import type { UpdateRecord } from "../../../../server/storage/DocumentStorage";
-import { decodeJournalRecords, encodeJournalRecord } from "../../../../server/storage/journal/journalFormat";
+import {
+  decodeJournalRecords,
+  encodeJournalRecord,
+  encodeUpdateBatch,
+} from "../../../../server/storage/journal/journalFormat";
 import { openUpdateJournal } from "../../../../server/storage/journal/updateJournal";
 import { recordingStorage } from "../collab/fakes";
 
@@ -92,7 +96,7 @@ describe("update journal", () => {
     const journal = await openUpdateJournal(dir, storage, silentLogger);
     journal.append(record(1));
     journal.append(record(2));
-    await storage.appendUpdates([record(1), record(2)], journal.position());
+    await storage.appendUpdates(encodeUpdateBatch([record(1), record(2)]), journal.position());
     journal.append(record(3));
     // The process dies before the database gets record 3.
     journal.close();
