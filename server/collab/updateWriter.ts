@@ -39,8 +39,11 @@ export function createUpdateWriter(options: {
   let soon: NodeJS.Immediate | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
+  /** A write is chained and has not taken its batch yet: it will take whatever is pending then. */
+  let writeQueued = false;
 
   const writeBatch = async (): Promise<void> => {
+    writeQueued = false;
     if (pending.count === 0) return;
     const batch = pending.take();
     const perRoom = pendingPerRoom;
@@ -71,6 +74,7 @@ export function createUpdateWriter(options: {
     if (soon) clearImmediate(soon);
     timer = null;
     soon = null;
+    writeQueued = true;
     writing = writing
       .then(writeBatch)
       .catch((error: Error) => log.error("storage.flush_failed", { error: error.message }));
@@ -82,8 +86,9 @@ export function createUpdateWriter(options: {
       pending.add(journal.append(toRecord(change)));
       countFor(change.room, 1);
       timer ??= setTimeout(flush, intervalMs);
-      // After this turn's relays, not before them.
-      if (pending.count >= maxBatch) soon ??= setImmediate(flush);
+      // After this turn's relays, not before them; while a batch is in flight, one write waits behind it
+      // (chaining one per turn until the database answered would only queue empty writes).
+      if (pending.count >= maxBatch && !writeQueued) soon ??= setImmediate(flush);
     },
     flush,
     async close() {
