@@ -18,6 +18,8 @@ export default defineConfig({
     root: ".",
     include: ["tests/**/*.test.ts"],
     environment: "node",
+    // Long browser journeys (many screens, axe scans, screenshots) set 180 s: one took 34 s alone and over
+    // 60 s beside the other browser files on a slower 2-core machine. The limit catches hangs, not speed.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: integration and browser tests start servers; run files two at a time at most.

@@ -84,5 +84,5 @@ describe("exchange details and delegations, edited in the UI", () => {
     expect(await anaPage.getByRole("combobox", { name: /Delegation of|Delegação de/ }).count()).toBe(0);
     await anaContext.close();
     await context.close();
-  }, 60_000);
+  }, 180_000);
 });

@@ -126,7 +126,7 @@ describe("an exchange from creation to live roles", () => {
     await delegate.keyboard.type("depois");
     await delegate.waitForTimeout(300);
     expect(await editorText(delegate)).not.toContain("depois");
-  }, 60_000);
+  }, 180_000);
 });
 
 /** The copied link points at the test server's origin already; keep only its path for goto. */

@@ -178,7 +178,7 @@ describe("pseudo-locale: no hard-coded strings", () => {
       } finally {
         await context.close();
       }
-    }, 60_000);
+    }, 180_000);
   }
 
   async function collect(page: Page, where: string): Promise<Array<{ screen: string } & Unmarked>> {

@@ -269,7 +269,7 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         expect([...hosts]).toEqual([new URL(server.url).host]);
         await guest.close();
         await context.close();
-      }, 60_000);
+      }, 180_000);
     }
 
     it.runIf(lng === "en")(

@@ -121,5 +121,5 @@ describe("names and titles are text, never markup", () => {
     await expectInert(guestPage, guestDialogs, "document (guest)");
     await guest.close();
     await host.close();
-  }, 60_000);
+  }, 180_000);
 });
