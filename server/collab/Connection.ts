@@ -12,7 +12,7 @@ export interface Connection {
   readonly identity: ConnectionIdentity;
   readonly access: "read" | "write";
   send(message: Uint8Array): void;
-  /** Writes a frame made by `binaryFrame` as it is (the same bytes go to everyone in a room). */
+  /** Writes a whole WebSocket frame (see wsFrames.ts) as it is: a room frames a message once for everyone. */
   sendFrame(frame: Buffer): void;
   close(code: number, reason: string): void;
   /** Awareness client ids this connection has announced (removed when it leaves). */

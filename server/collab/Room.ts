@@ -7,11 +7,11 @@ import { MessageType } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
 import type { Logger } from "../log";
 import type { StoredDocument } from "../storage/DocumentStorage";
-import { binaryFrame } from "./binaryFrame";
 import type { Connection } from "./Connection";
 import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
 import { vouchAwareness } from "./vouchAwareness";
+import { binaryFrame, syncUpdateFrame } from "./wsFrames";
 
 /** A change a client made, handed to storage before anyone else sees it. */
 export interface ClientChange {
@@ -21,7 +21,7 @@ export interface ClientChange {
   /** Stored clock per Yjs client id after this change (acknowledged to the author once stored). */
   clocks: UpdateClocks;
   /** Client ids first used by this change: bound to the author in the same transaction. */
-  newClientIds: number[];
+  newClientIds: readonly number[];
 }
 
 /** Where a room's changes go. */
@@ -34,6 +34,8 @@ export interface RoomStorage {
 
 /** A state vector entry that covers every clock: used to cut a client's content out of an update. */
 const EVERYTHING = 2 ** 31;
+/** No client ids (shared: most changes bind none and forge none). */
+const NONE: readonly number[] = Object.freeze([]);
 
 /**
  * One live document: its Y.Doc, awareness and connections. A client's change is applied (so it is
@@ -55,8 +57,11 @@ export class Room {
 
   /** The whole document encoded, for clients that have nothing yet; dropped on every change. */
   private wholeState: Uint8Array | null = null;
-  /** Changes stored in this event-loop turn after its first one, relayed together at its end. */
-  private turn: { updates: Uint8Array[]; authors: Set<Connection> } | null = null;
+  /** Set once a change was relayed in this event-loop turn: later ones wait for its end (`endTurn`). */
+  private turnOpen = false;
+  /** Changes stored in this event-loop turn after its first one, and their authors, relayed together at its end. */
+  private turnUpdates: Uint8Array[] = [];
+  private readonly turnAuthors = new Set<Connection>();
   /** Set once a change could not be stored (or was half applied): the room serves nothing more. */
   private storeFailure: Error | null = null;
   private pendingAwareness = new Set<number>();
@@ -152,31 +157,32 @@ export class Room {
     }
     const { clocks, deletes } = inspectUpdate(update);
     const doc = this.doc;
-    const fresh = [...clocks].filter(([clientId, end]) => end > Y.getState(doc.store, clientId));
+    const participantId = connection.identity.participantId;
+    // Clients with content the doc lacks: unbound ones are bound to this author, others' are forged.
+    let fresh = 0;
+    let newClientIds = NONE;
+    let foreign = NONE;
+    for (const [clientId, end] of clocks) {
+      if (end <= Y.getState(doc.store, clientId)) continue;
+      fresh++;
+      const owner = this.bindings.get(clientId);
+      if (owner === undefined) newClientIds = [...newClientIds, clientId];
+      else if (owner !== participantId) foreign = [...foreign, clientId];
+    }
     if (connection.access === "read") {
       // Never merged. A sync step 2 that brings nothing new is the normal reply to our step 1: stay quiet.
-      if (fresh.length > 0) connection.send(encodeRefusedMessage("readOnly"));
+      if (fresh > 0) connection.send(encodeRefusedMessage("readOnly"));
       return;
     }
     // Nothing new (a sync reply with what we hold): nothing to apply, store or relay.
-    if (fresh.length === 0 && !deletes) return;
-    const participantId = connection.identity.participantId;
-    const foreign = fresh.filter(
-      ([clientId]) => (this.bindings.get(clientId) ?? participantId) !== participantId,
-    );
+    if (fresh === 0 && !deletes) return;
     let accepted = update;
     if (foreign.length > 0) {
-      accepted = Y.diffUpdate(update, Y.encodeStateVector(new Map(foreign.map(([id]) => [id, EVERYTHING]))));
-      for (const [clientId] of foreign) clocks.delete(clientId);
-      this.refuseForeign(
-        connection,
-        foreign.map(([clientId]) => clientId),
-      );
-      if (foreign.length === fresh.length && !deletes) return;
+      accepted = Y.diffUpdate(update, Y.encodeStateVector(new Map(foreign.map((id) => [id, EVERYTHING]))));
+      for (const clientId of foreign) clocks.delete(clientId);
+      this.refuseForeign(connection, foreign);
+      if (foreign.length === fresh && !deletes) return;
     }
-    const newClientIds = fresh
-      .map(([clientId]) => clientId)
-      .filter((clientId) => !this.bindings.has(clientId));
     try {
       Y.applyUpdate(doc, accepted, connection);
     } catch (error) {
@@ -203,31 +209,34 @@ export class Room {
    * busy room costs one frame per receiver per turn rather than one per change.
    */
   private relay(update: Uint8Array, author: Connection): void {
-    if (this.turn) {
-      this.turn.updates.push(update);
-      this.turn.authors.add(author);
+    if (this.turnOpen) {
+      this.turnUpdates.push(update);
+      this.turnAuthors.add(author);
       return;
     }
     this.broadcast(update, author);
-    this.turn = { updates: [], authors: new Set() };
+    this.turnOpen = true;
     setImmediate(this.endTurn);
   }
 
   private endTurn = (): void => {
-    const turn = this.turn;
-    this.turn = null;
-    if (!turn || turn.updates.length === 0 || this.isDestroyed) return;
-    const merged = turn.updates.length === 1 ? turn.updates[0]! : Y.mergeUpdates(turn.updates);
+    this.turnOpen = false;
+    const updates = this.turnUpdates;
+    if (updates.length === 0 || this.isDestroyed) return;
+    const authors = [...this.turnAuthors];
+    this.turnUpdates = [];
+    this.turnAuthors.clear();
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     // One author already has all of it; several each get the others' (and their own again, ignored).
-    this.broadcast(merged, turn.authors.size === 1 ? [...turn.authors][0]! : null);
+    this.broadcast(merged, authors.length === 1 ? authors[0]! : null);
   };
 
   private broadcast(update: Uint8Array, except: Connection | null): void {
-    const frame = binaryFrame(syncMessage(syncProtocol.messageYjsUpdate, update));
+    const frame = syncUpdateFrame(update);
     for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
   }
 
-  private refuseForeign(connection: Connection, clientIds: number[]): void {
+  private refuseForeign(connection: Connection, clientIds: readonly number[]): void {
     connection.send(encodeRefusedMessage("foreignClient"));
     this.log.warn("update.foreign_client", {
       room: this.name,
@@ -326,9 +335,9 @@ export class Room {
   private broadcastAwareness = (): void => {
     this.awarenessScheduled = false;
     if (this.isDestroyed || this.pendingAwareness.size === 0) return;
-    const message = this.encodeAwareness([...this.pendingAwareness]);
+    const frame = binaryFrame(this.encodeAwareness([...this.pendingAwareness]));
     this.pendingAwareness.clear();
-    for (const connection of this.connections) connection.send(message);
+    for (const connection of this.connections) connection.sendFrame(frame);
   };
 
   private encodeAwareness(clientIds: number[]): Uint8Array {

@@ -13,6 +13,7 @@ import { ProtocolError } from "./ProtocolError";
 import type { Room } from "./Room";
 import type { RoomRegistry } from "./roomRegistry";
 import { throwawayRooms, WARM_UP_GRANT, WARM_UP_HEADER, WARM_UP_ROOM } from "./warmUp";
+import { binaryFrame } from "./wsFrames";
 
 export interface CollabEndpoint {
   /** Handles an HTTP upgrade; returns false when the path is not the collaboration endpoint. */
@@ -98,6 +99,11 @@ export function createCollabEndpoint(options: {
     };
 
     const rawSocket = (socket as unknown as { _socket: Duplex })._socket;
+    // Straight to the TCP socket: ws writes without queueing when, as here, nothing is compressed, so
+    // these frames keep their order among the control frames (ping, close) that ws writes.
+    const sendFrame = (frame: Buffer) => {
+      if (socket.readyState === WebSocket.OPEN) rawSocket.write(frame);
+    };
     socket.isAlive = true;
     socket.on("pong", () => {
       socket.isAlive = true;
@@ -143,14 +149,8 @@ export function createCollabEndpoint(options: {
         identity: granted.identity,
         access: granted.access,
         awarenessIds: new Set(),
-        send(message) {
-          if (socket.readyState === WebSocket.OPEN) socket.send(message);
-        },
-        sendFrame(frame) {
-          // Straight to the TCP socket: ws writes without queueing when, as here, nothing is compressed,
-          // so this frame keeps its order among the ones ws writes.
-          if (socket.readyState === WebSocket.OPEN) rawSocket.write(frame);
-        },
+        send: (message) => sendFrame(binaryFrame(message)),
+        sendFrame,
         close(code, reason) {
           if (socket.readyState === WebSocket.OPEN) socket.close(code, reason.slice(0, 120));
         },
@@ -222,8 +222,9 @@ export function createCollabEndpoint(options: {
   };
 }
 
+/** The message's bytes (ws hands binary messages over as one Buffer, itself a Uint8Array). */
 function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (Array.isArray(data)) return Buffer.concat(data);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return data;
 }

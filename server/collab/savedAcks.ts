@@ -2,15 +2,25 @@ import { encodeSavedMessage } from "../../shared/protocol/savedMessage";
 import type { Connection } from "./Connection";
 import type { UpdateClocks } from "./inspectUpdate";
 
+interface Pending {
+  clocks: UpdateClocks;
+  /** When the first unacknowledged change came, and the latest. */
+  since: number;
+  last: number;
+  timer: NodeJS.Timeout;
+}
+
 /**
  * "Saved" acknowledgements, gathered per connection and sent when its author pauses for `quietMs`, or
  * `maxWaitMs` after the first unacknowledged change while they keep typing: the author sees "saved"
  * as soon as they stop, and a typist costs a message every few seconds instead of one per keystroke.
- * Each connection has its own timer, so acknowledgements never go out as one burst for everyone.
+ * Each connection has its own timer, so acknowledgements never go out as one burst for everyone. A
+ * change only notes its time: the timer, when it fires early, waits again for what is left (moving a
+ * timer on every change cost more than the rest of this together).
  */
 export function createSavedAcks(options: { quietMs: number; maxWaitMs: number }) {
   const { quietMs, maxWaitMs } = options;
-  const pending = new Map<Connection, { clocks: UpdateClocks; since: number; timer: NodeJS.Timeout }>();
+  const pending = new Map<Connection, Pending>();
 
   const send = (connection: Connection) => {
     const entry = pending.get(connection);
@@ -20,19 +30,26 @@ export function createSavedAcks(options: { quietMs: number; maxWaitMs: number })
     connection.send(encodeSavedMessage(entry.clocks));
   };
 
+  const due = (connection: Connection) => {
+    const entry = pending.get(connection);
+    if (!entry) return;
+    const wait = Math.min(entry.last + quietMs, entry.since + maxWaitMs) - performance.now();
+    if (wait >= 1) entry.timer = setTimeout(due, Math.ceil(wait), connection);
+    else send(connection);
+  };
+
   return {
     add(connection: Connection, clocks: UpdateClocks) {
       const now = performance.now();
       const entry = pending.get(connection);
       if (!entry) {
-        const timer = setTimeout(() => send(connection), quietMs);
-        pending.set(connection, { clocks: new Map(clocks), since: now, timer });
+        const timer = setTimeout(due, quietMs, connection);
+        pending.set(connection, { clocks: new Map(clocks), since: now, last: now, timer });
         return;
       }
+      entry.last = now;
       for (const [client, clock] of clocks)
         if (clock > (entry.clocks.get(client) ?? 0)) entry.clocks.set(client, clock);
-      // Still typing: wait for the next pause, unless that would pass the longest wait.
-      if (now + quietMs - entry.since <= maxWaitMs) entry.timer.refresh();
     },
     /** Sends every gathered acknowledgement now (shutdown). */
     flush() {

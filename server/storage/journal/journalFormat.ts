@@ -1,5 +1,6 @@
 import { crc32 } from "node:zlib";
 import * as decoding from "lib0/decoding";
+import { varUintBytes, writeVarUint } from "../../../shared/protocol/varUint";
 import type { UpdateBatch, UpdateRecord } from "../DocumentStorage";
 
 /** Bytes before each record's body: its length and its CRC-32, both little-endian u32. */
@@ -39,24 +40,6 @@ export function encodeJournalRecord(record: UpdateRecord): Buffer {
   framed.writeUInt32LE(bodyBytes, 0);
   framed.writeUInt32LE(crc32(framed.subarray(HEADER_BYTES)), 4);
   return framed;
-}
-
-/** Bytes of `value` as a lib0 var-length unsigned integer (7 bits a byte). */
-function varUintBytes(value: number): number {
-  let bytes = 1;
-  for (let rest = value; rest > 0x7f; rest = Math.floor(rest / 128)) bytes++;
-  return bytes;
-}
-
-function writeVarUint(target: Buffer, at: number, value: number): number {
-  let rest = value;
-  let offset = at;
-  while (rest > 0x7f) {
-    target[offset++] = 0x80 | (rest & 0x7f);
-    rest = Math.floor(rest / 128);
-  }
-  target[offset++] = rest;
-  return offset;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as ws from "ws";
-import { binaryFrame } from "../../../../server/collab/binaryFrame";
+import { binaryFrame, syncUpdateFrame } from "../../../../server/collab/wsFrames";
+import { syncMessage } from "../../../../shared/protocol/syncMessage";
 
 // ws exports its frame parser, but its type definitions do not declare it.
 const { Receiver } = ws as unknown as {
@@ -24,4 +25,17 @@ describe("binaryFrame", () => {
     expect(isBinary).toBe(true);
     expect(new Uint8Array(data)).toEqual(payload);
   });
+});
+
+describe("syncUpdateFrame", () => {
+  // Around the frame's length steps (126, 65,536) and the update length's varint steps (128, 16,384).
+  it.each([0, 1, 122, 123, 127, 128, 16_383, 16_384, 65_530, 65_531, 70_000])(
+    "frames a %i-byte update as the y-websocket message ws reads",
+    async (size) => {
+      const update = Uint8Array.from({ length: size }, (_, i) => (i * 31) % 256);
+      const { data, isBinary } = await readWithWs(syncUpdateFrame(update));
+      expect(isBinary).toBe(true);
+      expect(new Uint8Array(data)).toEqual(syncMessage(2, update));
+    },
+  );
 });
