@@ -15,8 +15,8 @@ interface Pending {
  * `maxWaitMs` after the first unacknowledged change while they keep typing: the author sees "saved"
  * as soon as they stop, and a typist costs a message every few seconds instead of one per keystroke.
  * Each connection has its own timer, so acknowledgements never go out as one burst for everyone. A
- * change only notes its time: the timer, when it fires early, waits again for what is left (moving a
- * timer on every change cost more than the rest of this together).
+ * change only notes its time; the timer, when it fires before the author paused, waits again for what
+ * is left (so a keystroke costs no timer work).
  */
 export function createSavedAcks(options: { quietMs: number; maxWaitMs: number }) {
   const { quietMs, maxWaitMs } = options;
