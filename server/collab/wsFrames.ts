@@ -16,11 +16,12 @@ export function binaryFrame(message: Uint8Array): Buffer {
 
 /** The frame of the y-websocket message [sync, update, length, update], built without an intermediate copy. */
 export function syncUpdateFrame(update: Uint8Array): Buffer {
-  const frame = allocateFrame(2 + varUintBytes(update.byteLength) + update.byteLength);
-  let at = frame.byteLength - update.byteLength - varUintBytes(update.byteLength) - 2;
-  frame[at++] = MessageType.sync;
-  frame[at++] = SyncStep.update;
-  frame.set(update, writeVarUint(frame, at, update.byteLength));
+  const length = 2 + varUintBytes(update.byteLength) + update.byteLength;
+  const frame = allocateFrame(length);
+  const start = frame.byteLength - length;
+  frame[start] = MessageType.sync;
+  frame[start + 1] = SyncStep.update;
+  frame.set(update, writeVarUint(frame, start + 2, update.byteLength));
   return frame;
 }
 
