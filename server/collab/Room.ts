@@ -183,24 +183,33 @@ export class Room {
       this.refuseForeign(connection, foreign);
       if (foreign.length === fresh && !deletes) return;
     }
-    try {
-      Y.applyUpdate(doc, accepted, connection);
-    } catch (error) {
-      // Yjs may have integrated part of it: the doc now holds something stored nowhere.
-      this.break(error as Error);
-      throw new ProtocolError("malformedMessage", `update rejected: ${(error as Error).message}`);
-    }
-    for (const clientId of newClientIds) this.bindings.set(clientId, participantId);
-    try {
-      this.storage.store({ room: this, update: accepted, origin: connection, clocks, newClientIds });
-    } catch (error) {
-      // Stored nowhere: it must not reach anyone, nor outlive this room.
-      this.break(error as Error);
-      this.refuseIfBroken();
-    }
-    this.approxSize += accepted.byteLength;
-    this.wholeState = null;
-    this.relay(accepted, connection);
+    // One transaction around integrating, storing and relaying: Yjs tidies up after a change (merges
+    // structs, collects deleted content) when the transaction ends, once the change is on its way.
+    Y.transact(
+      doc,
+      () => {
+        try {
+          Y.applyUpdate(doc, accepted, connection);
+        } catch (error) {
+          // Yjs may have integrated part of it: the doc now holds something stored nowhere.
+          this.break(error as Error);
+          throw new ProtocolError("malformedMessage", `update rejected: ${(error as Error).message}`);
+        }
+        for (const clientId of newClientIds) this.bindings.set(clientId, participantId);
+        try {
+          this.storage.store({ room: this, update: accepted, origin: connection, clocks, newClientIds });
+        } catch (error) {
+          // Stored nowhere: it must not reach anyone, nor outlive this room.
+          this.break(error as Error);
+          this.refuseIfBroken();
+        }
+        this.approxSize += accepted.byteLength;
+        this.wholeState = null;
+        this.relay(accepted, connection);
+      },
+      connection,
+      false, // a remote change, as Y.applyUpdate alone would make it
+    );
   }
 
   /**

@@ -82,6 +82,17 @@ describe("Room", () => {
     room.destroy();
   });
 
+  it("relays a change before Yjs tidies up after it, in the same transaction", () => {
+    const { room } = makeRoom();
+    const [alice, bruno] = joined(room, "alice00001", "bruno00001");
+    const relayedBeforeCleanup: number[] = [];
+    room.doc.on("afterTransaction", () => relayedBeforeCleanup.push(bruno.sent.length));
+    room.applyClientUpdate(alice, typed("olá", 11));
+    expect(relayedBeforeCleanup).toEqual([1]);
+    expect(room.doc.getText("t").toString()).toBe("olá");
+    room.destroy();
+  });
+
   it("relays a room's first change of a turn at once and merges the turn's later ones into one message", async () => {
     const { room, changes } = makeRoom();
     const [alice, bruno, chen] = joined(room, "alice00001", "bruno00001", "chen000001");
