@@ -187,29 +187,33 @@ export class Room {
     // structs, collects deleted content) when the transaction ends, once the change is on its way.
     Y.transact(
       doc,
-      () => {
-        try {
-          Y.applyUpdate(doc, accepted, connection);
-        } catch (error) {
-          // Yjs may have integrated part of it: the doc now holds something stored nowhere.
-          this.break(error as Error);
-          throw new ProtocolError("malformedMessage", `update rejected: ${(error as Error).message}`);
-        }
-        for (const clientId of newClientIds) this.bindings.set(clientId, participantId);
-        try {
-          this.storage.store({ room: this, update: accepted, origin: connection, clocks, newClientIds });
-        } catch (error) {
-          // Stored nowhere: it must not reach anyone, nor outlive this room.
-          this.break(error as Error);
-          this.refuseIfBroken();
-        }
-        this.approxSize += accepted.byteLength;
-        this.wholeState = null;
-        this.relay(accepted, connection);
-      },
+      () => this.accept({ room: this, update: accepted, origin: connection, clocks, newClientIds }),
       connection,
       false, // a remote change, as Y.applyUpdate alone would make it
     );
+  }
+
+  /** Integrates a checked change, stores it and relays it (inside the caller's transaction). */
+  private accept(change: ClientChange): void {
+    try {
+      Y.applyUpdate(this.ydoc, change.update, change.origin);
+    } catch (error) {
+      // Yjs may have integrated part of it: the doc now holds something stored nowhere.
+      this.break(error as Error);
+      throw new ProtocolError("malformedMessage", `update rejected: ${(error as Error).message}`);
+    }
+    const participantId = change.origin.identity.participantId;
+    for (const clientId of change.newClientIds) this.bindings.set(clientId, participantId);
+    try {
+      this.storage.store(change);
+    } catch (error) {
+      // Stored nowhere: it must not reach anyone, nor outlive this room.
+      this.break(error as Error);
+      this.refuseIfBroken();
+    }
+    this.approxSize += change.update.byteLength;
+    this.wholeState = null;
+    this.relay(change.update, change.origin);
   }
 
   /**
