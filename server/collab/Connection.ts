@@ -14,6 +14,8 @@ export interface Connection {
   send(message: Uint8Array): void;
   /** Writes a whole WebSocket frame (see wsFrames.ts) as it is: a room frames a message once for everyone. */
   sendFrame(frame: Buffer): void;
+  /** Writes a frame given as its start and the rest, in one write, without joining them (see `syncFrameHead`). */
+  sendFrameParts(head: Buffer, rest: Uint8Array): void;
   close(code: number, reason: string): void;
   /** Awareness client ids this connection has announced (removed when it leaves). */
   readonly awarenessIds: Set<number>;

@@ -3,7 +3,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { encodeAccessMessage, encodeRefusedMessage } from "../../shared/protocol/accessMessage";
-import { MessageType } from "../../shared/protocol/messageTypes";
+import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
 import type { Logger } from "../log";
 import type { StoredDocument } from "../storage/DocumentStorage";
@@ -11,7 +11,7 @@ import type { Connection } from "./Connection";
 import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
 import { vouchAwareness } from "./vouchAwareness";
-import { binaryFrame, syncUpdateFrame } from "./wsFrames";
+import { binaryFrame, syncFrameHead, syncUpdateFrame } from "./wsFrames";
 
 /** A change a client made, handed to storage before anyone else sees it. */
 export interface ClientChange {
@@ -120,10 +120,14 @@ export class Room {
     this.sendAllAwareness(connection);
   }
 
-  /** Answers a client's sync step 1 with everything it lacks (all of it stored: see `applyClientUpdate`). */
+  /**
+   * Answers a client's sync step 1 with everything it lacks (all of it stored: see `applyClientUpdate`).
+   * The answer, often the whole document, is written as it is rather than copied into a message and a frame.
+   */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     this.refuseIfBroken();
-    connection.send(syncMessage(syncProtocol.messageYjsSyncStep2, this.missingFrom(stateVector)));
+    const missing = this.missingFrom(stateVector);
+    connection.sendFrameParts(syncFrameHead(SyncStep.step2, missing.byteLength), missing);
   }
 
   /** The whole document as one update and its state vector (for snapshots), without building the doc. */

@@ -104,6 +104,13 @@ export function createCollabEndpoint(options: {
     const sendFrame = (frame: Buffer) => {
       if (socket.readyState === WebSocket.OPEN) rawSocket.write(frame);
     };
+    const sendFrameParts = (head: Buffer, rest: Uint8Array) => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      rawSocket.cork();
+      rawSocket.write(head);
+      rawSocket.write(rest);
+      rawSocket.uncork();
+    };
     socket.isAlive = true;
     socket.on("pong", () => {
       socket.isAlive = true;
@@ -151,6 +158,7 @@ export function createCollabEndpoint(options: {
         awarenessIds: new Set(),
         send: (message) => sendFrame(binaryFrame(message)),
         sendFrame,
+        sendFrameParts,
         close(code, reason) {
           if (socket.readyState === WebSocket.OPEN) socket.close(code, reason.slice(0, 120));
         },

@@ -25,6 +25,9 @@ export function fakeConnection(
       const length = frame[1]! & 0x7f;
       connection.sent.push(frame.subarray(length < 126 ? 2 : length === 126 ? 4 : 10));
     },
+    sendFrameParts(head: Buffer, rest: Uint8Array) {
+      connection.sendFrame(Buffer.concat([head, rest]));
+    },
     close(code: number) {
       connection.closedWith = code;
     },

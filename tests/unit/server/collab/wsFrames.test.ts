@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as ws from "ws";
-import { binaryFrame, syncUpdateFrame } from "../../../../server/collab/wsFrames";
+import { binaryFrame, syncFrameHead, syncUpdateFrame } from "../../../../server/collab/wsFrames";
 import { syncMessage } from "../../../../shared/protocol/syncMessage";
 
 // ws exports its frame parser, but its type definitions do not declare it.
@@ -36,6 +36,21 @@ describe("syncUpdateFrame", () => {
       const { data, isBinary } = await readWithWs(syncUpdateFrame(update));
       expect(isBinary).toBe(true);
       expect(new Uint8Array(data)).toEqual(syncMessage(2, update));
+    },
+  );
+});
+
+describe("syncFrameHead", () => {
+  it.each([0, 1, 122, 123, 127, 128, 16_383, 16_384, 65_530, 65_531, 70_000, 2_100_000])(
+    "followed by a %i-byte payload, is the sync step 2 ws reads",
+    async (size) => {
+      const payload = Uint8Array.from({ length: size }, (_, i) => (i * 31) % 256);
+      const head = syncFrameHead(1, size);
+      // Only the frame's start: the payload is not copied into it.
+      expect(head.byteLength + size).toBe(binaryFrame(syncMessage(1, payload)).byteLength);
+      const { data, isBinary } = await readWithWs(Buffer.concat([head, payload]));
+      expect(isBinary).toBe(true);
+      expect(new Uint8Array(data)).toEqual(syncMessage(1, payload));
     },
   );
 });
