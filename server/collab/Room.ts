@@ -1,6 +1,5 @@
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { encodeAccessMessage, encodeRefusedMessage } from "../../shared/protocol/accessMessage";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
@@ -116,7 +115,7 @@ export class Room {
     const stateVector = this.storedState
       ? (this.storedStateVector ?? Y.encodeStateVectorFromUpdate(this.storedState))
       : Y.encodeStateVector(this.ydoc);
-    connection.send(syncMessage(syncProtocol.messageYjsSyncStep1, stateVector));
+    connection.send(syncMessage(SyncStep.step1, stateVector));
     this.sendAllAwareness(connection);
   }
 
