@@ -45,11 +45,31 @@ describe("saved acknowledgements", () => {
     expect(ackedClocks(alice.sent[0]!).get(7)).toBeLessThanOrEqual(20);
   });
 
+  it("go out within a fifth of the quiet period after it ends, then leave no timer running", async () => {
+    vi.useFakeTimers();
+    const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
+    const alice = fakeConnection("alice00001");
+    const bruno = fakeConnection("bruno00001");
+    acks.add(alice, new Map([[7, 1]]));
+    await vi.advanceTimersByTimeAsync(30);
+    acks.add(bruno, new Map([[9, 1]])); // off the shared tick's beat
+    await vi.advanceTimersByTimeAsync(249);
+    expect(bruno.sent).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(alice.sent).toHaveLength(1);
+    expect(bruno.sent).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("flush sends everything gathered at once (shutdown)", () => {
+    vi.useFakeTimers();
     const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
     const alice = fakeConnection("alice00001");
     acks.add(alice, new Map([[7, 3]]));
     acks.flush();
     expect(alice.sent.map(ackedClocks)).toEqual([new Map([[7, 3]])]);
+    acks.flush();
+    expect(alice.sent).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
