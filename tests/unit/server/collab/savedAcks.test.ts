@@ -14,11 +14,19 @@ const ackedClocks = (message: Uint8Array) => {
   return readSavedClocks(decoder);
 };
 
+/** Fake timers, acknowledgements with the server's settings, and two authors. */
+function setUp() {
+  vi.useFakeTimers();
+  return {
+    acks: createSavedAcks({ quietMs: 250, maxWaitMs: 2000 }),
+    alice: fakeConnection("alice00001"),
+    bruno: fakeConnection("bruno00001"),
+  };
+}
+
 describe("saved acknowledgements", () => {
   it("go out once the author pauses, as one message with the highest clocks", async () => {
-    vi.useFakeTimers();
-    const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
-    const alice = fakeConnection("alice00001");
+    const { acks, alice } = setUp();
     for (let clock = 1; clock <= 5; clock++) {
       acks.add(alice, new Map([[7, clock]]));
       await vi.advanceTimersByTimeAsync(100); // typing: never a 250 ms pause
@@ -29,10 +37,7 @@ describe("saved acknowledgements", () => {
   });
 
   it("go out at the longest wait while the author keeps typing, and per connection", async () => {
-    vi.useFakeTimers();
-    const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
-    const alice = fakeConnection("alice00001");
-    const bruno = fakeConnection("bruno00001");
+    const { acks, alice, bruno } = setUp();
     acks.add(bruno, new Map([[9, 1]]));
     for (let clock = 1; clock <= 30; clock++) {
       acks.add(alice, new Map([[7, clock]]));
@@ -46,10 +51,7 @@ describe("saved acknowledgements", () => {
   });
 
   it("go out within a fifth of the quiet period after it ends, then leave no timer running", async () => {
-    vi.useFakeTimers();
-    const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
-    const alice = fakeConnection("alice00001");
-    const bruno = fakeConnection("bruno00001");
+    const { acks, alice, bruno } = setUp();
     acks.add(alice, new Map([[7, 1]]));
     await vi.advanceTimersByTimeAsync(30);
     acks.add(bruno, new Map([[9, 1]])); // off the shared tick's beat
@@ -62,9 +64,7 @@ describe("saved acknowledgements", () => {
   });
 
   it("flush sends everything gathered at once (shutdown)", () => {
-    vi.useFakeTimers();
-    const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
-    const alice = fakeConnection("alice00001");
+    const { acks, alice } = setUp();
     acks.add(alice, new Map([[7, 3]]));
     acks.flush();
     expect(alice.sent.map(ackedClocks)).toEqual([new Map([[7, 3]])]);
