@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type * as decoding from "lib0/decoding";
 import { afterEach, describe, expect, it } from "vitest";
 import { MessageType } from "../../shared/protocol/messageTypes";
@@ -8,6 +5,7 @@ import { readSavedClocks } from "../../shared/protocol/savedMessage";
 import { createExchange } from "../support/api";
 import { connectClient, seededRandom, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
+import { tempDir } from "../support/tempDir";
 
 const long = process.env.MUTUAL_LONG === "1";
 const KILLS = long ? 10 : 2;
@@ -22,7 +20,7 @@ describe("server killed with SIGKILL during edits", () => {
   it(
     "ends with every edit of every client present after restarts and reconnects",
     async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), "mutual-crash-"));
+      const dataDir = tempDir("mutual-crash-");
       // A long database interval: the kills land while changes are only in the journal.
       const env = { FLUSH_INTERVAL_MS: "200" };
       server = await startServer({ dataDir, env });
@@ -83,7 +81,7 @@ describe("server killed with SIGKILL during edits", () => {
   it(
     "keeps every change the author was told is saved, though no client ever comes back",
     async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), "mutual-crash-"));
+      const dataDir = tempDir("mutual-crash-");
       // No database write before the kill: the changes are in the journal only.
       server = await startServer({ dataDir, env: { FLUSH_INTERVAL_MS: "60000", FLUSH_MAX_BATCH: "100000" } });
       const exchange = await createExchange(server.url);

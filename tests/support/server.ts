@@ -1,9 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { serverArgs } from "./serverCommand";
+import { tempDir } from "./tempDir";
 
 export interface RunningServer {
   url: string;
@@ -25,7 +24,7 @@ const root = join(import.meta.dirname, "..", "..");
 export async function startServer(
   options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "mutual-test-"));
+  const dataDir = options.dataDir ?? tempDir("mutual-test-");
   const child = spawn(process.execPath, serverArgs(root), {
     cwd: root,
     env: {

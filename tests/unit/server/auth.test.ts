@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inviteToken, verifyInviteToken } from "../../../server/auth/inviteTokens";
@@ -10,10 +9,11 @@ import {
   sessionCookieHeader,
   sessionIdFromToken,
 } from "../../../server/auth/sessionCookie";
+import { tempDir } from "../../support/tempDir";
 
 describe("server secret", () => {
   it("is generated on first start into a private file and reused afterwards", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "mutual-secret-")), "secret.key");
+    const file = join(tempDir("mutual-secret-"), "secret.key");
     const first = loadOrCreateServerSecret(file, undefined);
     expect(first.length).toBe(32);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -22,7 +22,7 @@ describe("server secret", () => {
   });
 
   it("prefers a configured secret", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "mutual-secret-")), "secret.key");
+    const file = join(tempDir("mutual-secret-"), "secret.key");
     expect(loadOrCreateServerSecret(file, "x".repeat(40)).toString()).toBe("x".repeat(40));
   });
 });
