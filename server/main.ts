@@ -8,6 +8,7 @@ import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
 import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectoryStorage";
 import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
 import { startWalCheckpointer } from "./storage/sqlite/walCheckpointer";
+import { lowerOtherThreadsPriority } from "./threadPriority";
 
 // The only file that reads the environment and starts things.
 const log = createLogger((line) => process.stdout.write(line));
@@ -33,10 +34,13 @@ async function main(): Promise<void> {
     log,
   });
   const { port, warmedUp } = await server.listen();
+  // Every thread started so far (V8's compiler and GC helpers among them) now yields to the event loop.
+  const backgroundThreads = lowerOtherThreadsPriority();
   log.info("listening", {
     host: config.host,
     port,
     warmedUp,
+    backgroundThreads,
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`,
     dataDir: config.dataDir,
   });

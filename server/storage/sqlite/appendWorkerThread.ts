@@ -1,9 +1,9 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { lowerThisThreadPriority } from "../../threadPriority";
 import { decodeUpdateBatch } from "../journal/journalFormat";
 import { prepareAppendTransaction } from "./appendTransaction";
 import type { AppendReply, AppendRequest } from "./appendWorker";
 import { openSqliteDatabase } from "./openSqliteDatabase";
-import { lowerThisThreadPriority } from "./threadPriority";
 
 // The append worker's thread: its own connection to the database file commits each batch it is sent.
 lowerThisThreadPriority();

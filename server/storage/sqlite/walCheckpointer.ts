@@ -1,11 +1,11 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { BACKGROUND_THREAD_NICE } from "../../threadPriority";
 import type { SqliteDatabase } from "./openSqliteDatabase";
-import { STORAGE_THREAD_NICE } from "./threadPriority";
 
 // Runs in the worker: its own connection checkpoints the write-ahead log in PASSIVE mode (never blocks
 // writers). Plain JavaScript so the worker needs no TypeScript loader, hence its own copy of
-// lowerThisThreadPriority (threadPriority.ts).
+// lowerThisThreadPriority (server/threadPriority.ts).
 const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");
 try {
@@ -37,7 +37,7 @@ export function startWalCheckpointer(
     workerData: {
       file,
       intervalMs: options.intervalMs ?? 1000,
-      nice: STORAGE_THREAD_NICE,
+      nice: BACKGROUND_THREAD_NICE,
       driver: createRequire(import.meta.url).resolve("better-sqlite3"),
     },
   });

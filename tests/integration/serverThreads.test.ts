@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { BACKGROUND_THREAD_NICE } from "../../server/threadPriority";
+import { type RunningServer, startServer } from "../support/server";
+import { threadNiceValues } from "../support/threadNice";
+
+let server: RunningServer | null = null;
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+
+describe.skipIf(!existsSync("/proc/thread-self"))("server threads", () => {
+  it("runs every thread but the event loop's below its priority once listening", async () => {
+    server = await startServer();
+    const listening = server.logs.find((entry) => entry.event === "listening")!;
+    const nice = threadNiceValues(server.pid);
+    const eventLoopNice = nice.get(server.pid);
+    // Started by this process's own (vitest's) priority, whatever it is.
+    expect(eventLoopNice).toBe(threadNiceValues().get(process.pid));
+    const others = [...nice].filter(([tid]) => tid !== server!.pid);
+    // V8's compiler and collector helpers, the checkpoint worker: several, all lowered.
+    expect(others.length).toBeGreaterThanOrEqual(4);
+    expect(listening.backgroundThreads).toBeGreaterThanOrEqual(4);
+    for (const [, value] of others) expect(value).toBe(BACKGROUND_THREAD_NICE);
+  });
+});

@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { encodeUpdateBatch } from "../../../server/storage/journal/journalFormat";
+import { startAppendWorker } from "../../../server/storage/sqlite/appendWorker";
+import { openSqliteDatabase } from "../../../server/storage/sqlite/openSqliteDatabase";
+import { startWalCheckpointer } from "../../../server/storage/sqlite/walCheckpointer";
+import { BACKGROUND_THREAD_NICE, lowerOtherThreadsPriority } from "../../../server/threadPriority";
+import { threadNiceValues } from "../../support/threadNice";
+
+const lowered = () =>
+  [...threadNiceValues().values()].filter((nice) => nice === BACKGROUND_THREAD_NICE).length;
+/** Vitest runs each test file on the main thread of its own process (pool "forks"). */
+const ownNice = () => threadNiceValues().get(process.pid);
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let tries = 0; tries < 100 && !condition(); tries++) await new Promise((r) => setTimeout(r, 20));
+}
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.skipIf(!existsSync("/proc/thread-self"))("thread priority", () => {
+  it("runs the append and checkpoint workers below the event loop's priority", async () => {
+    dir = mkdtempSync(join(tmpdir(), "mutual-priority-"));
+    const file = join(dir, "mutual.db");
+    const db = openSqliteDatabase(file);
+    const before = lowered();
+    const eventLoopNice = ownNice();
+    expect(eventLoopNice).not.toBe(BACKGROUND_THREAD_NICE);
+
+    const appendWorker = startAppendWorker(file);
+    // The worker thread starts with its first batch.
+    const record = { documentName: "exchange0001/document0001", update: new Uint8Array([0, 0]), author: "p" };
+    await appendWorker.append(encodeUpdateBatch([record]), undefined, 1);
+    expect(lowered()).toBe(before + 1);
+
+    const checkpointer = startWalCheckpointer(db, file, { intervalMs: 50 });
+    await until(() => lowered() === before + 2);
+    expect(lowered()).toBe(before + 2);
+    // The event loop's own thread keeps its priority.
+    expect(ownNice()).toBe(eventLoopNice);
+
+    await checkpointer.stop();
+    await appendWorker.stop();
+    db.close();
+  });
+
+  it("lowers every other thread of the process, and never the calling one", () => {
+    const eventLoopNice = ownNice();
+    const others = [...threadNiceValues().keys()].filter((tid) => tid !== process.pid);
+    // V8's helpers at least: the case this is for.
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.some((tid) => threadNiceValues().get(tid) !== BACKGROUND_THREAD_NICE)).toBe(true);
+
+    expect(lowerOtherThreadsPriority()).toBeGreaterThanOrEqual(others.length);
+    const after = threadNiceValues();
+    for (const tid of others) if (after.has(tid)) expect(after.get(tid)).toBe(BACKGROUND_THREAD_NICE);
+    expect(after.get(process.pid)).toBe(eventLoopNice);
+  });
+});
