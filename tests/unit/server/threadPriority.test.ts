@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { encodeUpdateBatch } from "../../../server/storage/journal/journalFormat";
 import { startAppendWorker } from "../../../server/storage/sqlite/appendWorker";
 import { openSqliteDatabase } from "../../../server/storage/sqlite/openSqliteDatabase";
 import { startWalCheckpointer } from "../../../server/storage/sqlite/walCheckpointer";
 import { BACKGROUND_THREAD_NICE, lowerOtherThreadsPriority } from "../../../server/threadPriority";
+import { tempDir } from "../../support/tempDir";
 import { threadNiceValues } from "../../support/threadNice";
 
 const lowered = () =>
@@ -18,13 +18,9 @@ async function until(condition: () => boolean): Promise<void> {
   for (let tries = 0; tries < 100 && !condition(); tries++) await new Promise((r) => setTimeout(r, 20));
 }
 
-let dir: string;
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
 describe.skipIf(!existsSync("/proc/thread-self"))("thread priority", () => {
   it("runs the append and checkpoint workers below the event loop's priority", async () => {
-    dir = mkdtempSync(join(tmpdir(), "mutual-priority-"));
-    const file = join(dir, "mutual.db");
+    const file = join(tempDir("mutual-priority-"), "mutual.db");
     const db = openSqliteDatabase(file);
     const before = lowered();
     const eventLoopNice = ownNice();
