@@ -3,10 +3,10 @@ import { loadConfig } from "./config";
 import { createApp } from "./createApp";
 import { createLogger } from "./log";
 import { openUpdateJournal } from "./storage/journal/updateJournal";
-import { startAppendWorker } from "./storage/sqlite/appendWorker";
 import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
 import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectoryStorage";
 import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
+import { startStorageWorker } from "./storage/sqlite/storageWorker";
 import { startWalCheckpointer } from "./storage/sqlite/walCheckpointer";
 import { lowerOtherThreadsPriority } from "./threadPriority";
 
@@ -23,9 +23,9 @@ async function main(): Promise<void> {
           onError: (error) => log.warn("storage.checkpoint_failed", { error }),
         })
       : null;
-  // Batches of updates are committed on a worker thread: a commit never pauses the event loop.
-  const appendWorker = startAppendWorker(config.databaseFile);
-  const documents = createSqliteDocumentStorage(db, { appendWorker });
+  // Batches of updates are committed, and snapshots built, on a worker thread: off the event loop.
+  const storageWorker = startStorageWorker(config.databaseFile);
+  const documents = createSqliteDocumentStorage(db, { worker: storageWorker });
   const server = createApp(config, {
     documents,
     journal: await openUpdateJournal(config.journalDir, documents, log),
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("shutdown.start", { signal });
     await server.close();
-    await appendWorker.stop();
+    await storageWorker.stop();
     await checkpointer?.stop();
     db.close();
     log.info("shutdown.done", { signal });

@@ -129,14 +129,6 @@ export class Room {
     connection.sendFrameParts(syncFrameHead(SyncStep.step2, missing.byteLength), missing);
   }
 
-  /** The whole document as one update and its state vector (for snapshots), without building the doc. */
-  encodeState(): { update: Uint8Array; stateVector: Uint8Array } {
-    if (!this.storedState)
-      return { update: Y.encodeStateAsUpdate(this.ydoc), stateVector: Y.encodeStateVector(this.ydoc) };
-    const stateVector = this.storedStateVector ?? Y.encodeStateVectorFromUpdate(this.storedState);
-    return { update: this.storedState, stateVector };
-  }
-
   /** Everything a peer with `stateVector` lacks, from the stored bytes while the doc is not built yet. */
   private missingFrom(stateVector: Uint8Array): Uint8Array {
     // Decoded first: a garbage state vector throws here, before any work is done.

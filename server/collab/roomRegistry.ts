@@ -47,11 +47,9 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
   /** Rooms being unloaded or unloaded: never scheduled again. */
   const retired = new WeakSet<Room>();
   /**
-   * Rooms whose log grew long, compacted one at a time, `compactionSpacingMs` apart: encoding a
-   * document takes from a few tenths of a millisecond to several, and rooms that cross the threshold
-   * together (a workshop's breakout rooms typing at once) held up every relay behind them. Compacted
-   * one per event-loop turn, the bench's 20 rooms went in bursts of 4-10 within ~12 ms, and the two
-   * latency windows holding them had a p99 of 10 ms against 2.5-6.7 ms in the other sixteen.
+   * Rooms whose log grew long, compacted one at a time, `compactionSpacingMs` apart: rooms that cross
+   * the threshold together (a workshop's breakout rooms typing at once) would otherwise hold the
+   * storage worker, and the batches queued behind their snapshots, for a burst.
    */
   const dueForCompaction = new Set<Room>();
   let compacting = false;
@@ -97,19 +95,18 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     for (const connection of room.connections) {
       connection.close(CloseCode.roomUnavailable, "a change could not be stored; reconnecting");
     }
-    void unload(room); // compact() never saves a broken room
+    void unload(room);
   }
 
+  /** Storage builds the snapshot from what it holds, off the event loop (`DocumentStorage.compact`). */
   async function compact(room: Room): Promise<void> {
-    if (room.isBroken) return;
-    // Encoded after every stored update was applied, so the snapshot holds all the log holds.
-    const snapshot = room.encodeState();
-    const before = room.uncompactedUpdates;
     try {
-      await storage.compact(room.name, snapshot.update, snapshot.stateVector);
-      room.uncompactedUpdates = Math.max(0, room.uncompactedUpdates - before);
-      room.approxSize = snapshot.update.byteLength;
-      log.info("room.compacted", { room: room.name, updates: before, bytes: snapshot.update.byteLength });
+      const result = await storage.compact(room.name);
+      if (!result) return;
+      room.uncompactedUpdates = Math.max(0, room.uncompactedUpdates - result.updates);
+      // Short of the changes still on their way to storage: a batch at most.
+      room.approxSize = result.bytes;
+      log.info("room.compacted", { room: room.name, updates: result.updates, bytes: result.bytes });
     } catch (error) {
       log.error("room.compact_failed", { room: room.name, error: (error as Error).message });
     }

@@ -35,6 +35,12 @@ export interface JournalPosition {
   offset: number;
 }
 
+/** What a compaction took in: the logged updates the new snapshot covers beyond the old one, and its size. */
+export interface CompactionResult {
+  updates: number;
+  bytes: number;
+}
+
 /** One entry of a document's log, as history and attribution read it. */
 export interface LoggedUpdate {
   seq: number;
@@ -58,11 +64,12 @@ export interface DocumentStorage {
   /** How far the update journal has reached storage ({ segment: 0, offset: 0 } when not at all). */
   appliedJournalPosition(): Promise<JournalPosition>;
   /**
-   * Records a snapshot that covers the whole log so far, so that loading starts from it. `snapshot` must
-   * contain every update stored for that document (the caller encodes it after applying them all).
-   * The log itself is kept: it is the attributed history.
+   * Builds a snapshot from everything stored for the document (the previous snapshot and the log after
+   * it) and records it, so that loading starts from it; null when nothing is stored. The log itself is
+   * kept: it is the attributed history. Storage builds it rather than the caller, because building it
+   * from the live document blocked the event loop for as long as encoding the document took.
    */
-  compact(documentName: string, snapshot: Uint8Array, stateVector: Uint8Array): Promise<void>;
+  compact(documentName: string): Promise<CompactionResult | null>;
   /** Number of logged updates not yet covered by the snapshot. */
   countUpdates(documentName: string): Promise<number>;
   /** The whole attributed log of a document, oldest first. */

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type AppendWorker, startAppendWorker } from "../../server/storage/sqlite/appendWorker";
 import { openSqliteDatabase, type SqliteDatabase } from "../../server/storage/sqlite/openSqliteDatabase";
 import { createSqliteDocumentStorage } from "../../server/storage/sqlite/SqliteDocumentStorage";
+import { type StorageWorker, startStorageWorker } from "../../server/storage/sqlite/storageWorker";
 import { documentStorageContract } from "./documentStorage.contract";
 
 function sqliteHarness(withWorker: boolean) {
@@ -11,16 +11,16 @@ function sqliteHarness(withWorker: boolean) {
     const dir = mkdtempSync(join(tmpdir(), "mutual-sqlite-"));
     const file = join(dir, "mutual.db");
     let db: SqliteDatabase | null = null;
-    let appendWorker: AppendWorker | undefined;
+    let worker: StorageWorker | undefined;
     const close = async () => {
-      await appendWorker?.stop();
+      await worker?.stop();
       db?.close();
     };
     const open = async () => {
       await close();
       db = openSqliteDatabase(file);
-      appendWorker = withWorker ? startAppendWorker(file) : undefined;
-      return createSqliteDocumentStorage(db, { appendWorker });
+      worker = withWorker ? startStorageWorker(file) : undefined;
+      return createSqliteDocumentStorage(db, { worker });
     };
     return {
       open,
@@ -34,4 +34,7 @@ function sqliteHarness(withWorker: boolean) {
 }
 
 documentStorageContract("SQLite file", sqliteHarness(false));
-documentStorageContract("SQLite file, batches committed by the append worker", sqliteHarness(true));
+documentStorageContract(
+  "SQLite file, batches committed and snapshots built by the storage worker",
+  sqliteHarness(true),
+);

@@ -1,8 +1,9 @@
 import type { DocumentStorage, JournalPosition, LoggedUpdate, StoredDocument } from "../DocumentStorage";
 import { decodeUpdateBatch } from "../journal/journalFormat";
 import { prepareAppendTransaction } from "./appendTransaction";
-import type { AppendWorker } from "./appendWorker";
+import { prepareCompaction } from "./compaction";
 import type { SqliteDatabase } from "./openSqliteDatabase";
+import type { StorageWorker } from "./storageWorker";
 
 interface LogRow {
   seq: number;
@@ -13,12 +14,12 @@ interface LogRow {
 
 /**
  * DocumentStorage on the embedded SQLite database (synchronous underneath, async at the interface).
- * With `appendWorker`, batches of updates are committed on that worker's thread and connection, so a
- * commit never pauses the event loop; everything else runs here.
+ * With `worker`, batches of updates are committed and snapshots built on that worker's thread and
+ * connection, so neither pauses the event loop; everything else runs here.
  */
 export function createSqliteDocumentStorage(
   db: SqliteDatabase,
-  options: { now?: () => number; appendWorker?: AppendWorker } = {},
+  options: { now?: () => number; worker?: StorageWorker } = {},
 ): DocumentStorage {
   const now = options.now ?? Date.now;
   const selectSnapshot = db.prepare<
@@ -35,13 +36,6 @@ export function createSqliteDocumentStorage(
   );
   const selectBindings = db.prepare<[string], { client_id: number; participant_id: string }>(
     "SELECT client_id, participant_id FROM client_bindings WHERE document_name = ?",
-  );
-  const upsertSnapshot = db.prepare<[string, Uint8Array, Uint8Array, number, string]>(
-    `INSERT INTO document_snapshots (document_name, data, state_vector, updated_at, through_seq)
-     VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM document_updates WHERE document_name = ?))
-     ON CONFLICT (document_name) DO UPDATE
-     SET data = excluded.data, state_vector = excluded.state_vector, updated_at = excluded.updated_at,
-         through_seq = excluded.through_seq`,
   );
   const countAfter = db
     .prepare<[string, number], number>(
@@ -66,8 +60,9 @@ export function createSqliteDocumentStorage(
   const selectJournalPosition = db.prepare<[], JournalPosition>(
     "SELECT applied_segment AS segment, applied_offset AS offset FROM journal_state WHERE id = 1",
   );
-  const { appendWorker } = options;
-  const appendHere = appendWorker ? null : prepareAppendTransaction(db);
+  const { worker } = options;
+  const appendHere = worker ? null : prepareAppendTransaction(db);
+  const compactHere = worker ? null : prepareCompaction(db);
 
   return {
     async loadDocument(documentName) {
@@ -75,14 +70,14 @@ export function createSqliteDocumentStorage(
     },
     async appendUpdates(batch, journal) {
       if (batch.count === 0 && !journal) return;
-      if (appendWorker) await appendWorker.append(batch, journal, now());
+      if (worker) await worker.append(batch, journal, now());
       else appendHere!(decodeUpdateBatch(batch), journal, now());
     },
     async appliedJournalPosition() {
       return selectJournalPosition.get() ?? { segment: 0, offset: 0 };
     },
-    async compact(documentName, snapshot, stateVector) {
-      upsertSnapshot.run(documentName, snapshot, stateVector, now(), documentName);
+    async compact(documentName) {
+      return worker ? worker.compact(documentName, now()) : compactHere!(documentName, now());
     },
     async countUpdates(documentName) {
       return countAfter.get(documentName, selectSnapshot.get(documentName)?.through_seq ?? 0) ?? 0;

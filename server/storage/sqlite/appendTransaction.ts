@@ -10,7 +10,7 @@ export type AppendTransaction = (
 
 /**
  * The one way a batch of updates is written, on whichever connection runs it: the event loop's
- * (tests, `:memory:`) or the append worker's. The journal position advances in the same transaction,
+ * (tests, `:memory:`) or the storage worker's. The journal position advances in the same transaction,
  * never backwards.
  */
 export function prepareAppendTransaction(db: SqliteDatabase): AppendTransaction {

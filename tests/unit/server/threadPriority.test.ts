@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encodeUpdateBatch } from "../../../server/storage/journal/journalFormat";
-import { startAppendWorker } from "../../../server/storage/sqlite/appendWorker";
 import { openSqliteDatabase } from "../../../server/storage/sqlite/openSqliteDatabase";
+import { startStorageWorker } from "../../../server/storage/sqlite/storageWorker";
 import { startWalCheckpointer } from "../../../server/storage/sqlite/walCheckpointer";
 import { BACKGROUND_THREAD_NICE, lowerOtherThreadsPriority } from "../../../server/threadPriority";
 import { tempDir } from "../../support/tempDir";
@@ -19,17 +19,17 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe.skipIf(!existsSync("/proc/thread-self"))("thread priority", () => {
-  it("runs the append and checkpoint workers below the event loop's priority", async () => {
+  it("runs the storage and checkpoint workers below the event loop's priority", async () => {
     const file = join(tempDir("mutual-priority-"), "mutual.db");
     const db = openSqliteDatabase(file);
     const before = lowered();
     const eventLoopNice = ownNice();
     expect(eventLoopNice).not.toBe(BACKGROUND_THREAD_NICE);
 
-    const appendWorker = startAppendWorker(file);
+    const storageWorker = startStorageWorker(file);
     // The worker thread starts with its first batch.
     const record = { documentName: "exchange0001/document0001", update: new Uint8Array([0, 0]), author: "p" };
-    await appendWorker.append(encodeUpdateBatch([record]), undefined, 1);
+    await storageWorker.append(encodeUpdateBatch([record]), undefined, 1);
     expect(lowered()).toBe(before + 1);
 
     const checkpointer = startWalCheckpointer(db, file, { intervalMs: 50 });
@@ -39,7 +39,7 @@ describe.skipIf(!existsSync("/proc/thread-self"))("thread priority", () => {
     expect(ownNice()).toBe(eventLoopNice);
 
     await checkpointer.stop();
-    await appendWorker.stop();
+    await storageWorker.stop();
     db.close();
   });
 

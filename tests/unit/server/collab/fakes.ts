@@ -55,7 +55,9 @@ export function recordingStorage(
     async appliedJournalPosition() {
       return this.journal;
     },
-    async compact() {},
+    async compact() {
+      return null;
+    },
     async countUpdates() {
       return 0;
     },

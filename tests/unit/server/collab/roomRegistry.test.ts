@@ -64,7 +64,10 @@ describe("room registry", () => {
     dir = mkdtempSync(join(tmpdir(), "mutual-registry-"));
     const storage = recordingStorage();
     const compactedAt: number[] = [];
-    storage.compact = async () => void compactedAt.push(performance.now());
+    storage.compact = async () => {
+      compactedAt.push(performance.now());
+      return { updates: 1, bytes: 20 };
+    };
     const spacing = 30;
     const registry = createRoomRegistry({
       storage,
