@@ -8,7 +8,7 @@ import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectorySt
 import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
 import { startStorageWorker } from "./storage/sqlite/storageWorker";
 import { startWalCheckpointer } from "./storage/sqlite/walCheckpointer";
-import { lowerOtherThreadsPriority } from "./threadPriority";
+import { lowerOtherThreadsPriority, shortenThisThreadSlice } from "./threadPriority";
 
 // The only file that reads the environment and starts things.
 const log = createLogger((line) => process.stdout.write(line));
@@ -36,11 +36,13 @@ async function main(): Promise<void> {
   const { port, warmedUp } = await server.listen();
   // Every thread started so far (V8's compiler and GC helpers among them) now yields to the event loop.
   const backgroundThreads = lowerOtherThreadsPriority();
+  const shortSlice = shortenThisThreadSlice();
   log.info("listening", {
     host: config.host,
     port,
     warmedUp,
     backgroundThreads,
+    shortSlice,
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`,
     dataDir: config.dataDir,
   });

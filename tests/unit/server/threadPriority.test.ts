@@ -5,9 +5,14 @@ import { encodeUpdateBatch } from "../../../server/storage/journal/journalFormat
 import { openSqliteDatabase } from "../../../server/storage/sqlite/openSqliteDatabase";
 import { startStorageWorker } from "../../../server/storage/sqlite/storageWorker";
 import { startWalCheckpointer } from "../../../server/storage/sqlite/walCheckpointer";
-import { BACKGROUND_THREAD_NICE, lowerOtherThreadsPriority } from "../../../server/threadPriority";
+import {
+  BACKGROUND_THREAD_NICE,
+  EVENT_LOOP_SLICE_NS,
+  lowerOtherThreadsPriority,
+  shortenThisThreadSlice,
+} from "../../../server/threadPriority";
 import { tempDir } from "../../support/tempDir";
-import { threadNiceValues } from "../../support/threadNice";
+import { kernelHasCustomSlices, threadNiceValues, threadSlices } from "../../support/threadSched";
 
 const lowered = () =>
   [...threadNiceValues().values()].filter((nice) => nice === BACKGROUND_THREAD_NICE).length;
@@ -55,4 +60,37 @@ describe.skipIf(!existsSync("/proc/thread-self"))("thread priority", () => {
     for (const tid of others) if (after.has(tid)) expect(after.get(tid)).toBe(BACKGROUND_THREAD_NICE);
     expect(after.get(process.pid)).toBe(eventLoopNice);
   });
+
+  // Last: it leaves this process's event loop with the short slice.
+  it.skipIf(!kernelHasCustomSlices())(
+    "gives the calling thread a short slice, and workers started after it the default again",
+    async () => {
+      const defaultSlice = threadSlices().get(process.pid);
+      expect(defaultSlice).toBeGreaterThan(EVENT_LOOP_SLICE_NS);
+      const before = new Set(threadSlices().keys());
+      expect(shortenThisThreadSlice()).toBe(true);
+      expect(threadSlices().get(process.pid)).toBe(EVENT_LOOP_SLICE_NS);
+
+      const file = join(tempDir("mutual-slice-"), "mutual.db");
+      const db = openSqliteDatabase(file);
+      const storageWorker = startStorageWorker(file);
+      const record = {
+        documentName: "exchange0001/document0001",
+        update: new Uint8Array([0, 0]),
+        author: "p",
+      };
+      await storageWorker.append(encodeUpdateBatch([record]), undefined, 1);
+      const checkpointer = startWalCheckpointer(db, file, { intervalMs: 50 });
+      const workers = () =>
+        [...threadNiceValues()].filter(([tid, nice]) => !before.has(tid) && nice === BACKGROUND_THREAD_NICE);
+      await until(() => workers().length === 2);
+      // Both were started by a thread with the short slice, and both went back to the default.
+      const slices = threadSlices();
+      expect(workers().map(([tid]) => slices.get(tid))).toEqual([defaultSlice, defaultSlice]);
+
+      await checkpointer.stop();
+      await storageWorker.stop();
+      db.close();
+    },
+  );
 });

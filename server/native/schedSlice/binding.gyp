@@ -1,0 +1,8 @@
+{
+  "targets": [
+    {
+      "target_name": "schedSlice",
+      "sources": ["schedSlice.c"]
+    }
+  ]
+}
