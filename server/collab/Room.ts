@@ -6,6 +6,7 @@ import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
 import type { Logger } from "../log";
 import type { StoredDocument } from "../storage/DocumentStorage";
+import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
 import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
@@ -102,8 +103,14 @@ export class Room {
   load(stored: StoredDocument | null): void {
     if (!stored) return;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    this.storedState = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-    this.storedStateVector = stored.updates.length === 0 ? stored.snapshotStateVector : null;
+    if (parts.length === 1) {
+      this.storedState = parts[0]!;
+      this.storedStateVector = stored.updates.length === 0 ? stored.snapshotStateVector : null;
+    } else {
+      const merged = mergeStoredUpdates(parts);
+      this.storedState = merged.update;
+      this.storedStateVector = merged.stateVector;
+    }
     for (const [clientId, participantId] of stored.bindings) this.bindings.set(clientId, participantId);
     this.approxSize = this.storedState.byteLength;
     this.uncompactedUpdates = stored.updates.length;

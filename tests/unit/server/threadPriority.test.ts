@@ -19,6 +19,9 @@ const lowered = () =>
 /** Vitest runs each test file on the main thread of its own process (pool "forks"). */
 const ownNice = () => threadNiceValues().get(process.pid);
 
+/** A batch for the storage worker, whose thread starts with its first one. */
+const record = { documentName: "exchange0001/document0001", update: new Uint8Array([0, 0]), author: "p" };
+
 async function until(condition: () => boolean): Promise<void> {
   for (let tries = 0; tries < 100 && !condition(); tries++) await new Promise((r) => setTimeout(r, 20));
 }
@@ -33,7 +36,6 @@ describe.skipIf(!existsSync("/proc/thread-self"))("thread priority", () => {
 
     const storageWorker = startStorageWorker(file);
     // The worker thread starts with its first batch.
-    const record = { documentName: "exchange0001/document0001", update: new Uint8Array([0, 0]), author: "p" };
     await storageWorker.append(encodeUpdateBatch([record]), undefined, 1);
     expect(lowered()).toBe(before + 1);
 
@@ -74,11 +76,6 @@ describe.skipIf(!existsSync("/proc/thread-self"))("thread priority", () => {
       const file = join(tempDir("mutual-slice-"), "mutual.db");
       const db = openSqliteDatabase(file);
       const storageWorker = startStorageWorker(file);
-      const record = {
-        documentName: "exchange0001/document0001",
-        update: new Uint8Array([0, 0]),
-        author: "p",
-      };
       await storageWorker.append(encodeUpdateBatch([record]), undefined, 1);
       const checkpointer = startWalCheckpointer(db, file, { intervalMs: 50 });
       const workers = () =>
