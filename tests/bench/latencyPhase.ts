@@ -110,7 +110,8 @@ export async function measureLatency(subjects: LatencySubject[]): Promise<Latenc
           // Per window, so that a tail made by one disturbed window shows as such.
           process.stdout.write(
             `  round ${round + 1} ${subject.server.kind}: p99 ${quantile(window.result.histogram, 0.99)} ms, ` +
-              `CPU server ${pct(window.cpu.server)} / generator ${pct(window.cpu.generator)} / other ${pct(window.cpu.background)}\n`,
+              `CPU server ${pct(window.cpu.server)} / generator ${pct(window.cpu.generator)} / other ${pct(window.cpu.background)}, ` +
+              `event loop waited ${(100 * window.cpu.eventLoopWaiting).toFixed(1)} %\n`,
           );
           break;
         }
@@ -215,5 +216,7 @@ function meanCpu(windows: CpuWindow[]): CpuWindow {
     generator: mean(windows.map((w) => w.generator)),
     machine: mean(windows.map((w) => w.machine)),
     background: mean(windows.map((w) => w.background)),
+    eventLoop: mean(windows.map((w) => w.eventLoop)),
+    eventLoopWaiting: mean(windows.map((w) => w.eventLoopWaiting)),
   };
 }

@@ -70,18 +70,34 @@ export interface CpuWindow {
   machine: number;
   /** Cores used by everything else (other processes on a shared machine, kernel work not billed to us). */
   background: number;
+  /** Share of a core the server's main thread (its event loop) ran. */
+  eventLoop: number;
+  /**
+   * Share of the time the server's event loop was ready to run but waited for a core (woken, or
+   * preempted): on a machine of few cores, the load threads and the server take cores from each other.
+   */
+  eventLoopWaiting: number;
+}
+
+/** Nanoseconds the main thread of `pid` has run and has waited to run (Linux schedstat). */
+function mainThreadSchedNs(pid: number): { run: number; wait: number } {
+  const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
+  return { run: run!, wait: wait! };
 }
 
 /** CPU of the server, of the load generator and of the machine over a window: start, then read. */
 export function cpuWindow(pid: number, cores: number): () => CpuWindow {
   const server = cpuMeter(pid);
+  const schedStart = mainThreadSchedNs(pid);
   const generatorStart = process.cpuUsage();
   const machineStart = machineJiffies();
   const wallStart = performance.now();
   return () => {
     const serverCores = server();
+    const sched = mainThreadSchedNs(pid);
     const usage = process.cpuUsage(generatorStart);
-    const generator = (usage.user + usage.system) / 1000 / (performance.now() - wallStart);
+    const wallMs = performance.now() - wallStart;
+    const generator = (usage.user + usage.system) / 1000 / wallMs;
     const machineEnd = machineJiffies();
     const machine =
       (cores * (machineEnd.busy - machineStart.busy)) / Math.max(1, machineEnd.total - machineStart.total);
@@ -90,6 +106,8 @@ export function cpuWindow(pid: number, cores: number): () => CpuWindow {
       generator,
       machine,
       background: Math.max(0, machine - serverCores - generator),
+      eventLoop: (sched.run - schedStart.run) / 1e6 / wallMs,
+      eventLoopWaiting: (sched.wait - schedStart.wait) / 1e6 / wallMs,
     };
   };
 }

@@ -44,6 +44,12 @@ const rows: Row[] = [
     digits: 2,
   },
   { label: "server CPU @1,000/s (% of a core)", pick: (s) => 100 * s.latency.cpu.server, digits: 0 },
+  { label: "  its event loop (% of a core)", pick: (s) => 100 * s.latency.cpu.eventLoop, digits: 1 },
+  {
+    label: "  event loop waiting for a core (% of time)",
+    pick: (s) => 100 * s.latency.cpu.eventLoopWaiting,
+    digits: 1,
+  },
   { label: "server RSS @1,000/s, mean (MB)", pick: (s) => s.latency.serverRssMeanBytes / MB },
   { label: "load generator CPU @1,000/s (cores)", pick: (s) => s.latency.cpu.generator, digits: 2 },
   { label: "other processes' CPU then (cores)", pick: (s) => s.latency.cpu.background, digits: 2 },
