@@ -111,7 +111,7 @@ export async function measureLatency(subjects: LatencySubject[]): Promise<Latenc
           process.stdout.write(
             `  round ${round + 1} ${subject.server.kind}: p99 ${quantile(window.result.histogram, 0.99)} ms, ` +
               `CPU server ${pct(window.cpu.server)} / generator ${pct(window.cpu.generator)} / other ${pct(window.cpu.background)}, ` +
-              `event loop waited ${(100 * window.cpu.eventLoopWaiting).toFixed(1)} %\n`,
+              `event loop waited ${pct(window.cpu.eventLoopWaiting)}\n`,
           );
           break;
         }
@@ -207,7 +207,7 @@ function diskSince(
   };
 }
 
-const pct = (share: number) => `${(100 * share).toFixed(0)} %`;
+const pct = (share: number) => (Number.isNaN(share) ? "-" : `${(100 * share).toFixed(0)} %`);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 function meanCpu(windows: CpuWindow[]): CpuWindow {

@@ -79,10 +79,17 @@ export interface CpuWindow {
   eventLoopWaiting: number;
 }
 
-/** Nanoseconds the main thread of `pid` has run and has waited to run (Linux schedstat). */
+/**
+ * Nanoseconds the main thread of `pid` has run and has waited to run (Linux schedstat); NaN where the
+ * kernel keeps no such counts, which the report prints as "-".
+ */
 function mainThreadSchedNs(pid: number): { run: number; wait: number } {
-  const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
-  return { run: run!, wait: wait! };
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
+    return { run: run!, wait: wait! };
+  } catch {
+    return { run: Number.NaN, wait: Number.NaN };
+  }
 }
 
 /** CPU of the server, of the load generator and of the machine over a window: start, then read. */

@@ -35,7 +35,6 @@ describe.skipIf(!existsSync("/proc/thread-self"))("thread priority", () => {
     expect(eventLoopNice).not.toBe(BACKGROUND_THREAD_NICE);
 
     const storageWorker = startStorageWorker(file);
-    // The worker thread starts with its first batch.
     await storageWorker.append(encodeUpdateBatch([record]), undefined, 1);
     expect(lowered()).toBe(before + 1);
 
