@@ -2,6 +2,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
+import type { PresenceUser } from "../../shared/protocol/presenceUser";
 import { buildExtensions } from "./extensions";
 import { FormattingToolbar } from "./FormattingToolbar";
 import { LinkPopover } from "./LinkPopover";
@@ -11,7 +12,7 @@ import "./carets.css";
 export interface CollaborativeEditorProps {
   doc: Y.Doc;
   provider: { awareness: unknown };
-  user: { name: string; color: string };
+  user: PresenceUser;
   /** False for observers and archived documents: the text can be read and selected, not changed. */
   editable: boolean;
 }

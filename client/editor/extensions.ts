@@ -6,6 +6,7 @@ import { TableKit } from "@tiptap/extension-table";
 import { Placeholder } from "@tiptap/extensions";
 import StarterKit from "@tiptap/starter-kit";
 import type * as Y from "yjs";
+import type { PresenceUser } from "../../shared/protocol/presenceUser";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
 import { CompositionHold } from "./CompositionHold";
 import { renderCaret, renderSelection } from "./caret";
@@ -15,7 +16,8 @@ export interface EditorSetup {
   doc: Y.Doc;
   /** The y-websocket provider (its awareness carries carets). */
   provider: { awareness: unknown };
-  user: { name: string; color: string };
+  /** This device's presence: the caret extension publishes it. */
+  user: PresenceUser;
   /** Read at render time so a language switch shows the new text on the next transaction. */
   placeholder: () => string;
   onLinkRequest: () => void;

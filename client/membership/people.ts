@@ -1,8 +1,6 @@
 import type { ExchangeView } from "../../shared/api/responses";
 import { DELEGATION_COLORS, type Delegation, type Participant } from "../../shared/domain";
-
-/** Participants without a delegation show in slate, as the server shows them on carets. */
-export const NO_DELEGATION_COLOR = DELEGATION_COLORS.slate;
+import { NO_DELEGATION_COLOR } from "../../shared/protocol/presenceUser";
 
 export function delegationOf(
   view: Pick<ExchangeView, "delegations">,

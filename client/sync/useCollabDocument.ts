@@ -4,17 +4,15 @@ import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { closeCodeName } from "../../shared/protocol/closeCodes";
+import type { PresenceUser } from "../../shared/protocol/presenceUser";
 import { formatRoomName, type RoomAddress } from "../../shared/protocol/roomName";
 import { type CollabStatus, sameStatus } from "./collabStatus";
 import { collabServerUrl, localStoreName } from "./collabUrl";
 import { instrumentProvider } from "./instrumentProvider";
 import { createServerClocks, isDeleteOnlyUpdate } from "./serverClocks";
 
-/** Who this device is in the room, shown to others on carets and avatars. */
-export interface CollabUser {
-  name: string;
-  color: string;
-}
+/** Who this device is in the room, shown to others on carets and avatars (the server vouches for it). */
+export type CollabUser = PresenceUser;
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -37,7 +35,8 @@ export interface CollabSession {
 export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   const roomName = formatRoomName(room);
-  const { name, color } = user;
+  // Compared by content: the directory hands over a new object on every reload.
+  const userJson = JSON.stringify(user);
   // The session is created once per room; later renames go through the effect at the end.
   const initialUser = useRef(user);
 
@@ -160,11 +159,11 @@ export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSe
     };
   }, [roomName]);
 
-  // Name and colour changes reach the others without reconnecting.
+  // A new name or delegation shows on this device at once (the server's copy follows on reconnect).
   const awareness = session?.awareness;
   useEffect(() => {
-    awareness?.setLocalStateField("user", { name, color });
-  }, [awareness, name, color]);
+    awareness?.setLocalStateField("user", JSON.parse(userJson));
+  }, [awareness, userJson]);
 
   return session;
 }

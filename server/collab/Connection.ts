@@ -1,10 +1,10 @@
-/** Who a connection speaks for, as the server knows it (never as the client claims it). */
-export interface ConnectionIdentity {
-  participantId: string;
-  name: string;
-  color: string;
-  delegationId: string | null;
-}
+import type { PresenceUser } from "../../shared/protocol/presenceUser";
+
+/**
+ * Who a connection speaks for, as the server knows it (never as the client claims it); peers see it
+ * as the `user` of the connection's presence.
+ */
+export type ConnectionIdentity = PresenceUser;
 
 /** One client's socket as the rooms see it: bound to one participant, one room and one access. */
 export interface Connection {

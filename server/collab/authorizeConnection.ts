@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
-import { DELEGATION_COLORS } from "../../shared/domain";
 import { roomAccess } from "../../shared/permissions";
 import type { CloseCodeName } from "../../shared/protocol/closeCodes";
+import { presenceUserOf } from "../../shared/protocol/presenceUser";
 import type { RoomAddress } from "../../shared/protocol/roomName";
 import { readSessionToken, sessionIdFromToken } from "../auth/sessionCookie";
 import { isSameOrigin } from "../http/originCheck";
@@ -13,9 +13,6 @@ export type Authorization =
   | { ok: false; code: CloseCodeName; reason: string };
 
 export type Authorizer = (request: IncomingMessage, address: RoomAddress) => Promise<Authorization>;
-
-/** Neutral colour for participants outside any delegation (organisers). */
-const NO_DELEGATION_COLOR = DELEGATION_COLORS.slate;
 
 /**
  * Decides who a WebSocket connection speaks for and what it may do: same-origin only, a valid
@@ -42,12 +39,7 @@ export function createAuthorizer(options: {
     return {
       ok: true,
       access: roomAccess(member.role, document.kind, document.archived),
-      identity: {
-        participantId: member.id,
-        name: member.displayName,
-        color: delegation ? DELEGATION_COLORS[delegation.color] : NO_DELEGATION_COLOR,
-        delegationId: member.delegationId,
-      },
+      identity: presenceUserOf(member, delegation ?? null),
     };
   };
 }

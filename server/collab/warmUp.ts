@@ -28,7 +28,7 @@ export const WARM_UP_ROOM = "warm-up/warm-up";
 export const WARM_UP_GRANT: Authorization = {
   ok: true,
   access: "write",
-  identity: { participantId: "warm-up", name: "", color: "#000000", delegationId: null },
+  identity: { participantId: "warm-up", name: "", color: "#000000", delegation: null },
 };
 
 /** Where the warm-up connection's room comes from: a small "stored" document, outside the registry. */

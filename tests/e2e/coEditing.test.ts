@@ -66,8 +66,41 @@ describe("co-editing a document in two browsers", () => {
     await expect
       .poll(() => pageB.locator(".collaboration-carets__label").allInnerTexts(), { timeout: 5_000 })
       .toContain("Fiona Facilitator");
-    // Who is here: both avatars, in each browser.
-    await pageA.getByRole("list", { name: "2 people here" }).waitFor({ timeout: 5_000 });
+  });
+
+  it("shows who is here: each person's delegation, its working language and their local time", async () => {
+    const toggle = pageA.getByRole("button", { name: "2 people here" });
+    await toggle.waitFor({ timeout: 5_000 });
+    await toggle.click();
+    const panel = pageA.getByRole("dialog", { name: "Who is here" });
+    await panel.getByText("Bruno Lima").waitFor();
+    const saoPauloTime = () =>
+      new Intl.DateTimeFormat("en", { timeZone: "America/Sao_Paulo", timeStyle: "short" }).format(Date.now());
+    const linesOf = async (who: string) =>
+      (
+        await panel
+          .getByRole("listitem")
+          .filter({ hasText: who })
+          .locator(".presence-panel__meta")
+          .allTextContents()
+      ).map(spaced);
+    const before = saoPauloTime();
+    const bruno = await linesOf("Bruno Lima");
+    const after = saoPauloTime();
+    // The language's name as this browser's ICU writes it ("Brazilian Portuguese").
+    const portuguese = await pageA.evaluate(() =>
+      new Intl.DisplayNames(["en"], { type: "language" }).of("pt-BR"),
+    );
+    expect(bruno.slice(0, 2)).toEqual(["Belo Horizonte health team", `Working language: ${portuguese}`]);
+    // Their clock, not the reader's (this browser runs in UTC).
+    expect([before, after].map((time) => `Local time: ${spaced(time)} (GMT-3)`)).toContain(bruno[2]);
+    expect(await linesOf("Fiona Facilitator (you)")).toEqual(["No delegation"]);
+
+    // Escape closes it and gives the focus back to the avatars.
+    await pageA.keyboard.press("Escape");
+    await panel.waitFor({ state: "hidden" });
+    expect(await toggle.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
   });
 
   it("carries headings, lists and bold across", async () => {
@@ -138,3 +171,8 @@ describe("co-editing a document in two browsers", () => {
     await carla.close();
   });
 });
+
+/** Text with every kind of space as one plain space (ICU puts a narrow no-break space before "PM"). */
+function spaced(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

@@ -30,6 +30,8 @@ const LANGUAGES = [
     editDetails: "Edit details",
     joinButton: "Join the exchange",
     revoked: "This invitation was withdrawn",
+    peopleHere: "2 people here",
+    whoIsHere: "Who is here",
   },
   {
     lng: "pt-BR",
@@ -48,6 +50,8 @@ const LANGUAGES = [
     editDetails: "Editar detalhes",
     joinButton: "Entrar no intercâmbio",
     revoked: "Este convite foi retirado",
+    peopleHere: "2 pessoas aqui",
+    whoIsHere: "Quem está aqui",
   },
   {
     lng: "zh-CN",
@@ -66,6 +70,8 @@ const LANGUAGES = [
     editDetails: "编辑信息",
     joinButton: "加入交流",
     revoked: "此邀请已被撤回",
+    peopleHere: "2 人在线",
+    whoIsHere: "在线成员",
   },
 ] as const;
 
@@ -265,6 +271,15 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         await guestPage.getByText(language.viewOnly).waitFor();
         await expectNoAxeViolations(guestPage, `${language.lng} document (read-only)`);
         await shoot(guestPage, `${language.lng}-document-readonly`);
+
+        // With the facilitator back in the document: who is here, seen by the observer.
+        await page.goto(`/x/${exchangeId}/d/${documentInfo.id}`);
+        await guestPage.getByRole("button", { name: language.peopleHere }).click();
+        const presence = guestPage.getByRole("dialog", { name: language.whoIsHere });
+        await presence.getByText(language.name).waitFor();
+        await presence.getByText(language.delegation).waitFor();
+        await expectNoAxeViolations(guestPage, `${language.lng} document (who is here)`);
+        await shoot(guestPage, `${language.lng}-document-presence`);
 
         expect([...hosts]).toEqual([new URL(server.url).host]);
         await guest.close();

@@ -2,9 +2,11 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { DELEGATION_COLORS } from "../../shared/domain";
 import { MessageType } from "../../shared/protocol/messageTypes";
+import { NO_DELEGATION_COLOR } from "../../shared/protocol/presenceUser";
 import { createExchange } from "../support/api";
-import { connectClient, waitFor } from "../support/collabClient";
+import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
 import { openCollabSocket, SyncStep, syncMessage } from "../support/rawCollab";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -90,5 +92,45 @@ describe("attribution", () => {
     raw.socket.close();
     reader.destroy();
     alice.destroy();
+  });
+
+  it("shows each presence with the name and delegation the server knows, whatever the client claims", async () => {
+    const fx = await createExchange(server.url);
+    const { room } = await fx.newDocument();
+    const ana = await fx.join("delegate", "Ana");
+    const anaClient = connectClient(server.wsUrl, room, { cookie: ana.session.cookie });
+    const fiona = connectClient(server.wsUrl, room, { cookie: fx.facilitator.session.cookie });
+    await Promise.all([anaClient.synced(), fiona.synced()]);
+    anaClient.provider.awareness.setLocalStateField("user", {
+      participantId: fx.facilitator.participantId,
+      name: "Fiona Facilitator",
+      color: "#000000",
+      delegation: { id: "x", name: "Ministry of Truth", timeZone: "UTC", workingLanguage: "en" },
+    });
+    fiona.provider.awareness.setLocalStateField("user", { name: "Fiona" });
+    const userOf = (seen: CollabClient, client: CollabClient) =>
+      seen.provider.awareness.getStates().get(client.doc.clientID)?.user;
+
+    await waitFor(() => userOf(fiona, anaClient) !== undefined, "Ana's presence reaches Fiona");
+    expect(userOf(fiona, anaClient)).toEqual({
+      participantId: ana.participantId,
+      name: "Ana",
+      color: DELEGATION_COLORS.green,
+      delegation: {
+        id: fx.delegation.id,
+        name: "Belo Horizonte health team",
+        timeZone: "America/Sao_Paulo",
+        workingLanguage: "pt-BR",
+      },
+    });
+    await waitFor(() => userOf(anaClient, fiona) !== undefined, "Fiona's presence reaches Ana");
+    expect(userOf(anaClient, fiona)).toEqual({
+      participantId: fx.facilitator.participantId,
+      name: "Fiona Facilitator",
+      color: NO_DELEGATION_COLOR,
+      delegation: null,
+    });
+    anaClient.destroy();
+    fiona.destroy();
   });
 });

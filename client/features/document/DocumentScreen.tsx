@@ -1,12 +1,15 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DELEGATION_COLORS } from "../../../shared/domain";
 import { canOnDocument, roomAccess } from "../../../shared/permissions";
+import {
+  NO_DELEGATION_COLOR,
+  type PresenceUser,
+  presenceUserOf,
+} from "../../../shared/protocol/presenceUser";
 import type { RoomAddress } from "../../../shared/protocol/roomName";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
 import { LoadFailure, Loading } from "../../layout/LoadStates";
-import { NO_DELEGATION_COLOR } from "../../membership/people";
 import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
 import { type CollabSession, useCollabDocument } from "../../sync/useCollabDocument";
 import { ClosedState } from "./ClosedState";
@@ -58,9 +61,11 @@ function OpenDocument({
   onAccessChange: () => Promise<void>;
 }) {
   const { t } = useTranslation("document");
-  const name = context?.me.displayName ?? "";
-  const color = context?.myDelegation ? DELEGATION_COLORS[context.myDelegation.color] : NO_DELEGATION_COLOR;
-  const session = useCollabDocument(room, { name, color });
+  // Before the directory answers (offline on a new device) this device shows as nobody.
+  const user: PresenceUser = context
+    ? presenceUserOf(context.me, context.myDelegation)
+    : { participantId: "", name: "", color: NO_DELEGATION_COLOR, delegation: null };
+  const session = useCollabDocument(room, user);
   return (
     <main className="document-screen" aria-busy={!session?.ready}>
       {session ? (
@@ -68,7 +73,7 @@ function OpenDocument({
           room={room}
           session={session}
           context={context}
-          user={{ name, color }}
+          user={user}
           onAccessChange={onAccessChange}
         />
       ) : (
@@ -88,7 +93,7 @@ function LoadedDocument({
   room: RoomAddress;
   session: CollabSession;
   context: DocumentContext | null;
-  user: { name: string; color: string };
+  user: PresenceUser;
   onAccessChange: () => Promise<void>;
 }) {
   const { t } = useTranslation(["document", "common"]);

@@ -1,45 +1,59 @@
+import { useCallback, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Awareness } from "y-protocols/awareness";
 import { initialsOf } from "../../identity/userColor";
 import { Avatar } from "../../ui/Avatar";
+import { PresencePanel } from "./PresencePanel";
 import { usePresence } from "./usePresence";
 
 const MAX_SHOWN = 5;
 
-/** Who is here: your own avatar first, then the others by name in the reader's collation order. */
+/**
+ * Who is here: your own avatar first, then the others by name in the reader's collation order.
+ * The avatars are a button that opens where each person writes from, in which language, at what hour.
+ */
 export function PresenceList({ awareness }: { awareness: Awareness }) {
   const { t, i18n } = useTranslation("document");
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
   const collator = new Intl.Collator(i18n.language);
   const people = usePresence(awareness).sort(
     (a, b) => Number(b.isSelf) - Number(a.isSelf) || collator.compare(a.name, b.name),
   );
   const shown = people.slice(0, MAX_SHOWN);
   const hidden = people.length - shown.length;
-  const names = people.map((person) =>
-    person.isSelf ? t("presence.you", { name: person.name }) : person.name,
-  );
-  const listFormat = new Intl.ListFormat(i18n.language, { type: "conjunction" });
+  const close = useCallback((returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) toggleRef.current?.focus();
+  }, []);
+
+  if (people.length === 0) return null;
   return (
-    <ul
-      className="presence__list"
-      aria-label={t("presence.label", { count: people.length })}
-      title={listFormat.format(names)}
-    >
-      {shown.map((person) => {
-        const title = person.isSelf ? t("presence.you", { name: person.name }) : person.name;
-        return (
-          <li key={person.clientId} className="presence__item">
-            <Avatar initials={initialsOf(person.name)} color={person.color} title={title} />
-            <span className="visually-hidden">{title}</span>
-          </li>
-        );
-      })}
-      {hidden > 0 ? (
-        <li className="presence__item presence__more" title={listFormat.format(names.slice(MAX_SHOWN))}>
-          <span aria-hidden="true">+{hidden}</span>
-          <span className="visually-hidden">{t("presence.more", { count: hidden })}</span>
-        </li>
-      ) : null}
-    </ul>
+    <>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="presence__toggle"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-haspopup="dialog"
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        <span className="visually-hidden">{t("presence.label", { count: people.length })}</span>
+        <span className="presence__stack" aria-hidden="true">
+          {shown.map((person) => (
+            <Avatar
+              key={person.participantId}
+              initials={initialsOf(person.name)}
+              color={person.color}
+              title={person.isSelf ? t("presence.you", { name: person.name }) : person.name}
+            />
+          ))}
+          {hidden > 0 ? <span className="presence__more">+{hidden}</span> : null}
+        </span>
+      </button>
+      {open ? <PresencePanel id={panelId} people={people} onClose={close} toggleRef={toggleRef} /> : null}
+    </>
   );
 }

@@ -1,35 +1,26 @@
 import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
+import { type PresenceUser, readPresenceUser } from "../../../shared/protocol/presenceUser";
 
-/** Someone with the document open now; name and colour are the server's (it rewrites `user`). */
-export interface Present {
+/** Someone with the document open now, as the server vouches for them (it rewrites `user`). */
+export interface Present extends PresenceUser {
   clientId: number;
-  /** Vouched by the server; several tabs of one person share it. */
-  participantId: string | null;
-  name: string;
-  color: string;
   isSelf: boolean;
 }
 
 function readPresent(awareness: Awareness): Present[] {
   const people: Present[] = [];
   for (const [clientId, state] of awareness.getStates()) {
-    const user = (state as { user?: { name?: unknown; color?: unknown; participantId?: unknown } }).user;
-    if (!user || typeof user.name !== "string" || !user.name.trim()) continue;
-    const participantId = typeof user.participantId === "string" ? user.participantId : null;
+    const user = readPresenceUser((state as { user?: unknown }).user);
+    if (!user) continue;
     const isSelf = clientId === awareness.clientID;
-    const twin = participantId ? people.find((p) => p.participantId === participantId) : undefined;
+    // Several tabs or devices of one person are one presence.
+    const twin = people.find((p) => p.participantId === user.participantId);
     if (twin) {
       twin.isSelf ||= isSelf;
       continue;
     }
-    people.push({
-      clientId,
-      participantId,
-      name: user.name.trim(),
-      color: typeof user.color === "string" ? user.color : "#5b6270",
-      isSelf,
-    });
+    people.push({ ...user, clientId, isSelf });
   }
   return people;
 }

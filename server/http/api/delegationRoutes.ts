@@ -32,7 +32,7 @@ export function delegationRoutes(ctx: ApiContext): Router {
       if (!existing) throw notFound();
       const patch = parse(updateDelegationSchema, request.body);
       await ctx.directory.updateDelegation(existing.id, patch);
-      // Name and colour show on carets: members of the delegation reconnect to carry the new ones.
+      // Presence shows the delegation (colour, name, time zone, language): its members reconnect to carry it.
       for (const participant of await ctx.directory.listParticipants(exchangeId)) {
         if (participant.delegationId === existing.id) {
           ctx.live.closeParticipant(participant.id, CloseCode.accessChanged, "delegation changed");

@@ -13,7 +13,7 @@ export function fakeConnection(
 ): Connection & { sent: Uint8Array[]; closedWith: number | null } {
   const connection = {
     id: `conn-${participantId}`,
-    identity: { participantId, name: `Name of ${participantId}`, color: "#0f766e", delegationId: null },
+    identity: { participantId, name: `Name of ${participantId}`, color: "#0f766e", delegation: null },
     access,
     awarenessIds: new Set<number>(),
     sent: [] as Uint8Array[],

@@ -1,0 +1,98 @@
+import { type RefObject, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { useNow } from "../../i18n/useNow";
+import { initialsOf } from "../../identity/userColor";
+import { languageName } from "../../membership/labels";
+import { localTime, utcOffset } from "../../time/timeZones";
+import { Avatar } from "../../ui/Avatar";
+import { Swatch } from "../../ui/Badge";
+import type { Present } from "./usePresence";
+
+/**
+ * Everyone with the document open: their delegation, its working language and the hour where they
+ * are, so a co-author in another country knows who is writing and whether it is late for them.
+ * Escape or a click elsewhere closes it; Escape returns focus to the avatars.
+ */
+export function PresencePanel({
+  id,
+  people,
+  onClose,
+  toggleRef,
+}: {
+  id: string;
+  people: readonly Present[];
+  onClose: (returnFocus: boolean) => void;
+  toggleRef: RefObject<HTMLButtonElement | null>;
+}) {
+  const { t, i18n } = useTranslation(["document", "participants"]);
+  const locale = i18n.language;
+  const now = useNow();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const headingId = `${id}-title`;
+
+  useEffect(() => {
+    rootRef.current?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node;
+      // The toggle closes it by itself; closing here too would reopen it.
+      if (rootRef.current?.contains(target) || toggleRef.current?.contains(target)) return;
+      onClose(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [onClose, toggleRef]);
+
+  return (
+    <div
+      ref={rootRef}
+      id={id}
+      className="presence-panel"
+      role="dialog"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onClose(true);
+        }
+      }}
+    >
+      <h2 id={headingId} className="presence-panel__title">
+        {t("document:presence.title")}
+      </h2>
+      <ul className="presence-panel__list">
+        {people.map((person) => (
+          <li key={person.participantId} className="presence-panel__person">
+            <Avatar initials={initialsOf(person.name)} color={person.color} title="" />
+            <div className="presence-panel__text">
+              <span className="presence-panel__name">
+                {person.isSelf ? t("document:presence.you", { name: person.name }) : person.name}
+              </span>
+              {person.delegation ? (
+                <>
+                  <span className="presence-panel__meta">
+                    <Swatch color={person.color} />
+                    {person.delegation.name}
+                  </span>
+                  <span className="presence-panel__meta">
+                    {t("document:presence.workingLanguage", {
+                      language: languageName(person.delegation.workingLanguage, locale),
+                    })}
+                  </span>
+                  <span className="presence-panel__meta">
+                    {t("document:presence.localTime", {
+                      time: localTime(person.delegation.timeZone, locale, now),
+                      offset: utcOffset(person.delegation.timeZone, locale, now),
+                    })}
+                  </span>
+                </>
+              ) : (
+                <span className="presence-panel__meta">{t("participants:noDelegation")}</span>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
