@@ -242,6 +242,14 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         await expectNoAxeViolations(page, `${language.lng} document`);
         await shoot(page, `${language.lng}-document`);
 
+        // Offline: the pill says so, and that edits stay on this device.
+        await context.setOffline(true);
+        await page.locator(".status-pill--warning").waitFor({ timeout: 5_000 });
+        await expectNoAxeViolations(page, `${language.lng} document (offline)`);
+        await shoot(page, `${language.lng}-document-offline`);
+        await context.setOffline(false);
+        await page.locator(".status-pill--success").waitFor({ timeout: 10_000 });
+
         await page.goto("/");
         await page.locator(".home__exchange").first().waitFor();
         await expectNoAxeViolations(page, `${language.lng} home (with exchanges)`);
