@@ -52,17 +52,28 @@ export const CHECKED_ATTRIBUTES = [
   "label",
 ] as const;
 
-/** Every unmarked visible string on the page as it is now. */
+/**
+ * Every unmarked visible string on the page. A page that switches language while it is read (a
+ * participant's remembered language arrives with the exchange, while the vocabulary of the first is
+ * being built) shows one language's Intl output against the other's vocabulary: such findings go away
+ * once the page has settled, a hard-coded string stays: what is still there at the third reading counts.
+ */
 export async function collectUnmarked(page: Page, options: CollectOptions): Promise<Unmarked[]> {
-  const language = await page.evaluate(() => document.documentElement.lang || "en");
-  return page.evaluate(collectInPage, {
-    intl: await intlVocabulary(page, language),
-    data: [...options.data],
-    prefixes: [...(options.prefixes ?? [])],
-    excludeText: [...(options.excludeText ?? DEFAULT_EXCLUDE_TEXT)],
-    excludeAll: [...(options.excludeAll ?? DEFAULT_EXCLUDE_ALL)],
-    attributes: [...CHECKED_ATTRIBUTES],
-  });
+  let found: Unmarked[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) await settle(page);
+    const language = await page.evaluate(() => document.documentElement.lang || "en");
+    found = await page.evaluate(collectInPage, {
+      intl: await intlVocabulary(page, language),
+      data: [...options.data],
+      prefixes: [...(options.prefixes ?? [])],
+      excludeText: [...(options.excludeText ?? DEFAULT_EXCLUDE_TEXT)],
+      excludeAll: [...(options.excludeAll ?? DEFAULT_EXCLUDE_ALL)],
+      attributes: [...CHECKED_ATTRIBUTES],
+    });
+    if (found.length === 0) break;
+  }
+  return found;
 }
 
 export interface IntlVocabulary {
