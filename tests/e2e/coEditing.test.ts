@@ -98,9 +98,14 @@ describe("co-editing a document in two browsers", () => {
 
     // Escape closes it and gives the focus back to the avatars.
     await pageA.keyboard.press("Escape");
-    await panel.waitFor({ state: "hidden" });
+    await panel.waitFor({ state: "hidden", timeout: 5_000 });
     expect(await toggle.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    // Tabbing on from it closes it too.
+    await toggle.press("Enter");
+    await panel.waitFor();
+    await pageA.keyboard.press("Tab");
+    await panel.waitFor({ state: "hidden", timeout: 5_000 });
   });
 
   it("carries headings, lists and bold across", async () => {

@@ -11,7 +11,7 @@ import type { Present } from "./usePresence";
 /**
  * Everyone with the document open: their delegation, its working language and the hour where they
  * are, so a co-author in another country knows who is writing and whether it is late for them.
- * Escape or a click elsewhere closes it; Escape returns focus to the avatars.
+ * Escape, a click elsewhere or the focus moving on closes it; Escape returns focus to the avatars.
  */
 export function PresencePanel({
   id,
@@ -55,6 +55,11 @@ export function PresencePanel({
           event.preventDefault();
           onClose(true);
         }
+      }}
+      onBlur={(event) => {
+        // Tabbing on leaves it, as a click elsewhere does (it holds nothing to tab to).
+        const next = event.relatedTarget;
+        if (next && !rootRef.current?.contains(next) && !toggleRef.current?.contains(next)) onClose(false);
       }}
     >
       <h2 id={headingId} className="presence-panel__title">
