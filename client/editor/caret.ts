@@ -10,6 +10,8 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   caret.style.borderColor = color;
   caret.setAttribute("contenteditable", "false");
   caret.setAttribute("aria-hidden", "true");
+  // The server vouches for the participant id; "who is here" finds their caret by it.
+  if (typeof user.participantId === "string") caret.dataset.participantId = user.participantId;
   const label = document.createElement("span");
   label.className = "collaboration-carets__label";
   label.style.backgroundColor = color;
@@ -22,4 +24,11 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
 export function renderSelection(user: Record<string, unknown>): { style: string; class: string } {
   const color = typeof user.color === "string" ? user.color : "#5b6270";
   return { style: `background-color: ${color}2e`, class: "collaboration-carets__selection" };
+}
+
+/** A collaborator's caret in the page, if they have one in the text now. */
+export function findCaret(participantId: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(
+    `.collaboration-carets__caret[data-participant-id="${CSS.escape(participantId)}"]`,
+  );
 }

@@ -101,11 +101,38 @@ describe("co-editing a document in two browsers", () => {
     await panel.waitFor({ state: "hidden", timeout: 5_000 });
     expect(await toggle.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
-    // Tabbing on from it closes it too.
+    // By keyboard: Tab reaches "Show" inside it, and tabbing on out of it closes it.
     await toggle.press("Enter");
     await panel.waitFor();
     await pageA.keyboard.press("Tab");
+    expect(await pageA.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      "Show where Bruno Lima is writing",
+    );
+    await pageA.keyboard.press("Tab");
     await panel.waitFor({ state: "hidden", timeout: 5_000 });
+
+    // "Show" brings someone's caret into view: Bruno writes far below Ana's screen, she jumps to him.
+    const brunoCaret = pageA.locator(".collaboration-carets__caret", { hasText: "Bruno Lima" });
+    const inView = async () => {
+      const box = await brunoCaret.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= pageA.viewportSize()!.height;
+    };
+    await pageB.getByRole("textbox", { name: "Document text" }).click();
+    await pageB.keyboard.press("Control+End");
+    for (let line = 0; line < 40; line++) await pageB.keyboard.press("Enter");
+    await pageB.keyboard.type("Bruno, further down.");
+    await waitForEditorText(pageA, (text) => text.includes("Bruno, further down."));
+    await pageA.getByRole("textbox", { name: "Document text" }).click();
+    await pageA.keyboard.press("Control+Home");
+    await expect.poll(inView, { timeout: 5_000 }).toBe(false);
+    await toggle.click();
+    await panel.getByRole("button", { name: "Show where Bruno Lima is writing" }).click();
+    await expect.poll(inView, { timeout: 5_000 }).toBe(true);
+    await panel.waitFor({ state: "hidden", timeout: 5_000 });
+    // Nobody is shown the way to their own caret.
+    await toggle.click();
+    expect(await panel.getByRole("button").count()).toBe(1);
+    await pageA.keyboard.press("Escape");
   });
 
   it("carries headings, lists and bold across", async () => {

@@ -282,10 +282,13 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
 
         // With the facilitator back in the document: who is here, seen by the observer.
         await page.goto(`/x/${exchangeId}/d/${documentInfo.id}`);
+        await page.getByRole("textbox", { name: language.editorLabel }).click();
+        await guestPage.locator(".collaboration-carets__caret").waitFor({ timeout: 5_000 });
         await guestPage.getByRole("button", { name: language.peopleHere }).click();
         const presence = guestPage.getByRole("dialog", { name: language.whoIsHere });
         await presence.getByText(language.name).waitFor();
         await presence.getByText(language.delegation).waitFor();
+        await presence.getByRole("button").waitFor(); // "Show" where the facilitator's caret is
         await expectNoAxeViolations(guestPage, `${language.lng} document (who is here)`);
         await shoot(guestPage, `${language.lng}-document-presence`);
 

@@ -25,7 +25,8 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
   const hidden = people.length - shown.length;
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
-    if (returnFocus) toggleRef.current?.focus();
+    // Without scrolling: after a jump to someone's caret the page stays where they are.
+    if (returnFocus) toggleRef.current?.focus({ preventScroll: true });
   }, []);
 
   if (people.length === 0) return null;

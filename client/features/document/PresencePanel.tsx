@@ -1,16 +1,19 @@
 import { type RefObject, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { findCaret } from "../../editor/caret";
 import { useNow } from "../../i18n/useNow";
 import { initialsOf } from "../../identity/userColor";
 import { languageName } from "../../membership/labels";
 import { localTime, utcOffset } from "../../time/timeZones";
 import { Avatar } from "../../ui/Avatar";
 import { Swatch } from "../../ui/Badge";
+import { Button } from "../../ui/Button";
 import type { Present } from "./usePresence";
 
 /**
  * Everyone with the document open: their delegation, its working language and the hour where they
- * are, so a co-author in another country knows who is writing and whether it is late for them.
+ * are, so a co-author in another country knows who is writing and whether it is late for them;
+ * "Show" scrolls to where someone's caret is.
  * Escape, a click elsewhere or the focus moving on closes it; Escape returns focus to the avatars.
  */
 export function PresencePanel({
@@ -42,6 +45,12 @@ export function PresencePanel({
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [onClose, toggleRef]);
 
+  const jumpTo = (participantId: string) => {
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    findCaret(participantId)?.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+    onClose(true);
+  };
+
   return (
     <div
       ref={rootRef}
@@ -57,7 +66,7 @@ export function PresencePanel({
         }
       }}
       onBlur={(event) => {
-        // Tabbing on leaves it, as a click elsewhere does (it holds nothing to tab to).
+        // Tabbing out of it closes it, as a click elsewhere does.
         const next = event.relatedTarget;
         if (next && !rootRef.current?.contains(next) && !toggleRef.current?.contains(next)) onClose(false);
       }}
@@ -95,6 +104,16 @@ export function PresencePanel({
                 <span className="presence-panel__meta">{t("participants:noDelegation")}</span>
               )}
             </div>
+            {!person.isSelf && findCaret(person.participantId) ? (
+              <Button
+                variant="ghost"
+                className="presence-panel__jump"
+                aria-label={t("document:presence.jumpTo", { name: person.name })}
+                onClick={() => jumpTo(person.participantId)}
+              >
+                {t("document:presence.jump")}
+              </Button>
+            ) : null}
           </li>
         ))}
       </ul>
