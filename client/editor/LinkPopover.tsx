@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "../ui/Button";
 import { TextField } from "../ui/TextField";
 import { normalizeHref } from "./linkHref";
+import "../ui/popover.css";
 import "./LinkPopover.css";
 
 /**
@@ -64,7 +65,7 @@ export function LinkPopover({ editor, onClose }: { editor: Editor; onClose: () =
   return (
     <div
       ref={rootRef}
-      className="link-popover"
+      className="popover link-popover"
       role="dialog"
       aria-label={existing ? t("link.editTitle") : t("link.addTitle")}
       onKeyDown={(event) => {

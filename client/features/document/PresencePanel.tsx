@@ -9,6 +9,7 @@ import { Avatar } from "../../ui/Avatar";
 import { Swatch } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import type { Present } from "./usePresence";
+import "../../ui/popover.css";
 
 /**
  * Everyone with the document open: their delegation, its working language and the hour where they
@@ -55,7 +56,7 @@ export function PresencePanel({
     <div
       ref={rootRef}
       id={id}
-      className="presence-panel"
+      className="popover presence-panel"
       role="dialog"
       aria-labelledby={headingId}
       tabIndex={-1}
