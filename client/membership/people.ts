@@ -1,6 +1,6 @@
 import type { ExchangeView } from "../../shared/api/responses";
-import { DELEGATION_COLORS, type Delegation, type Participant } from "../../shared/domain";
-import { NO_DELEGATION_COLOR } from "../../shared/protocol/presenceUser";
+import type { Delegation, Participant } from "../../shared/domain";
+import { delegationColor } from "../../shared/protocol/presenceUser";
 
 export function delegationOf(
   view: Pick<ExchangeView, "delegations">,
@@ -11,8 +11,7 @@ export function delegationOf(
 
 /** A participant's colour: their delegation's. */
 export function participantColor(view: Pick<ExchangeView, "delegations">, participant: Participant): string {
-  const delegation = delegationOf(view, participant);
-  return delegation ? DELEGATION_COLORS[delegation.color] : NO_DELEGATION_COLOR;
+  return delegationColor(delegationOf(view, participant));
 }
 
 /** Participant ids connected to any document now. */

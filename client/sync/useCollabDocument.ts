@@ -11,9 +11,6 @@ import { collabServerUrl, localStoreName } from "./collabUrl";
 import { instrumentProvider } from "./instrumentProvider";
 import { createServerClocks, isDeleteOnlyUpdate } from "./serverClocks";
 
-/** Who this device is in the room, shown to others on carets and avatars (the server vouches for it). */
-export type CollabUser = PresenceUser;
-
 export interface CollabSession {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -30,9 +27,10 @@ export interface CollabSession {
 /**
  * Opens one document: a Y.Doc, its offline copy in IndexedDB and its WebSocket connection, torn down
  * when the room changes or the component unmounts (StrictMode's double mount gets two clean sessions).
+ * `user` is who this device is in the room, shown on carets and avatars (the server vouches for it).
  * Returns null while the session is being created.
  */
-export function useCollabDocument(room: RoomAddress, user: CollabUser): CollabSession | null {
+export function useCollabDocument(room: RoomAddress, user: PresenceUser): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   const roomName = formatRoomName(room);
   // Compared by content: the directory hands over a new object on every reload.

@@ -25,6 +25,11 @@ export interface PresenceDelegation {
 /** Participants outside any delegation (organisers) show in slate. */
 export const NO_DELEGATION_COLOR = DELEGATION_COLORS.slate;
 
+/** A participant's colour on carets and avatars: their delegation's. */
+export function delegationColor(delegation: Pick<Delegation, "color"> | null): string {
+  return delegation ? DELEGATION_COLORS[delegation.color] : NO_DELEGATION_COLOR;
+}
+
 /** How a participant shows in a document: built by the server for others, by the client for itself. */
 export function presenceUserOf(
   participant: Pick<Participant, "id" | "displayName">,
@@ -33,7 +38,7 @@ export function presenceUserOf(
   return {
     participantId: participant.id,
     name: participant.displayName,
-    color: delegation ? DELEGATION_COLORS[delegation.color] : NO_DELEGATION_COLOR,
+    color: delegationColor(delegation),
     delegation: delegation
       ? {
           id: delegation.id,

@@ -1,11 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { canOnDocument, roomAccess } from "../../../shared/permissions";
-import {
-  NO_DELEGATION_COLOR,
-  type PresenceUser,
-  presenceUserOf,
-} from "../../../shared/protocol/presenceUser";
+import { type PresenceUser, presenceUserOf } from "../../../shared/protocol/presenceUser";
 import type { RoomAddress } from "../../../shared/protocol/roomName";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
@@ -62,9 +58,7 @@ function OpenDocument({
 }) {
   const { t } = useTranslation("document");
   // Before the directory answers (offline on a new device) this device shows as nobody.
-  const user: PresenceUser = context
-    ? presenceUserOf(context.me, context.myDelegation)
-    : { participantId: "", name: "", color: NO_DELEGATION_COLOR, delegation: null };
+  const user = presenceUserOf(context?.me ?? { id: "", displayName: "" }, context?.myDelegation ?? null);
   const session = useCollabDocument(room, user);
   return (
     <main className="document-screen" aria-busy={!session?.ready}>

@@ -4,12 +4,13 @@ import { LockIcon } from "../../ui/icons";
 /** A calm "View only" badge with the reason in a sentence next to it. */
 export function ViewOnlyBadge({ reason }: { reason: "observer" | "archived" | "other" }) {
   const { t } = useTranslation("document");
+  const why = t(`viewOnly.${reason}`);
   // Where the header is narrow the reason is cut short; the tooltip keeps it whole.
   return (
-    <span className="view-only" data-testid="view-only" title={t(`viewOnly.${reason}`)}>
+    <span className="view-only" data-testid="view-only" title={why}>
       <LockIcon className="view-only__icon" />
       <span className="view-only__label">{t("viewOnly.label")}</span>
-      <span className="view-only__reason">{t(`viewOnly.${reason}`)}</span>
+      <span className="view-only__reason">{why}</span>
     </span>
   );
 }

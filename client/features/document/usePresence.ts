@@ -4,7 +4,6 @@ import { type PresenceUser, readPresenceUser } from "../../../shared/protocol/pr
 
 /** Someone with the document open now, as the server vouches for them (it rewrites `user`). */
 export interface Present extends PresenceUser {
-  clientId: number;
   isSelf: boolean;
 }
 
@@ -20,7 +19,7 @@ function readPresent(awareness: Awareness): Present[] {
       twin.isSelf ||= isSelf;
       continue;
     }
-    people.push({ ...user, clientId, isSelf });
+    people.push({ ...user, isSelf });
   }
   return people;
 }
