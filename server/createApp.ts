@@ -1,4 +1,4 @@
-import { randomBytes, randomFillSync } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
@@ -6,7 +6,6 @@ import { newId } from "../shared/protocol/ids";
 import { createAuthorizer } from "./collab/authorizeConnection";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
 import { createRoomRegistry } from "./collab/roomRegistry";
-import { warmUpConnection } from "./collab/warmUp";
 import type { Config } from "./config";
 import { apiRouter } from "./http/api/apiRouter";
 import { errorHandler, notFound } from "./http/errors";
@@ -20,11 +19,8 @@ import type { UpdateJournal } from "./storage/journal/updateJournal";
 
 export interface MutualServer {
   readonly http: Server;
-  /**
-   * Starts listening and warms the connection path up; resolves with the bound port (useful with
-   * port 0) and whether the warm-up connection went through.
-   */
-  listen(): Promise<{ port: number; warmedUp: boolean }>;
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(): Promise<{ port: number }>;
   /** Stops accepting, asks clients to reconnect elsewhere, writes and compacts every document. */
   close(): Promise<void>;
 }
@@ -52,8 +48,7 @@ export function createApp(
     compactAfterUpdates: config.compactAfterUpdates,
   });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
-  const warmUpToken = randomBytes(16).toString("base64url");
-  const collab = createCollabEndpoint({ registry, limits: config.limits, log, authorize, warmUpToken });
+  const collab = createCollabEndpoint({ registry, limits: config.limits, log, authorize });
   const api = apiRouter(
     {
       directory,
@@ -87,7 +82,7 @@ export function createApp(
         http.once("error", reject);
         http.listen(config.port, config.host, () => resolve(http.address() as AddressInfo));
       });
-      return { port: address.port, warmedUp: await warmUpConnection(address, warmUpToken) };
+      return { port: address.port };
     },
     async close() {
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));

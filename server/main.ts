@@ -33,14 +33,13 @@ async function main(): Promise<void> {
     secret: loadOrCreateServerSecret(config.secretFile, config.sessionSecret),
     log,
   });
-  const { port, warmedUp } = await server.listen();
+  const { port } = await server.listen();
   // Every thread started so far (V8's compiler and GC helpers among them) now yields to the event loop.
   const backgroundThreads = lowerOtherThreadsPriority();
   const shortSlice = shortenThisThreadSlice();
   log.info("listening", {
     host: config.host,
     port,
-    warmedUp,
     backgroundThreads,
     shortSlice,
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`,

@@ -4,7 +4,7 @@ import { type RawData, WebSocket, WebSocketServer } from "ws";
 import { CloseCode, type CloseCodeName } from "../../shared/protocol/closeCodes";
 import { COLLAB_PATH, parseRoomName } from "../../shared/protocol/roomName";
 import type { CollabLimits } from "../../shared/validation/limits";
-import { type Logger, silentLogger } from "../log";
+import type { Logger } from "../log";
 import type { Authorization, Authorizer } from "./authorizeConnection";
 import type { Connection } from "./Connection";
 import { handleMessage } from "./handleMessage";
@@ -12,7 +12,6 @@ import { type HeartbeatSocket, startHeartbeat } from "./heartbeat";
 import { ProtocolError } from "./ProtocolError";
 import type { Room } from "./Room";
 import type { RoomRegistry } from "./roomRegistry";
-import { throwawayRooms, WARM_UP_GRANT, WARM_UP_HEADER, WARM_UP_ROOM } from "./warmUp";
 import { binaryFrame } from "./wsFrames";
 
 export interface CollabEndpoint {
@@ -31,7 +30,6 @@ export interface CollabEndpoint {
 
 const HEARTBEAT_MS = 30_000;
 type LiveSocket = WebSocket & HeartbeatSocket;
-type Rooms = Pick<RoomRegistry, "join" | "leave">;
 
 /** The y-websocket endpoint: one socket is one connection of one participant to one room. */
 export function createCollabEndpoint(options: {
@@ -40,11 +38,8 @@ export function createCollabEndpoint(options: {
   log: Logger;
   authorize: Authorizer;
   heartbeatMs?: number;
-  /** The start-up's own warm-up connection carries this token (see warmUp.ts); it is good for one use. */
-  warmUpToken?: string;
 }): CollabEndpoint {
-  const { registry, limits, authorize } = options;
-  let warmUpToken = options.warmUpToken ?? null;
+  const { registry: rooms, limits, authorize, log } = options;
   // ws itself refuses frames far past the limit (and WebSocket-level garbage) with 1009/1002;
   // frames just past it reach us so that the client gets our permanent "too large" code.
   // No compression: relayed frames are written straight to the sockets (see `sendFrame`).
@@ -64,8 +59,6 @@ export function createCollabEndpoint(options: {
     roomName: string | null,
     remote: string | undefined,
     authorization: Promise<Authorization> | null,
-    rooms: Rooms = registry,
-    log: Logger = options.log,
   ): void {
     const opened = Date.now();
     const logFields: Record<string, unknown> = { connection: `c${++nextId}`, room: roomName, remote };
@@ -180,14 +173,6 @@ export function createCollabEndpoint(options: {
     handleUpgrade(request, socket, head) {
       const url = new URL(request.url ?? "/", "http://localhost");
       if (!url.pathname.startsWith(`${COLLAB_PATH}/`)) return false;
-      if (warmUpToken !== null && request.headers[WARM_UP_HEADER] === warmUpToken) {
-        warmUpToken = null;
-        const granted = Promise.resolve(WARM_UP_GRANT);
-        wss.handleUpgrade(request, socket, head, (ws) =>
-          accept(ws, WARM_UP_ROOM, undefined, granted, throwawayRooms, silentLogger),
-        );
-        return true;
-      }
       const requested = url.pathname.slice(COLLAB_PATH.length + 1);
       const address = parseRoomName(requested);
       // Authorization starts now and only its result is kept: the request itself is not held for the
