@@ -29,8 +29,3 @@ export function localTime(timeZone: string, locale: string, at: number = Date.no
     return "";
   }
 }
-
-/** "America/Sao_Paulo" → "America / Sao Paulo": readable without inventing city translations. */
-export function zoneLabel(timeZone: string): string {
-  return timeZone.replace(/_/g, " ").replace(/\//g, " / ");
-}

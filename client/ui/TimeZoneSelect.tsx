@@ -1,30 +1,28 @@
 import { useMemo } from "react";
-import { allTimeZones, utcOffset, zoneLabel } from "../time/timeZones";
+import { allTimeZones } from "../time/timeZones";
+import { useFormatLocale } from "../time/useFormatLocale";
+import { zoneOptions } from "../time/zoneNames";
 import { SelectField } from "./SelectField";
 
-/** A select of every time zone, each with its current offset from UTC in the reader's locale. */
+/**
+ * A select of every time zone, named in the reader's language with its offset now, and the IANA id
+ * after it (it tells apart zones with one name, e.g. two "China Time", and is what calendars show).
+ */
 export function TimeZoneSelect({
   label,
   hint,
   error,
   value,
   onChange,
-  locale,
 }: {
   label: string;
   hint?: string;
   error?: string | null;
   value: string;
   onChange: (zone: string) => void;
-  locale: string;
 }) {
-  const options = useMemo(() => {
-    const now = Date.now();
-    return allTimeZones().map((zone) => ({
-      zone,
-      text: `${zoneLabel(zone)} (${utcOffset(zone, locale, now)})`,
-    }));
-  }, [locale]);
+  const locale = useFormatLocale();
+  const options = useMemo(() => zoneOptions(allTimeZones(), locale), [locale]);
   return (
     <SelectField
       label={label}
@@ -33,9 +31,9 @@ export function TimeZoneSelect({
       value={value}
       onChange={(event) => onChange(event.target.value)}
     >
-      {options.map(({ zone, text }) => (
+      {options.map(({ zone, name, offset }) => (
         <option key={zone} value={zone}>
-          {text}
+          {`${name} (${offset}) · ${zone}`}
         </option>
       ))}
     </SelectField>

@@ -5,6 +5,7 @@ import { useNow } from "../../i18n/useNow";
 import { initialsOf } from "../../identity/userColor";
 import { languageName } from "../../membership/labels";
 import { localTime, utcOffset } from "../../time/timeZones";
+import { useFormatLocale } from "../../time/useFormatLocale";
 import { Avatar } from "../../ui/Avatar";
 import { Swatch } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
@@ -30,6 +31,7 @@ export function PresencePanel({
 }) {
   const { t, i18n } = useTranslation(["document", "participants"]);
   const locale = i18n.language;
+  const dateLocale = useFormatLocale();
   const now = useNow();
   const rootRef = useRef<HTMLDivElement>(null);
   const headingId = `${id}-title`;
@@ -96,8 +98,8 @@ export function PresencePanel({
                   </span>
                   <span className="presence-panel__meta">
                     {t("document:presence.localTime", {
-                      time: localTime(person.delegation.timeZone, locale, now),
-                      offset: utcOffset(person.delegation.timeZone, locale, now),
+                      time: localTime(person.delegation.timeZone, dateLocale, now),
+                      offset: utcOffset(person.delegation.timeZone, dateLocale, now),
                     })}
                   </span>
                 </>

@@ -125,7 +125,6 @@ export function DelegationDialog({
         value={values.timeZone}
         error={errorText.field(errors.timeZone)}
         onChange={(zone) => set("timeZone", zone)}
-        locale={locale}
       />
       <SelectField
         label={t("delegations:workingLanguage")}

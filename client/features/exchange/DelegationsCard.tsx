@@ -4,7 +4,9 @@ import type { ExchangeView } from "../../../shared/api/responses";
 import { DELEGATION_COLORS, type Delegation } from "../../../shared/domain";
 import { canInExchange } from "../../../shared/permissions";
 import { countryName, languageName, sortByText } from "../../membership/labels";
-import { localTime, utcOffset, zoneLabel } from "../../time/timeZones";
+import { localTime, utcOffset } from "../../time/timeZones";
+import { useFormatLocale } from "../../time/useFormatLocale";
+import { zoneName } from "../../time/zoneNames";
 import { Swatch } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
@@ -25,6 +27,7 @@ export function DelegationsCard({
   const [editing, setEditing] = useState<Delegation | "new" | null>(null);
   const canManage = canInExchange(view.me.role, "delegation.manage");
   const locale = i18n.language;
+  const dateLocale = useFormatLocale();
   return (
     <Card
       title={t("delegations:title")}
@@ -69,12 +72,15 @@ export function DelegationsCard({
                 </div>
                 <div>
                   <dt>{t("delegations:localTime")}</dt>
-                  <dd>
-                    {t("delegations:timeIn", {
-                      time: localTime(delegation.timeZone, locale, now),
-                      zone: zoneLabel(delegation.timeZone),
-                      offset: utcOffset(delegation.timeZone, locale, now),
-                    })}
+                  <dd className="delegations__zone">
+                    <span>
+                      {t("delegations:timeIn", {
+                        time: localTime(delegation.timeZone, dateLocale, now),
+                        zone: zoneName(delegation.timeZone, dateLocale, now),
+                        offset: utcOffset(delegation.timeZone, dateLocale, now),
+                      })}
+                    </span>
+                    <span className="zone-id">{delegation.timeZone}</span>
                   </dd>
                 </div>
                 <div>

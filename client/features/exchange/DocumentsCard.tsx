@@ -6,13 +6,14 @@ import { DOCUMENT_KINDS, type DocumentInfo } from "../../../shared/domain";
 import { canOnDocument } from "../../../shared/permissions";
 import { FormError } from "../../api/FormError";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
-import { formatDateTime, formatRelativeTime } from "../../i18n/relativeTime";
 import { useNow } from "../../i18n/useNow";
 import { initialsOf } from "../../identity/userColor";
 import { sortByText } from "../../membership/labels";
 import { participantColor } from "../../membership/people";
 import { AppLink } from "../../navigation/AppLink";
 import { documentPath } from "../../navigation/paths";
+import { formatDateTime, formatRelativeTime } from "../../time/relativeTime";
+import { useFormatLocale } from "../../time/useFormatLocale";
 import { Avatar } from "../../ui/Avatar";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
@@ -137,6 +138,7 @@ function DocumentRow({
 }) {
   const { t, i18n } = useTranslation(["exchange", "common"]);
   const now = useNow();
+  const dateLocale = useFormatLocale();
   const role = view.me.role;
   const here = new Set(view.presence.filter((p) => p.documentId === document.id).map((p) => p.participantId));
   const people = view.participants.filter((p) => here.has(p.id));
@@ -161,10 +163,10 @@ function DocumentRow({
           {document.archived ? `${t(`common:kind.${document.kind}`)} · ` : ""}
           <time
             dateTime={new Date(document.updatedAt).toISOString()}
-            title={formatDateTime(document.updatedAt, i18n.language)}
+            title={formatDateTime(document.updatedAt, dateLocale)}
           >
             {t("exchange:documents.updated", {
-              when: formatRelativeTime(document.updatedAt, now, i18n.language),
+              when: formatRelativeTime(document.updatedAt, now, dateLocale),
             })}
           </time>
         </span>

@@ -21,7 +21,7 @@ export function ExchangeDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const { t, i18n } = useTranslation(["exchange", "common"]);
+  const { t } = useTranslation(["exchange", "common"]);
   const errorText = useErrorText();
   const form = useApiForm({
     title: exchange.title,
@@ -71,7 +71,6 @@ export function ExchangeDialog({
         label={t("exchange:details.timeZone")}
         hint={t("exchange:details.timeZoneHint")}
         value={values.timeZone}
-        locale={i18n.language}
         error={errorText.field(errors.timeZone)}
         onChange={(zone) => set("timeZone", zone)}
       />

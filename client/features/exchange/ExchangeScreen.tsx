@@ -6,7 +6,9 @@ import { useNow } from "../../i18n/useNow";
 import { AppBar, Page } from "../../layout/AppBar";
 import { LoadFailure, Loading } from "../../layout/LoadStates";
 import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
-import { localTime, utcOffset, zoneLabel } from "../../time/timeZones";
+import { localTime, utcOffset } from "../../time/timeZones";
+import { useFormatLocale } from "../../time/useFormatLocale";
+import { zoneName } from "../../time/zoneNames";
 import { Button } from "../../ui/Button";
 import { DelegationsCard } from "./DelegationsCard";
 import { DocumentsCard } from "./DocumentsCard";
@@ -44,7 +46,8 @@ export function ExchangeScreen({ exchangeId }: { exchangeId: string }) {
 }
 
 function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Promise<void> }) {
-  const { t, i18n } = useTranslation("exchange");
+  const { t } = useTranslation("exchange");
+  const dateLocale = useFormatLocale();
   const now = useNow(30_000);
   const [editing, setEditing] = useState(false);
   const { exchange, me } = view;
@@ -64,10 +67,11 @@ function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Prom
         {exchange.description ? <p className="page__lead">{exchange.description}</p> : null}
         <p className="exchange__zone">
           {t("homeZone", {
-            zone: zoneLabel(exchange.timeZone),
-            offset: utcOffset(exchange.timeZone, i18n.language, now),
-            time: localTime(exchange.timeZone, i18n.language, now),
+            zone: zoneName(exchange.timeZone, dateLocale, now),
+            offset: utcOffset(exchange.timeZone, dateLocale, now),
+            time: localTime(exchange.timeZone, dateLocale, now),
           })}
+          <span className="zone-id">{exchange.timeZone}</span>
         </p>
       </section>
       <div className="exchange__grid">

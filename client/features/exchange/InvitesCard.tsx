@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrorCode } from "../../../shared/api/errors";
 import { api, joinPagePath } from "../../../shared/api/paths";
@@ -8,9 +8,10 @@ import { FormError } from "../../api/FormError";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { useResource } from "../../api/useResource";
-import { formatDateTime, formatRelativeTime } from "../../i18n/relativeTime";
 import { useNow } from "../../i18n/useNow";
 import { sortByText } from "../../membership/labels";
+import { formatDateTime, formatRelativeTime } from "../../time/relativeTime";
+import { useFormatLocale } from "../../time/useFormatLocale";
 import { Badge } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
@@ -189,11 +190,14 @@ function InviteRow({
   highlight: boolean;
   onRevoke: () => void;
 }) {
-  const { t, i18n } = useTranslation(["invites", "common"]);
+  const { t } = useTranslation(["invites", "common"]);
   const now = useNow();
+  const dateLocale = useFormatLocale();
+  const linkRef = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<"idle" | "copied" | "manual">("idle");
   const link = new URL(joinPagePath(invite.token), window.location.origin).href;
   const active = invite.status === "active";
+  const summary = t("invites:summary", { role: t(`common:role.${invite.role}`), delegation: delegationName });
 
   const copyLink = async () => {
     try {
@@ -205,16 +209,17 @@ function InviteRow({
       setCopy("copied");
       setTimeout(() => setCopy((state) => (state === "copied" ? "idle" : state)), 4000);
     } catch {
+      // No clipboard here (permission, insecure origin): the link is selected for a manual copy.
       setCopy("manual");
+      linkRef.current?.focus();
+      linkRef.current?.select();
     }
   };
 
   return (
     <li className={highlight ? "invites__item invites__item--fresh" : "invites__item"}>
       <div className="invites__summary">
-        <span className="invites__who">
-          {t("invites:summary", { role: t(`common:role.${invite.role}`), delegation: delegationName })}
-        </span>
+        <span className="invites__who">{summary}</span>
         <Badge tone={STATUS_TONE[invite.status]}>{t(`invites:status.${invite.status}`)}</Badge>
       </div>
       <p className="invites__meta">
@@ -228,36 +233,48 @@ function InviteRow({
             {" · "}
             <time
               dateTime={new Date(invite.expiresAt).toISOString()}
-              title={formatDateTime(invite.expiresAt, i18n.language)}
+              title={formatDateTime(invite.expiresAt, dateLocale)}
             >
               {invite.expiresAt > now
-                ? t("invites:expiresIn", { when: formatRelativeTime(invite.expiresAt, now, i18n.language) })
-                : t("invites:expiredAt", { when: formatRelativeTime(invite.expiresAt, now, i18n.language) })}
+                ? t("invites:expiresIn", { when: formatRelativeTime(invite.expiresAt, now, dateLocale) })
+                : t("invites:expiredAt", { when: formatRelativeTime(invite.expiresAt, now, dateLocale) })}
             </time>
           </>
         )}
       </p>
       {active ? (
-        <div className="invites__actions">
-          <Button icon={<CopyIcon />} onClick={() => void copyLink()}>
-            {t("invites:copy")}
-          </Button>
-          <Button variant="ghost" onClick={onRevoke}>
-            {t("invites:revoke")}
-          </Button>
-          <span className="invites__copied" role="status">
-            {copy === "copied" ? t("invites:copied") : ""}
-          </span>
-        </div>
-      ) : null}
-      {active && copy === "manual" ? (
-        <TextField
-          label={t("invites:manualCopy")}
-          value={link}
-          readOnly
-          onFocus={(event) => event.currentTarget.select()}
-          autoFocus
-        />
+        <>
+          {/* Shown, not only copied: it can be read out, or pasted where the clipboard cannot reach. */}
+          <div className="invites__link">
+            <label className="visually-hidden" htmlFor={`invite-link-${invite.id}`}>
+              {t("invites:linkLabel", { summary })}
+            </label>
+            <input
+              ref={linkRef}
+              id={`invite-link-${invite.id}`}
+              className="text-field__input invites__link-input"
+              value={link}
+              readOnly
+              spellCheck={false}
+              dir="ltr"
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <Button icon={<CopyIcon />} onClick={() => void copyLink()}>
+              {t("invites:copy")}
+            </Button>
+          </div>
+          <div className="invites__actions">
+            <Button variant="ghost" onClick={onRevoke}>
+              {t("invites:revoke")}
+            </Button>
+            <span
+              className={copy === "manual" ? "invites__copied invites__copied--manual" : "invites__copied"}
+              role="status"
+            >
+              {copy === "copied" ? t("invites:copied") : copy === "manual" ? t("invites:manualCopy") : ""}
+            </span>
+          </div>
+        </>
       ) : null}
     </li>
   );

@@ -21,7 +21,7 @@ type Fields = "title" | "description" | "timeZone" | "facilitatorName" | "operat
 
 /** Creates an exchange; its creator becomes its first facilitator and lands on its home. */
 export function CreateExchangeForm() {
-  const { t, i18n } = useTranslation("home");
+  const { t } = useTranslation("home");
   const { language } = useLanguage();
   const errorText = useErrorText();
   const [config] = useResource<ServerInfo>(api.config());
@@ -106,7 +106,6 @@ export function CreateExchangeForm() {
           error={errorText.field(fieldErrors.timeZone)}
           value={values.timeZone}
           onChange={set("timeZone")}
-          locale={i18n.language}
         />
         <TextField
           label={t("create.yourName")}

@@ -8,7 +8,6 @@ import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { useResource } from "../../api/useResource";
 import { LanguageField } from "../../i18n/LanguageField";
-import { formatDateTime, formatRelativeTime } from "../../i18n/relativeTime";
 import { useLanguage } from "../../i18n/useLanguage";
 import { useNow } from "../../i18n/useNow";
 import { AppBar, Page } from "../../layout/AppBar";
@@ -17,6 +16,8 @@ import { countryName } from "../../membership/labels";
 import { AppLink } from "../../navigation/AppLink";
 import { navigate } from "../../navigation/history";
 import { exchangePath } from "../../navigation/paths";
+import { formatDateTime, formatRelativeTime } from "../../time/relativeTime";
+import { useFormatLocale } from "../../time/useFormatLocale";
 import { Badge, Swatch } from "../../ui/Badge";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
@@ -85,6 +86,7 @@ function JoinForm({ token, preview }: { token: string; preview: InvitePreview })
   const { language, setLanguage } = useLanguage();
   const errorText = useErrorText();
   const now = useNow();
+  const dateLocale = useFormatLocale();
   const [name, setName] = useState("");
   const nameRef = useRef<HTMLInputElement>(null);
   const [nameError, setNameError] = useState<FieldErrorCode | null>(null);
@@ -152,9 +154,9 @@ function JoinForm({ token, preview }: { token: string; preview: InvitePreview })
             <dt>{t("join:expires")}</dt>
             <dd>
               <time dateTime={new Date(expiresAt).toISOString()}>
-                {formatDateTime(expiresAt, i18n.language)}
+                {formatDateTime(expiresAt, dateLocale)}
               </time>{" "}
-              <span className="join__muted">({formatRelativeTime(expiresAt, now, i18n.language)})</span>
+              <span className="join__muted">({formatRelativeTime(expiresAt, now, dateLocale)})</span>
             </dd>
           </div>
         </dl>
