@@ -1,3 +1,8 @@
+import { planIsolation } from "./cpuIsolation";
+
+/** The servers' cores and the load generator's (tests/bench/cpuIsolation.ts), decided once per run. */
+export const ISOLATION = planIsolation();
+
 /** Every knob of the benchmark in one place; the values follow the issue (20 rooms x 10 clients, 1,000 updates/s). */
 export const BENCH = {
   /** Which servers to run (BENCH_SERVERS=mutual,relay for a quicker look; the table needs all three). */
@@ -8,8 +13,11 @@ export const BENCH = {
   clientsPerRoom: 10,
   /** Characters per generated update: every update advances its client's clock by exactly this much. */
   charsPerUpdate: 4,
-  /** Load threads; each owns whole rooms, so a send time and its receipts live in the same thread. */
-  workers: Number(process.env.BENCH_WORKERS ?? 2),
+  /**
+   * Load threads, one per core the load generator has (more on one core only preempt each other); each
+   * owns whole rooms, so a send time and its receipts live in the same thread.
+   */
+  workers: Number(process.env.BENCH_WORKERS ?? ISOLATION.loadCores.length),
 
   latency: {
     rate: 1_000,

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { measureCapacity, type RampResult } from "./capacityPhase";
-import { BENCH, roomName, type ServerKind } from "./config";
+import { BENCH, ISOLATION, roomName, type ServerKind } from "./config";
+import { type CpuIsolation, pinThisProcess } from "./cpuIsolation";
 import { type IdleResult, measureIdleConnections } from "./idleConnections";
 import {
   buildLargeDocument,
@@ -26,7 +27,7 @@ export interface ServerResult {
 export interface BenchResults {
   startedAt: string;
   durationSeconds: number;
-  machine: { cpus: number; node: string; clockTicks: number; loadWorkers: number };
+  machine: { cpus: number; node: string; clockTicks: number; loadWorkers: number; isolation: CpuIsolation };
   /** The checkout Mutual was started from (MUTUAL_ROOT, default this one). */
   mutualRoot: string;
   largeDocument: { encodedBytes: number; operations: number; textLength: number };
@@ -95,6 +96,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }, BENCH.totalTimeLimitMs);
 
+  // Before any load thread exists: the threads started later inherit these cores.
+  pinThisProcess(ISOLATION);
+  log(ISOLATION.summary);
   log(`building a ~${BENCH.largeDocument.targetBytes / 1000} KB document from small edits...`);
   const document = buildLargeDocument(BENCH.largeDocument.targetBytes);
   log(`  ${document.update.byteLength} bytes encoded, ${document.operations} edits`);
@@ -129,6 +133,7 @@ async function main(): Promise<void> {
       node: process.version,
       clockTicks: CLK_TCK,
       loadWorkers: BENCH.workers,
+      isolation: ISOLATION,
     },
     mutualRoot,
     largeDocument: {

@@ -4,8 +4,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { serverArgs } from "../support/serverCommand";
-import { BENCH, type ServerKind } from "./config";
+import { pathToFileURL } from "node:url";
+import { BENCH, ISOLATION, type ServerKind } from "./config";
+import { checkServerCores, onServerCores } from "./cpuIsolation";
 import { commandLine } from "./procStats";
 import { sleep } from "./wsClient";
 
@@ -85,7 +86,9 @@ function spawnAndWait(
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // Any YPERSISTENCE value, even empty, would turn on the reference's LevelDB persistence.
   delete childEnv.YPERSISTENCE;
-  const child = spawn(process.execPath, args, {
+  // On the server cores, every server alike (taskset execs node: the pid stays the server's).
+  const { command, args: commandArgs } = onServerCores(ISOLATION, args);
+  const child = spawn(command, commandArgs, {
     cwd,
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -172,6 +175,7 @@ function handle(
   const pid = child.pid!;
   const cmd = commandLine(pid);
   if (!cmd.startsWith(process.execPath)) throw new Error(`pid ${pid} is not node: ${cmd}`);
+  checkServerCores(ISOLATION, pid);
   return {
     kind,
     port,
@@ -233,7 +237,17 @@ function jsonPort(line: string): number | null {
   }
 }
 
-/** Mutual with persistence on, started as `npm start` does (node flags included; no tsx CLI, which would fork). */
+/**
+ * The node arguments that checkout's `npm start` runs its server with, from its own
+ * tests/support/serverCommand.ts: another checkout (MUTUAL_ROOT) may start its server another way.
+ */
+async function mutualArgs(): Promise<string[]> {
+  const command = pathToFileURL(join(mutualRoot, "tests", "support", "serverCommand.ts")).href;
+  const { serverArgs } = (await import(command)) as { serverArgs: (root: string) => string[] };
+  return serverArgs(mutualRoot);
+}
+
+/** Mutual with persistence on, started as `npm start` does (node flags included; no npm or tsx CLI, which would fork). */
 export async function startMutual(dataDir?: string, access?: MutualAccess | null): Promise<BenchServer> {
   let dir = dataDir;
   if (!dir) {
@@ -241,10 +255,10 @@ export async function startMutual(dataDir?: string, access?: MutualAccess | null
     createdDirs.add(dir);
   }
   const spawned = await spawnAndWait(
-    serverArgs(process.env.MUTUAL_ROOT ?? mutualRoot),
+    await mutualArgs(),
     { HOST: "127.0.0.1", PORT: "0", DATA_DIR: dir },
     jsonPort,
-    process.env.MUTUAL_ROOT ?? mutualRoot,
+    mutualRoot,
   );
   return handle("mutual", spawned, dir, "/collab", access ?? (await createMutualAccess(spawned.port)));
 }
