@@ -29,6 +29,8 @@ export interface Config {
   secretFile: string;
   /** Origins besides the server's own that may call the API and open sockets (e.g. behind a proxy). */
   trustedOrigins: string[];
+  /** Warning lines logged per minute about the connections of one remote address; the rest are counted. */
+  warningsPerMinute: number;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -50,6 +52,7 @@ const envSchema = z.object({
   CHECKPOINT_INTERVAL_MS: int(0, 600_000).default(1000),
   OPERATOR_TOKEN: z.string().min(12, "must be at least 12 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  WARNINGS_PER_MINUTE: int(1, 1_000_000).default(20),
   TRUSTED_ORIGINS: z
     .string()
     .default("")
@@ -87,5 +90,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionSecret: e.SESSION_SECRET,
     secretFile: resolve(dataDir, "secret.key"),
     trustedOrigins: e.TRUSTED_ORIGINS,
+    warningsPerMinute: e.WARNINGS_PER_MINUTE,
   };
 }

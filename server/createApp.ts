@@ -6,6 +6,7 @@ import { newId } from "../shared/protocol/ids";
 import { createAuthorizer } from "./collab/authorizeConnection";
 import { createCollabEndpoint } from "./collab/collabEndpoint";
 import { createRoomRegistry } from "./collab/roomRegistry";
+import { createWarningLimiter } from "./collab/warningLimiter";
 import type { Config } from "./config";
 import { apiRouter } from "./http/api/apiRouter";
 import { errorHandler, notFound } from "./http/errors";
@@ -48,7 +49,18 @@ export function createApp(
     compactAfterUpdates: config.compactAfterUpdates,
   });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
-  const collab = createCollabEndpoint({ registry, limits: config.limits, log, authorize });
+  const collab = createCollabEndpoint({
+    registry,
+    limits: config.limits,
+    log,
+    authorize,
+    // The 10,000 addresses heard from last are remembered: a bounded table whatever the traffic.
+    warnings: createWarningLimiter({
+      perWindow: config.warningsPerMinute,
+      windowMs: 60_000,
+      maxAddresses: 10_000,
+    }),
+  });
   const api = apiRouter(
     {
       directory,

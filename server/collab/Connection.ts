@@ -16,7 +16,10 @@ export interface Connection {
   sendFrame(frame: Buffer): void;
   /** Writes a frame given as its start and the rest, in one write, without joining them (see `syncFrameHead`). */
   sendFrameParts(head: Buffer, rest: Uint8Array): void;
+  /** Closes it; from this moment nothing more it sent is handled. */
   close(code: number, reason: string): void;
+  /** Logs a warning about this connection (rate-limited per remote address, like its close line). */
+  warn(event: string, fields: Record<string, unknown>): void;
   /** Awareness client ids this connection has announced (removed when it leaves). */
   readonly awarenessIds: Set<number>;
 }

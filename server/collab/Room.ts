@@ -4,7 +4,6 @@ import * as Y from "yjs";
 import { encodeAccessMessage, encodeRefusedMessage } from "../../shared/protocol/accessMessage";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
-import type { Logger } from "../log";
 import type { StoredDocument } from "../storage/DocumentStorage";
 import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
@@ -72,7 +71,6 @@ export class Room {
     readonly name: string,
     private readonly maxDocumentBytes: number,
     private readonly storage: RoomStorage,
-    private readonly log: Logger,
   ) {
     // The server takes part in awareness only as a relay; it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -252,12 +250,7 @@ export class Room {
 
   private refuseForeign(connection: Connection, clientIds: readonly number[]): void {
     connection.send(encodeRefusedMessage("foreignClient"));
-    this.log.warn("update.foreign_client", {
-      room: this.name,
-      connection: connection.id,
-      participant: connection.identity.participantId,
-      clientIds,
-    });
+    connection.warn("update.foreign_client", { clientIds });
   }
 
   /** Applies a client's awareness change (presence, caret) under the identity the server vouches for. */

@@ -1,17 +1,19 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
-import { CloseCode, type CloseCodeName } from "../../shared/protocol/closeCodes";
+import { CloseCode } from "../../shared/protocol/closeCodes";
 import { COLLAB_PATH, parseRoomName } from "../../shared/protocol/roomName";
 import type { CollabLimits } from "../../shared/validation/limits";
 import type { Logger } from "../log";
 import type { Authorization, Authorizer } from "./authorizeConnection";
 import type { Connection } from "./Connection";
+import { createConnectionInbox } from "./connectionInbox";
 import { handleMessage } from "./handleMessage";
 import { type HeartbeatSocket, startHeartbeat } from "./heartbeat";
 import { ProtocolError } from "./ProtocolError";
 import type { Room } from "./Room";
 import type { RoomRegistry } from "./roomRegistry";
+import type { WarningLimiter } from "./warningLimiter";
 import { binaryFrame } from "./wsFrames";
 
 export interface CollabEndpoint {
@@ -31,6 +33,16 @@ export interface CollabEndpoint {
 const HEARTBEAT_MS = 30_000;
 type LiveSocket = WebSocket & HeartbeatSocket;
 
+/** How a connection ended, when the server ended it: `info` for its own reasons, else the client's fault (or a bug). */
+interface Ending {
+  /** 0: ws closed it for WebSocket-level garbage, with a code of its own. */
+  code: number;
+  reason: string;
+  level: "info" | "warn" | "error";
+  error: string | undefined;
+}
+type End = (code: number, reason: string, level: Ending["level"], error?: string) => void;
+
 /** The y-websocket endpoint: one socket is one connection of one participant to one room. */
 export function createCollabEndpoint(options: {
   registry: RoomRegistry;
@@ -38,8 +50,10 @@ export function createCollabEndpoint(options: {
   log: Logger;
   authorize: Authorizer;
   heartbeatMs?: number;
+  /** Rate-limits the warnings about connections per remote address. */
+  warnings: WarningLimiter;
 }): CollabEndpoint {
-  const { registry: rooms, limits, authorize, log } = options;
+  const { registry: rooms, limits, authorize, log, warnings } = options;
   // ws itself refuses frames far past the limit (and WebSocket-level garbage) with 1009/1002;
   // frames just past it reach us so that the client gets our permanent "too large" code.
   // No compression: relayed frames are written straight to the sockets (see `sendFrame`).
@@ -49,6 +63,8 @@ export function createCollabEndpoint(options: {
     perMessageDeflate: false,
   });
   const live = new Map<Connection, string>();
+  /** How the server ends each open socket (see `end` below): every close it decides goes through it. */
+  const enders = new Map<WebSocket, End>();
   let nextId = 0;
 
   const heartbeat = startHeartbeat(() => wss.clients as Set<LiveSocket>, options.heartbeatMs ?? HEARTBEAT_MS);
@@ -62,34 +78,44 @@ export function createCollabEndpoint(options: {
   ): void {
     const opened = Date.now();
     const logFields: Record<string, unknown> = { connection: `c${++nextId}`, room: roomName, remote };
-    // Frames that arrive while we authorize and load are kept, in order, and read afterwards.
-    const queued: Array<[RawData, boolean]> = [];
     let connection: Connection | null = null;
     let room: Room | null = null;
     let closed = false;
+    /** Why the server ended the connection, if it did: logged once, with the rest, when the socket closes. */
+    let ending: Ending | null = null;
 
-    const closeWith = (name: CloseCodeName, reason: string) => {
-      log.warn("connection.error", { ...logFields, code: CloseCode[name], reason });
-      if (socket.readyState === WebSocket.OPEN) socket.close(CloseCode[name], reason.slice(0, 120));
+    /** A warning about this connection, rate-limited per remote address (`warnings`). */
+    const warn = (level: "warn" | "error", event: string, fields: Record<string, unknown>) => {
+      const verdict = warnings.take(remote ?? "unknown");
+      if (!verdict.log) return;
+      log[level](event, verdict.suppressed > 0 ? { ...fields, suppressed: verdict.suppressed } : fields);
+    };
+    /**
+     * The server's decision to close the connection. From this moment nothing it sent is handled, not
+     * even frames already received or parsed from the same TCP chunk (`ws` goes on emitting those).
+     */
+    const end: End = (code, reason, level, error) => {
+      if (!inbox.condemn()) return;
+      ending = { code, reason, level, error };
+      if (socket.readyState === WebSocket.OPEN) socket.close(code, reason.slice(0, 120));
     };
     const receive = (data: RawData, isBinary: boolean) => {
-      if (!room || !connection) return;
-      if (!isBinary) return closeWith("malformedMessage", "text frames are not protocol");
+      if (!room || !connection) return; // never: the inbox opens once both are set
+      if (!isBinary) return end(CloseCode.malformedMessage, "text frames are not protocol", "warn");
       const bytes = toBytes(data);
       if (bytes.byteLength > limits.maxMessageBytes) {
-        return closeWith("messageTooLarge", `message of ${bytes.byteLength} bytes`);
+        return end(CloseCode.messageTooLarge, `message of ${bytes.byteLength} bytes`, "warn");
       }
       try {
         handleMessage(room, connection, bytes);
       } catch (error) {
-        if (!(error instanceof ProtocolError)) {
-          log.error("connection.crash", { ...logFields, error: (error as Error).stack });
-          return closeWith("malformedMessage", "internal error");
-        }
-        log.warn("connection.error", { ...logFields, code: error.code, reason: error.message });
-        connection.close(error.code, error.message);
+        if (error instanceof ProtocolError) end(error.code, error.message, "warn");
+        else end(CloseCode.malformedMessage, "internal error", "error", (error as Error).stack);
       }
     };
+    // Frames that arrive while we authorize and load are held, in order, and handed over afterwards.
+    const inbox = createConnectionInbox(receive);
+    enders.set(socket, end);
 
     const rawSocket = (socket as unknown as { _socket: Duplex })._socket;
     // Straight to the TCP socket: ws writes without queueing when, as here, nothing is compressed, so
@@ -108,38 +134,40 @@ export function createCollabEndpoint(options: {
     socket.on("pong", () => {
       socket.isAlive = true;
     });
-    socket.on("message", (data, isBinary) => {
-      if (room) receive(data, isBinary);
-      else queued.push([data, isBinary]);
-    });
+    socket.on("message", inbox.receive);
+    // WebSocket-level garbage (bad opcode, reserved bits, length past maxPayload): ws has already
+    // started closing with 1002/1009; the close code it settles on is logged.
     socket.on("error", (error) => {
-      log.warn("connection.error", {
-        ...logFields,
-        reason: error.message,
-        code: (error as { code?: string }).code,
-      });
+      end(0, (error as { code?: string }).code ?? error.message, "warn", error.message);
     });
     socket.on("close", (code, reason) => {
       closed = true;
+      enders.delete(socket);
       if (connection) live.delete(connection);
       if (room && connection) rooms.leave(room, connection);
-      log.info("connection.close", {
+      const fields: Record<string, unknown> = {
         ...logFields,
-        code,
-        reason: reason.toString(),
+        code: ending?.code || code,
+        reason: ending?.reason ?? reason.toString(),
         ms: Date.now() - opened,
-      });
+      };
+      if (!ending) return log.info("connection.close", fields);
+      // Everything the connection sent after the decision: a flood shows as a count, not as lines.
+      fields.dropped = inbox.dropped;
+      if (ending.error !== undefined) fields.error = ending.error;
+      if (ending.level === "info") log.info("connection.close", fields);
+      else warn(ending.level, "connection.close", fields);
     });
 
     if (!roomName || !authorization) {
-      closeWith("invalidRoom", "room name must be <exchangeId>/<documentId>");
+      end(CloseCode.invalidRoom, "room name must be <exchangeId>/<documentId>", "warn");
       return;
     }
 
     void (async () => {
       const granted = await authorization;
-      if (!granted.ok) return closeWith(granted.code, granted.reason);
-      if (closed) return;
+      if (!granted.ok) return end(CloseCode[granted.code], granted.reason, "warn");
+      if (closed || inbox.condemned) return;
       Object.assign(logFields, {
         participant: granted.identity.participantId,
         access: granted.access,
@@ -152,20 +180,17 @@ export function createCollabEndpoint(options: {
         send: (message) => sendFrame(binaryFrame(message)),
         sendFrame,
         sendFrameParts,
-        close(code, reason) {
-          if (socket.readyState === WebSocket.OPEN) socket.close(code, reason.slice(0, 120));
-        },
+        close: (code, reason) => end(code, reason, "info"),
+        warn: (event, fields) => warn("warn", event, { ...logFields, ...fields }),
       };
       live.set(connection, roomName);
-      log.info("connection.open", logFields);
       const joined = await rooms.join(roomName, connection);
-      if (closed) return rooms.leave(joined, connection);
+      if (closed || inbox.condemned) return rooms.leave(joined, connection);
       room = joined;
       joined.greet(connection);
-      for (const [data, isBinary] of queued.splice(0)) receive(data, isBinary);
+      inbox.open();
     })().catch((error: Error) => {
-      log.error("room.load_failed", { ...logFields, error: error.message });
-      closeWith("roomUnavailable", "room could not be loaded");
+      end(CloseCode.roomUnavailable, "room could not be loaded", "error", error.message);
     });
   }
 
@@ -209,7 +234,7 @@ export function createCollabEndpoint(options: {
       return [...seen.values()];
     },
     closeAll() {
-      for (const socket of wss.clients) socket.close(CloseCode.serviceRestart, "server restarting");
+      for (const end of enders.values()) end(CloseCode.serviceRestart, "server restarting", "info");
       wss.close();
     },
   };

@@ -129,7 +129,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 
   async function load(name: string): Promise<Room> {
     await unloading.get(name);
-    const room = new Room(name, options.maxDocumentBytes, roomStorage, log);
+    const room = new Room(name, options.maxDocumentBytes, roomStorage);
     try {
       room.load(await storage.loadDocument(name));
     } catch (error) {

@@ -60,7 +60,7 @@ describe("server restart", () => {
     const writer = connectClient(first.wsUrl, room, { cookie });
     await writer.synced();
     writer.text.insert(0, "Agenda: 议程 — sessão de abertura");
-    await waitFor(() => first.logs.some((l) => l.event === "connection.open"), "connection logged");
+    await waitFor(() => first.logs.some((l) => l.event === "room.loaded"), "room loaded");
     writer.destroy();
     await first.stop();
     expect(first.logs.some((l) => l.event === "shutdown.done")).toBe(true);
@@ -102,7 +102,7 @@ describe("server restart", () => {
       return client;
     };
     const a = await seedIfEmpty();
-    await waitFor(() => first.logs.some((l) => l.event === "connection.open"), "open");
+    await waitFor(() => first.logs.some((l) => l.event === "room.loaded"), "room loaded");
     a.destroy();
     await first.stop();
     await start({ dataDir: first.dataDir });

@@ -7,6 +7,8 @@ export interface RawWebSocket {
   write(bytes: Uint8Array): void;
   /** Resolves with the close code of the server's close frame, or null if the TCP connection just ended. */
   closed: Promise<number | null>;
+  /** Payloads of the data frames the server sent, in order. */
+  received: Uint8Array[];
   destroy(): void;
 }
 
@@ -19,6 +21,7 @@ export async function openRawWebSocket(
   const key = randomBytes(16).toString("base64");
   let buffer = Buffer.alloc(0);
   let upgraded = false;
+  const received: Uint8Array[] = [];
   let resolveClosed: (code: number | null) => void = () => {};
   const closed = new Promise<number | null>((resolve) => {
     resolveClosed = resolve;
@@ -37,7 +40,7 @@ export async function openRawWebSocket(
         buffer = buffer.subarray(end + 4);
         resolve();
       }
-      // Look for a close frame (opcode 8) among the server's frames.
+      // Read the server's frames (unmasked, unfragmented): binary ones are kept, a close frame (opcode 8) resolves `closed`.
       while (buffer.length >= 2) {
         const opcode = buffer[0]! & 0x0f;
         let length = buffer[1]! & 0x7f;
@@ -53,6 +56,7 @@ export async function openRawWebSocket(
         }
         if (buffer.length < offset + length) return;
         if (opcode === 8) resolveClosed(length >= 2 ? buffer.readUInt16BE(offset) : null);
+        if (opcode === 2) received.push(new Uint8Array(buffer.subarray(offset, offset + length)));
         buffer = buffer.subarray(offset + length);
       }
     });
@@ -69,6 +73,7 @@ export async function openRawWebSocket(
   return {
     write: (bytes) => socket.write(bytes),
     closed,
+    received,
     destroy: () => socket.destroy(),
   };
 }

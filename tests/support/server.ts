@@ -12,6 +12,8 @@ export interface RunningServer {
   dataDir: string;
   /** Every JSON log line printed so far. */
   logs: Array<Record<string, unknown>>;
+  /** Every line printed so far on stdout or stderr, JSON or not. */
+  output: string[];
   /** SIGTERM and wait for exit (graceful shutdown). */
   stop(): Promise<void>;
   /** SIGKILL and wait for exit (a crash). */
@@ -38,13 +40,16 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: Array<Record<string, unknown>> = [];
+  const output: string[] = [];
   let stderr = "";
   child.stderr!.on("data", (chunk) => {
     stderr += chunk;
   });
+  createInterface({ input: child.stderr! }).on("line", (line) => output.push(line));
   const port = await new Promise<number>((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error(`server did not start in 20 s: ${stderr}`)), 20_000);
     createInterface({ input: child.stdout! }).on("line", (line) => {
+      output.push(line);
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
@@ -76,6 +81,7 @@ export async function startServer(
     pid: child.pid!,
     dataDir,
     logs,
+    output,
     stop: signal("SIGTERM"),
     kill: signal("SIGKILL"),
   };

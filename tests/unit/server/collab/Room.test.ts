@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { type ClientChange, Room } from "../../../../server/collab/Room";
-import { silentLogger } from "../../../../server/log";
 import { MessageType } from "../../../../shared/protocol/messageTypes";
 import { fakeConnection } from "./fakes";
 
@@ -12,18 +11,13 @@ import { fakeConnection } from "./fakes";
 function makeRoom(maxBytes = 1e9) {
   const changes: ClientChange[] = [];
   const storage = { failing: false, broken: 0 };
-  const room = new Room(
-    "exchange0001/document0001",
-    maxBytes,
-    {
-      store(change) {
-        if (storage.failing) throw new Error("disk full");
-        changes.push(change);
-      },
-      broken: () => storage.broken++,
+  const room = new Room("exchange0001/document0001", maxBytes, {
+    store(change) {
+      if (storage.failing) throw new Error("disk full");
+      changes.push(change);
     },
-    silentLogger,
-  );
+    broken: () => storage.broken++,
+  });
   return { room, changes, storage };
 }
 

@@ -10,7 +10,7 @@ import { decodeUpdateBatch } from "../../../../server/storage/journal/journalFor
 export function fakeConnection(
   participantId: string,
   access: "read" | "write" = "write",
-): Connection & { sent: Uint8Array[]; closedWith: number | null } {
+): Connection & { sent: Uint8Array[]; closedWith: number | null; warnings: string[] } {
   const connection = {
     id: `conn-${participantId}`,
     identity: { participantId, name: `Name of ${participantId}`, color: "#0f766e", delegation: null },
@@ -30,6 +30,10 @@ export function fakeConnection(
     },
     close(code: number) {
       connection.closedWith = code;
+    },
+    warnings: [] as string[],
+    warn(event: string) {
+      connection.warnings.push(event);
     },
   };
   return connection;

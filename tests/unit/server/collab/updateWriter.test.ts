@@ -16,7 +16,7 @@ let room: Room;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "mutual-writer-"));
   journal = await openUpdateJournal(dir, recordingStorage(), silentLogger);
-  room = new Room("exchange0001/document0001", 1e9, { store() {}, broken() {} }, silentLogger);
+  room = new Room("exchange0001/document0001", 1e9, { store() {}, broken() {} });
 });
 afterEach(() => {
   vi.useRealTimers();
