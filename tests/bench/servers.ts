@@ -32,6 +32,8 @@ export interface BenchServer {
   settle(): Promise<void>;
   /** Last lines of output, for error messages. */
   tail(): string;
+  /** From spawning the process to its `listening` line, in ms. */
+  startMs: number;
   /** SIGTERM and wait for the exit (Mutual compacts every document on the way out). */
   stop(): Promise<void>;
 }
@@ -69,6 +71,7 @@ interface Spawned {
   child: ChildProcess;
   port: number;
   tail: () => string;
+  startMs: number;
 }
 
 /**
@@ -88,6 +91,7 @@ function spawnAndWait(
   delete childEnv.YPERSISTENCE;
   // On the server cores, every server alike (taskset execs node: the pid stays the server's).
   const { command, args: commandArgs } = onServerCores(ISOLATION, args);
+  const spawnedAt = performance.now();
   const child = spawn(command, commandArgs, {
     cwd,
     env: childEnv,
@@ -120,7 +124,7 @@ function spawnAndWait(
       if (port !== null) {
         ready = true;
         clearTimeout(timeout);
-        resolve({ child, port, tail });
+        resolve({ child, port, tail, startMs: performance.now() - spawnedAt });
       }
     });
     child.once("exit", (code, signal) => {
@@ -171,7 +175,7 @@ function handle(
   prefix: string,
   access: MutualAccess | null = null,
 ): BenchServer {
-  const { child, port, tail } = spawned;
+  const { child, port, tail, startMs } = spawned;
   const pid = child.pid!;
   const cmd = commandLine(pid);
   if (!cmd.startsWith(process.execPath)) throw new Error(`pid ${pid} is not node: ${cmd}`);
@@ -215,6 +219,7 @@ function handle(
       }
     },
     tail,
+    startMs,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
