@@ -4,6 +4,7 @@ import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { closeCodeName } from "../../shared/protocol/closeCodes";
+import { mutualClientParams } from "../../shared/protocol/mutualClient";
 import type { PresenceUser } from "../../shared/protocol/presenceUser";
 import { formatRoomName, type RoomAddress } from "../../shared/protocol/roomName";
 import { type CollabStatus, sameStatus } from "./collabStatus";
@@ -45,6 +46,8 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
       // Same-browser tabs must go through the server, which enforces permissions.
       disableBc: true,
       connect: navigator.onLine,
+      // Asks for Mutual's own messages (saved, access, refused), read by instrumentProvider below.
+      params: mutualClientParams(),
     });
     const clocks = createServerClocks();
     let ready = false;

@@ -11,6 +11,8 @@ export interface Connection {
   readonly id: string;
   readonly identity: ConnectionIdentity;
   readonly access: "read" | "write";
+  /** The client asked for Mutual's own messages (saved, access, refused); others get only standard ones. */
+  readonly mutualMessages: boolean;
   send(message: Uint8Array): void;
   /** Writes a whole WebSocket frame (see wsFrames.ts) as it is: a room frames a message once for everyone. */
   sendFrame(frame: Buffer): void;

@@ -1,7 +1,12 @@
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { encodeAccessMessage, encodeRefusedMessage } from "../../shared/protocol/accessMessage";
+import {
+  encodeAccessMessage,
+  encodePermissionDenied,
+  encodeRefusedMessage,
+  RefusalReason,
+} from "../../shared/protocol/accessMessage";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
 import type { StoredDocument } from "../storage/DocumentStorage";
@@ -66,6 +71,8 @@ export class Room {
   private pendingAwareness = new Set<number>();
   private awarenessScheduled = false;
   private readonly awarenessOwners = new Map<number, Connection>();
+  /** Clients without Mutual's messages already told why their updates are refused (see `refuse`). */
+  private readonly deniedTo = new WeakMap<Connection, number>();
 
   constructor(
     readonly name: string,
@@ -114,9 +121,9 @@ export class Room {
     this.uncompactedUpdates = stored.updates.length;
   }
 
-  /** The first messages a new connection gets: its access, our state vector (sync step 1), who is here. */
+  /** The first messages a new connection gets: its access (Mutual clients), our state vector (sync step 1), who is here. */
   greet(connection: Connection): void {
-    connection.send(encodeAccessMessage(connection.access));
+    if (connection.mutualMessages) connection.send(encodeAccessMessage(connection.access));
     const stateVector = this.storedState
       ? (this.storedStateVector ?? Y.encodeStateVectorFromUpdate(this.storedState))
       : Y.encodeStateVector(this.ydoc);
@@ -171,7 +178,7 @@ export class Room {
     }
     if (connection.access === "read") {
       // Never merged. A sync step 2 that brings nothing new is the normal reply to our step 1: stay quiet.
-      if (fresh > 0) connection.send(encodeRefusedMessage("readOnly"));
+      if (fresh > 0) this.refuse(connection, "readOnly");
       return;
     }
     // Nothing new (a sync reply with what we hold): nothing to apply, store or relay.
@@ -248,8 +255,25 @@ export class Room {
     for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
   }
 
+  /**
+   * Tells a client its update was not merged: a Mutual client each time (it counts them), any other
+   * once per connection and reason, in the standard auth message (a stock provider logs each one).
+   */
+  private refuse(connection: Connection, reason: keyof typeof RefusalReason): void {
+    if (connection.mutualMessages) {
+      connection.send(encodeRefusedMessage(reason));
+      return;
+    }
+    // One bit per reason already told.
+    const told = this.deniedTo.get(connection) ?? 0;
+    const bit = 1 << RefusalReason[reason];
+    if (told & bit) return;
+    this.deniedTo.set(connection, told | bit);
+    connection.send(encodePermissionDenied(reason));
+  }
+
   private refuseForeign(connection: Connection, clientIds: readonly number[]): void {
-    connection.send(encodeRefusedMessage("foreignClient"));
+    this.refuse(connection, "foreignClient");
     connection.warn("update.foreign_client", { clientIds });
   }
 

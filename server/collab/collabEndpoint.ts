@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
 import { CloseCode } from "../../shared/protocol/closeCodes";
+import { asksForMutualMessages } from "../../shared/protocol/mutualClient";
 import { COLLAB_PATH, parseRoomName } from "../../shared/protocol/roomName";
 import type { CollabLimits } from "../../shared/validation/limits";
 import type { Logger } from "../log";
@@ -75,6 +76,7 @@ export function createCollabEndpoint(options: {
     roomName: string | null,
     remote: string | undefined,
     authorization: Promise<Authorization> | null,
+    mutualMessages: boolean,
   ): void {
     const opened = Date.now();
     const logFields: Record<string, unknown> = { connection: `c${++nextId}`, room: roomName, remote };
@@ -176,6 +178,7 @@ export function createCollabEndpoint(options: {
         id: logFields.connection as string,
         identity: granted.identity,
         access: granted.access,
+        mutualMessages,
         awarenessIds: new Set(),
         send: (message) => sendFrame(binaryFrame(message)),
         sendFrame,
@@ -208,7 +211,13 @@ export function createCollabEndpoint(options: {
       // Accept first, then close with a 44xx code: a refused upgrade looks like a network error and
       // the browser would retry for ever.
       wss.handleUpgrade(request, socket, head, (ws) =>
-        accept(ws, address ? requested : null, remote, authorization),
+        accept(
+          ws,
+          address ? requested : null,
+          remote,
+          authorization,
+          asksForMutualMessages(url.searchParams),
+        ),
       );
       return true;
     },

@@ -82,7 +82,8 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
         log.error("storage.journal_failed", { room: change.room.name, error: (error as Error).message });
         throw error;
       }
-      acks.add(change.origin, change.clocks);
+      // Only a Mutual client reads `saved`.
+      if (change.origin.mutualMessages) acks.add(change.origin, change.clocks);
     },
     broken: (room) => setImmediate(() => evict(room)),
   };

@@ -87,7 +87,7 @@ describe("server killed with SIGKILL during edits", () => {
       const exchange = await createExchange(server.url);
       const { room } = await exchange.newDocument();
       const cookie = exchange.facilitator.session.cookie;
-      const author = connectClient(server.wsUrl, room, { cookie });
+      const author = connectClient(server.wsUrl, room, { cookie, mutual: true });
       const saved = new Map<number, number>();
       author.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
         for (const [id, clock] of readSavedClocks(decoder)) saved.set(id, clock);

@@ -18,7 +18,10 @@ describe("saved acknowledgements", () => {
   it("tells the author how far its edits are stored, after they are written", async () => {
     const exchange = await createExchange(server.url);
     const { room } = await exchange.newDocument();
-    const client = connectClient(server.wsUrl, room, { cookie: exchange.facilitator.session.cookie });
+    const client = connectClient(server.wsUrl, room, {
+      cookie: exchange.facilitator.session.cookie,
+      mutual: true,
+    });
     const saved = new Map<number, number>();
     client.provider.messageHandlers[MessageType.saved] = (_encoder, decoder: decoding.Decoder) => {
       for (const [id, clock] of readSavedClocks(decoder)) saved.set(id, clock);

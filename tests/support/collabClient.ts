@@ -1,22 +1,38 @@
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { instrumentProvider } from "../../client/sync/instrumentProvider";
+import { mutualClientParams } from "../../shared/protocol/mutualClient";
+import type { SavedClocks } from "../../shared/protocol/savedMessage";
+
+/** What a Mutual client heard of Mutual's own messages. */
+export interface MutualMessages {
+  access: Array<"read" | "write">;
+  saved: SavedClocks[];
+  refused: Array<"readOnly" | "foreignClient" | null>;
+}
 
 /** A Node client speaking the real y-websocket provider protocol, as a browser tab would. */
 export interface CollabClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
   text: Y.Text;
+  /** Mutual's own messages received (a Mutual client only; always empty for a stock one). */
+  heard: MutualMessages;
   /** Resolves once the provider has completed its first sync with the server. */
   synced(): Promise<void>;
   destroy(): void;
 }
 
-/** Opens the provider as a page of the server would: with the session cookie and the server's Origin. */
+/**
+ * Opens the provider as a page of the server would: with the session cookie and the server's Origin.
+ * By default a stock y-websocket provider; with `mutual`, it asks for Mutual's own messages and reads
+ * them as the Mutual client does (client/sync/instrumentProvider), into `heard`.
+ */
 export function connectClient(
   wsUrl: string,
   room: string,
-  options: { cookie: string | null; doc?: Y.Doc },
+  options: { cookie: string | null; doc?: Y.Doc; mutual?: boolean },
 ): CollabClient {
   const doc = options.doc ?? new Y.Doc();
   const headers = {
@@ -32,10 +48,21 @@ export function connectClient(
     WebSocketPolyfill: BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 300,
+    params: options.mutual ? mutualClientParams() : {},
   });
+  const heard: MutualMessages = { access: [], saved: [], refused: [] };
+  if (options.mutual) {
+    instrumentProvider(provider, {
+      onServerStateVector: () => {},
+      onSaved: (clocks) => heard.saved.push(clocks),
+      onAccess: (access) => heard.access.push(access),
+      onRefused: (reason) => heard.refused.push(reason),
+    });
+  }
   return {
     doc,
     provider,
+    heard,
     text: doc.getText("t"),
     synced: () =>
       provider.synced ? Promise.resolve() : new Promise((resolve) => provider.once("sync", () => resolve())),

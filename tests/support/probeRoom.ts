@@ -1,6 +1,7 @@
 import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import { MessageType } from "../../shared/protocol/messageTypes";
+import { mutualClientParams } from "../../shared/protocol/mutualClient";
 
 export type RoomProbe = { access: "read" | "write" } | { closed: number };
 
@@ -11,7 +12,9 @@ export function probeRoom(
   cookie: string | null,
   origin = baseUrl,
 ): Promise<RoomProbe> {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/collab/${room}`, {
+  // Asks for Mutual's own messages: the access message is one of them.
+  const query = new URLSearchParams(mutualClientParams());
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/collab/${room}?${query}`, {
     headers: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}) },
   });
   return new Promise((resolve, reject) => {

@@ -10,11 +10,13 @@ import { decodeUpdateBatch } from "../../../../server/storage/journal/journalFor
 export function fakeConnection(
   participantId: string,
   access: "read" | "write" = "write",
+  mutualMessages = true,
 ): Connection & { sent: Uint8Array[]; closedWith: number | null; warnings: string[] } {
   const connection = {
     id: `conn-${participantId}`,
     identity: { participantId, name: `Name of ${participantId}`, color: "#0f766e", delegation: null },
     access,
+    mutualMessages,
     awarenessIds: new Set<number>(),
     sent: [] as Uint8Array[],
     closedWith: null as number | null,
