@@ -8,7 +8,6 @@ import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectorySt
 import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
 import { startStorageWorker } from "./storage/sqlite/storageWorker";
 import { startWalCheckpointer } from "./storage/sqlite/walCheckpointer";
-import { lowerOtherThreadsPriority, shortenThisThreadSlice } from "./threadPriority";
 
 // The only file that reads the environment and starts things.
 const log = createLogger((line) => process.stdout.write(line));
@@ -34,14 +33,9 @@ async function main(): Promise<void> {
     log,
   });
   const { port } = await server.listen();
-  // Every thread started so far (V8's compiler and GC helpers among them) now yields to the event loop.
-  const backgroundThreads = lowerOtherThreadsPriority();
-  const shortSlice = shortenThisThreadSlice();
   log.info("listening", {
     host: config.host,
     port,
-    backgroundThreads,
-    shortSlice,
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`,
     dataDir: config.dataDir,
   });

@@ -1,5 +1,4 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { lowerThisThreadPriority } from "../../threadPriority";
 import { decodeUpdateBatch } from "../journal/journalFormat";
 import { prepareAppendTransaction } from "./appendTransaction";
 import { prepareCompaction } from "./compaction";
@@ -7,7 +6,6 @@ import { openSqliteDatabase } from "./openSqliteDatabase";
 import type { StorageReply, StorageRequest } from "./storageWorker";
 
 // The storage worker's thread: its own connection to the database file does each request it is sent.
-lowerThisThreadPriority();
 const db = openSqliteDatabase((workerData as { file: string }).file);
 const append = prepareAppendTransaction(db);
 const compact = prepareCompaction(db);

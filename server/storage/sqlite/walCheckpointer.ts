@@ -1,18 +1,11 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { BACKGROUND_THREAD_NICE, SLICE_ADDON } from "../../threadPriority";
 import type { SqliteDatabase } from "./openSqliteDatabase";
 
 // Runs in the worker: its own connection checkpoints the write-ahead log in PASSIVE mode (never blocks
-// writers). Plain JavaScript so the worker needs no TypeScript loader, hence its own copy of
-// lowerThisThreadPriority (server/threadPriority.ts).
+// writers). Plain JavaScript so the worker needs no TypeScript loader.
 const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");
-try {
-  const threadId = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
-  require("node:os").setPriority(threadId, workerData.nice);
-  require(workerData.sliceAddon).setSlice(0, 0);
-} catch {}
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 1000");
@@ -38,8 +31,6 @@ export function startWalCheckpointer(
     workerData: {
       file,
       intervalMs: options.intervalMs ?? 1000,
-      nice: BACKGROUND_THREAD_NICE,
-      sliceAddon: SLICE_ADDON,
       driver: createRequire(import.meta.url).resolve("better-sqlite3"),
     },
   });

@@ -1,8 +1,0 @@
-{
-  "targets": [
-    {
-      "target_name": "schedSlice",
-      "sources": ["schedSlice.c"]
-    }
-  ]
-}
