@@ -120,4 +120,29 @@ describe("a stock y-websocket provider", () => {
     await reader.synced();
     expect(reader.text.toString()).toBe("Shared ground.");
   });
+
+  it("on an archived document is told the same, even as its facilitator, and nothing it writes is merged", async () => {
+    const { document, room } = await fx.newDocument("notes");
+    const cookie = fx.facilitator.session.cookie;
+    const writer = open(room, cookie, false);
+    await writer.synced();
+    writer.text.insert(0, "Final notes");
+    await waitFor(() => writer.provider.ws?.bufferedAmount === 0, "the edit is sent");
+    await afterAcks();
+    writer.destroy();
+    await fx.facilitator.session.ok("PATCH", `/api/exchanges/${fx.exchangeId}/documents/${document.id}`, {
+      archived: true,
+    });
+    const late = open(room, cookie, false);
+    await late.synced();
+    expect(late.text.toString()).toBe("Final notes");
+    late.text.insert(0, "AMENDED ");
+    await waitFor(() => warnings.mock.calls.length > 0, "the provider reports the denial");
+    expect(String(warnings.mock.calls[0]![0])).toContain(PermissionDeniedReason.readOnly);
+    expect(errors).not.toHaveBeenCalled();
+    const reader = open(room, cookie, true);
+    await reader.synced();
+    expect(reader.text.toString()).toBe("Final notes");
+    expect(reader.heard.access).toEqual(["read"]);
+  });
 });
