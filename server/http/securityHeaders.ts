@@ -1,10 +1,13 @@
 import type { RequestHandler } from "express";
 
-/** Baseline headers on every response; the Content-Security-Policy allows this origin only. */
-export function securityHeaders(): RequestHandler {
-  const policy = [
+/**
+ * The Content-Security-Policy: this origin only. `scriptSources` adds hashes of inline scripts a page
+ * may run (index.html's shell has one, see staticClient.ts); nothing else inline ever runs.
+ */
+export function contentSecurityPolicy(scriptSources: readonly string[] = []): string {
+  return [
     "default-src 'self'",
-    "script-src 'self'",
+    ["script-src 'self'", ...scriptSources].join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -15,6 +18,11 @@ export function securityHeaders(): RequestHandler {
     "frame-ancestors 'none'",
     "form-action 'self'",
   ].join("; ");
+}
+
+/** Baseline headers on every response. */
+export function securityHeaders(): RequestHandler {
+  const policy = contentSecurityPolicy();
   return (_request, response, next) => {
     response.set({
       "Content-Security-Policy": policy,

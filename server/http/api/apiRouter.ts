@@ -1,3 +1,4 @@
+import compression from "compression";
 import express, { Router } from "express";
 import { originCheck } from "../originCheck";
 import type { ApiContext } from "./ApiContext";
@@ -8,11 +9,13 @@ import { inviteRoutes } from "./inviteRoutes";
 import { participantRoutes } from "./participantRoutes";
 import { loadSession } from "./session";
 
-/** The whole JSON API under /api: body limits, Origin checks, the session, then one router per resource. */
+/** The whole JSON API under /api: compression, body limits, Origin checks, the session, then one router per resource. */
 export function apiRouter(ctx: ApiContext, trustedOrigins: readonly string[]): Router {
   const router = Router();
   router.use(
     "/api",
+    // Lists (an exchange's documents, people, invites) grow past a few KB; small answers go as they are.
+    compression({ threshold: 2048 }),
     express.json({ limit: "64kb" }),
     originCheck(trustedOrigins),
     loadSession(ctx),
