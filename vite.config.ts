@@ -1,5 +1,18 @@
+import { join } from "node:path";
 import react from "@vitejs/plugin-react";
+import { compression } from "vite-plugin-compression2";
 import { defineConfig } from "vitest/config";
+import { shellPlugin } from "./scripts/build/shellPlugin.js";
+
+/** `locale-<lng>` for a locale file: one chunk per language, loaded alone (client/i18n/resources.ts). */
+function localeChunk(id: string): string | null {
+  return /[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.json$/.exec(id)?.[1]?.replace(/^/, "locale-") ?? null;
+}
+
+/** Client code any screen may use: everything but a screen, the editor and the sync code. */
+function sharedAppModule(id: string): boolean {
+  return /[\\/]client[\\/]/.test(id) && !/[\\/]client[\\/](features|editor|sync)[\\/]/.test(id);
+}
 
 // One config for the client build and for Vitest. The client is built into dist/client and served by
 // the Mutual server itself, so every asset comes from the same origin (no CDN, no font service).
@@ -7,12 +20,43 @@ export default defineConfig({
   root: "client",
   // client/public holds the service worker and favicon, copied to the build root unhashed.
   publicDir: "public",
-  plugins: [react()],
+  plugins: [
+    react(),
+    shellPlugin(join(import.meta.dirname, "locales")),
+    // Every text file over 1 KB also as .br and .gz beside it, served by server/http/staticClient.ts as
+    // the browser accepts. Source maps stay uncompressed (the plugin's default): only developer tools
+    // fetch them, and brotli at quality 11 on 4 MB of maps would triple the build time.
+    compression({ algorithms: ["brotliCompress", "gzip"], threshold: 1024, logLevel: "silent" }),
+  ],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
     sourcemap: true,
-    chunkSizeWarningLimit: 1500,
+    // One stylesheet for every screen (about 7 KB with brotli), in index.html: a screen's styles never
+    // wait for a request of their own after its code has arrived.
+    cssCodeSplit: false,
+    // Public (the service worker precaches from it) and read by tests/build/budget.test.ts.
+    manifest: "asset-manifest.json",
+    rolldownOptions: {
+      // Brotli at its best quality takes a few seconds in generateBundle: that is the point of doing it
+      // at build time, not a slow plugin to be warned about on every build.
+      checks: { bundlerTimings: false },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: localeChunk, test: /[\\/]locales[\\/]/ },
+            // Libraries by name, so a release that changes only Mutual's code leaves them cached.
+            { name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: "i18next", test: /[\\/]node_modules[\\/](i18next|react-i18next)[\\/]/ },
+            { name: "yjs", test: /[\\/]node_modules[\\/](yjs|lib0)[\\/]/ },
+            // The app's shared pieces (design system, API client, i18n, navigation) in one chunk beside
+            // the entry: split by whichever screens share them, they were a dozen 1-2 KB files, and
+            // behind a 300 ms round trip every six requests (HTTP/1.1's connections) cost one more.
+            { name: "app", test: sharedAppModule },
+          ],
+        },
+      },
+    },
   },
   test: {
     root: ".",

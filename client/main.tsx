@@ -1,11 +1,23 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
+import { preloadRoute } from "./app/routeModules";
+import { createI18n } from "./i18n/createI18n";
+import { matchRoute } from "./navigation/paths";
 import { registerServiceWorker } from "./registerServiceWorker";
 import "./ui/theme.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-createRoot(root).render(<App />);
+
+// The reader's language and the first screen's code download side by side; meanwhile index.html's
+// shell stays up, so the page goes from that shell straight to the screen (no second spinner).
+const firstScreen = preloadRoute(matchRoute(window.location.pathname));
+const screenReady = firstScreen.screen.catch(() => {
+  // Offline and not cached: the route's lazy import fails again inside the app, which explains.
+});
+void Promise.all([createI18n(), screenReady]).then(([i18n]) => {
+  createRoot(root).render(<App i18n={i18n} />);
+});
 
 // Development serves modules from Vite; only the built app has a stable shell worth caching.
-if (import.meta.env.PROD) registerServiceWorker();
+if (import.meta.env.PROD) registerServiceWorker(firstScreen.complete);

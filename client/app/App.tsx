@@ -1,19 +1,20 @@
-import { StrictMode, useState } from "react";
+import type { i18n } from "i18next";
+import { StrictMode } from "react";
 import { I18nextProvider } from "react-i18next";
-import { createI18n } from "../i18n/createI18n";
+import { LanguageProvider } from "../i18n/LanguageProvider";
 import { CrashBoundary } from "./CrashBoundary";
 import { Routes } from "./Routes";
 
-/** The app's providers around its routes. */
-export function App() {
-  // One i18n instance per app mount, created on first render (no module-level instance).
-  const [i18n] = useState(createI18n);
+/** The app's providers around its routes; `i18n` already holds the reader's language (main.tsx). */
+export function App({ i18n }: { i18n: i18n }) {
   return (
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <CrashBoundary>
-          <Routes />
-        </CrashBoundary>
+        <LanguageProvider>
+          <CrashBoundary>
+            <Routes />
+          </CrashBoundary>
+        </LanguageProvider>
       </I18nextProvider>
     </StrictMode>
   );

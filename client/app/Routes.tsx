@@ -1,26 +1,50 @@
-import { DocumentScreen } from "../features/document/DocumentScreen";
-import { ExchangeScreen } from "../features/exchange/ExchangeScreen";
-import { HomeScreen } from "../features/home/HomeScreen";
-import { JoinScreen } from "../features/join/JoinScreen";
-import { NotFoundScreen } from "../features/notFound/NotFoundScreen";
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Loading } from "../layout/LoadStates";
 import { useLocationPath } from "../navigation/history";
 import { matchRoute } from "../navigation/paths";
+import { loadDocument, loadExchange, loadHome, loadJoin, loadNotFound } from "./routeModules";
 
-/** Maps the URL to a screen. */
+const HomeScreen = lazy(() => loadHome().then((module) => ({ default: module.HomeScreen })));
+const JoinScreen = lazy(() => loadJoin().then((module) => ({ default: module.JoinScreen })));
+const ExchangeScreen = lazy(() => loadExchange().then((module) => ({ default: module.ExchangeScreen })));
+const DocumentScreen = lazy(() => loadDocument().then((module) => ({ default: module.DocumentScreen })));
+const NotFoundScreen = lazy(() => loadNotFound().then((module) => ({ default: module.NotFoundScreen })));
+
+/** Maps the URL to a screen, each loaded on first visit. */
 export function Routes() {
   const route = matchRoute(useLocationPath());
-  switch (route.name) {
-    case "home":
-      return <HomeScreen />;
-    case "join":
-      return <JoinScreen key={route.token} token={route.token} />;
-    case "exchange":
-      return <ExchangeScreen key={route.exchangeId} exchangeId={route.exchangeId} />;
-    case "document":
-      return <DocumentScreen room={route.room} />;
-    case "invalidDocument":
-      return <NotFoundScreen kind="document" />;
-    case "notFound":
-      return <NotFoundScreen kind="page" />;
-  }
+  return (
+    <Suspense fallback={<RouteLoading />}>
+      {(() => {
+        switch (route.name) {
+          case "home":
+            return <HomeScreen />;
+          case "join":
+            return <JoinScreen key={route.token} token={route.token} />;
+          case "exchange":
+            return <ExchangeScreen key={route.exchangeId} exchangeId={route.exchangeId} />;
+          case "document":
+            // Keyed: a new document starts a new session (the screen opens its socket on mount).
+            return (
+              <DocumentScreen key={`${route.room.exchangeId}/${route.room.documentId}`} room={route.room} />
+            );
+          case "invalidDocument":
+            return <NotFoundScreen kind="document" />;
+          case "notFound":
+            return <NotFoundScreen kind="page" />;
+        }
+      })()}
+    </Suspense>
+  );
+}
+
+/** Moving to a screen not downloaded yet (the first one is ready before the app renders, see main.tsx). */
+function RouteLoading() {
+  const { t } = useTranslation("common");
+  return (
+    <main className="page">
+      <Loading label={t("loading")} />
+    </main>
+  );
 }

@@ -8,7 +8,7 @@ import {
   SUPPORTED_LANGUAGES,
 } from "./languages";
 import { PSEUDO_PROCESSOR, pseudoMissingKey, pseudoModeRequested, pseudoPostProcessor } from "./pseudo";
-import { bundledResources, NAMESPACES } from "./resources";
+import { loadLanguageResources, NAMESPACES } from "./resources";
 
 const STORAGE_KEY = "mutual.language";
 
@@ -30,13 +30,19 @@ export function rememberLanguage(language: Language): void {
   }
 }
 
+/** The language the app opens in: the remembered choice, else the browser's preferences. */
+export function initialLanguage(): Language {
+  return rememberedLanguage() ?? detectLanguage(navigator.languages ?? [navigator.language]);
+}
+
 /**
- * Builds the app's i18next instance: remembered language, else the browser's preferences.
- * i18next 27 has no fallback by default and treats "" as missing, hence the explicit map.
+ * Builds the app's i18next instance with the strings of `initial` only (other languages load when
+ * chosen, see LanguageProvider). i18next 27 has no fallback by default and treats "" as missing,
+ * hence the explicit map; a fallback language is not downloaded, so a key missing from a language
+ * shows as the key (the parity test keeps every key in all three).
  */
-export function createI18n(): i18n {
+export async function createI18n(initial: Language = initialLanguage()): Promise<i18n> {
   const instance = i18next.createInstance();
-  const initial = rememberedLanguage() ?? detectLanguage(navigator.languages ?? [navigator.language]);
   instance.on("languageChanged", (language) => {
     // Chromium picks Simplified Chinese glyphs from the document language.
     document.documentElement.lang = language;
@@ -44,8 +50,10 @@ export function createI18n(): i18n {
   // QA only (see pseudo.ts): wraps every translation in markers; the language itself stays a real one.
   const pseudo = pseudoModeRequested();
   if (pseudo) instance.use(pseudoPostProcessor);
-  void instance.use(initReactI18next).init({
-    resources: bundledResources(),
+  const resources = await loadLanguageResources(initial);
+  await instance.use(initReactI18next).init({
+    resources: { [initial]: resources },
+    partialBundledLanguages: true,
     lng: initial,
     supportedLngs: [...SUPPORTED_LANGUAGES],
     fallbackLng: { "pt-PT": ["pt-BR"], pt: ["pt-BR"], zh: ["zh-CN"], default: [DEFAULT_LANGUAGE] },

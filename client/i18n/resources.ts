@@ -1,22 +1,29 @@
-import type { Resource } from "i18next";
+import type { i18n, ResourceLanguage } from "i18next";
+import type { Language } from "./languages";
 
-// Bundled at build time: the app never fetches translations from anywhere (works offline, no CDN).
-const files = import.meta.glob<Record<string, unknown>>("../../locales/*/*.json", {
-  eager: true,
-  import: "default",
-});
+// Lazy: each file becomes a dynamic import, and vite.config.ts groups one language's files into one
+// chunk, so a reader downloads their own language only (one request), from this server (no CDN).
+const files = import.meta.glob<Record<string, unknown>>("../../locales/*/*.json", { import: "default" });
 
-/** All locale files as an i18next resource tree: locales/<lng>/<namespace>.json. */
-export function bundledResources(): Resource {
-  const resources: Resource = {};
-  for (const [path, content] of Object.entries(files)) {
+/** Every locale file of one language, as an i18next resource tree (namespace -> keys). */
+export async function loadLanguageResources(language: Language): Promise<ResourceLanguage> {
+  const entries = Object.entries(files).flatMap(([path, load]) => {
     const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, language, namespace] = match as unknown as [string, string, string];
-    resources[language] ??= {};
-    resources[language][namespace] = content as Record<string, string>;
+    return match && match[1] === language ? [{ namespace: match[2] as string, load }] : [];
+  });
+  const loaded = await Promise.all(
+    entries.map(async ({ namespace, load }) => [namespace, await load()] as const),
+  );
+  return Object.fromEntries(loaded) as ResourceLanguage;
+}
+
+/** Downloads a language's strings into the instance once; rejects (offline, say) without changing it. */
+export async function ensureLanguage(instance: i18n, language: Language): Promise<void> {
+  if (instance.hasResourceBundle(language, "common")) return;
+  const resources = await loadLanguageResources(language);
+  for (const [namespace, content] of Object.entries(resources)) {
+    instance.addResourceBundle(language, namespace, content, true, true);
   }
-  return resources;
 }
 
 export const NAMESPACES = [

@@ -1,15 +1,14 @@
+import { useContext } from "react";
 import { useTranslation } from "react-i18next";
-import { rememberLanguage } from "./createI18n";
+import { LanguageContext, type LanguageControl } from "./LanguageProvider";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./languages";
 
-/** The active UI language and a setter that switches live (no reload) and remembers it. */
-export function useLanguage(): { language: Language; setLanguage: (language: Language) => void } {
+/** The active UI language, and switching to another (see LanguageProvider). */
+export function useLanguage(): { language: Language } & LanguageControl {
   const { i18n } = useTranslation();
+  const control = useContext(LanguageContext);
+  if (!control) throw new Error("useLanguage needs a LanguageProvider above it");
   const current = i18n.resolvedLanguage ?? i18n.language;
   const language = isLanguage(current) ? current : DEFAULT_LANGUAGE;
-  const setLanguage = (next: Language) => {
-    rememberLanguage(next);
-    void i18n.changeLanguage(next);
-  };
-  return { language, setLanguage };
+  return { language, ...control };
 }

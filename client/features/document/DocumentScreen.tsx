@@ -1,9 +1,8 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { canOnDocument, roomAccess } from "../../../shared/permissions";
 import { type PresenceUser, presenceUserOf } from "../../../shared/protocol/presenceUser";
 import type { RoomAddress } from "../../../shared/protocol/roomName";
-import { CollaborativeEditor } from "../../editor/CollaborativeEditor";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
 import { LoadFailure, Loading } from "../../layout/LoadStates";
 import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
@@ -18,11 +17,23 @@ import { type DocumentContext, useDocumentContext } from "./useDocumentContext";
 import { ViewOnlyBadge } from "./ViewOnlyBadge";
 import "./document.css";
 
+// Its own chunk (Tiptap, ProseMirror): the app starts downloading it when the route matches, beside
+// this screen, so the socket below opens while the editor is still on its way.
+const CollaborativeEditor = lazy(() =>
+  import("../../editor/CollaborativeEditor").then((module) => ({ default: module.CollaborativeEditor })),
+);
+
 /** A live document: its record from the directory, then its room. */
 export function DocumentScreen({ room }: { room: RoomAddress }) {
   const { t } = useTranslation("document");
   const [context, reload] = useDocumentContext(room);
-  useParticipantLanguage(room.exchangeId, context.state === "ready" ? context.context.me.uiLanguage : null);
+  const known = context.state === "ready" ? context.context : null;
+  useParticipantLanguage(room.exchangeId, known?.me.uiLanguage ?? null);
+  // Before the directory answers (offline on a new device) this device shows as nobody.
+  const user = presenceUserOf(known?.me ?? { id: "", displayName: "" }, known?.myDelegation ?? null);
+  // Opened at once, beside the directory request: the socket's handshake and first sync do not wait
+  // for it (on a 300 ms link that was a whole round trip more before the text showed).
+  const session = useCollabDocument(room, user);
   if (context.state === "loading") {
     return (
       <main className="document-screen">
@@ -41,7 +52,9 @@ export function DocumentScreen({ room }: { room: RoomAddress }) {
     <OpenDocument
       key={`${room.exchangeId}/${room.documentId}`}
       room={room}
-      context={context.state === "ready" ? context.context : null}
+      context={known}
+      session={session}
+      user={user}
       onAccessChange={reload}
     />
   );
@@ -50,16 +63,17 @@ export function DocumentScreen({ room }: { room: RoomAddress }) {
 function OpenDocument({
   room,
   context,
+  session,
+  user,
   onAccessChange,
 }: {
   room: RoomAddress;
   context: DocumentContext | null;
+  session: CollabSession | null;
+  user: PresenceUser;
   onAccessChange: () => Promise<void>;
 }) {
   const { t } = useTranslation("document");
-  // Before the directory answers (offline on a new device) this device shows as nobody.
-  const user = presenceUserOf(context?.me ?? { id: "", displayName: "" }, context?.myDelegation ?? null);
-  const session = useCollabDocument(room, user);
   return (
     <main className="document-screen" aria-busy={!session?.ready}>
       {session ? (
@@ -152,12 +166,14 @@ function LoadedDocument({
       {status.kind === "error" ? (
         <ClosedState code={status.code} reason={status.reason} exchangeId={room.exchangeId} />
       ) : session.ready ? (
-        <CollaborativeEditor
-          doc={session.doc}
-          provider={session.provider}
-          user={user}
-          editable={access === "write"}
-        />
+        <Suspense fallback={<Loading label={t("document:loading")} />}>
+          <CollaborativeEditor
+            doc={session.doc}
+            provider={session.provider}
+            user={user}
+            editable={access === "write"}
+          />
+        </Suspense>
       ) : (
         <Loading label={t("document:loading")} />
       )}
