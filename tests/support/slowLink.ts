@@ -19,6 +19,8 @@ export interface ColdLoad {
   firstPaintMs: number | null;
   /** From navigation start to the shell's "Loading…" in the page's language laid out (null: never seen). */
   shellTextMs: number | null;
+  /** That text, as shown. */
+  shellText: string | null;
   /** From navigation start to `ready` holding. */
   readyMs: number;
   /** Bytes as they crossed the emulated link: HTTP responses (headers included) and WebSocket frames. */
@@ -58,7 +60,7 @@ export async function pageOnLink(
     content: `(() => {
       const watch = () => {
         const text = document.querySelector('.shell-status [lang="' + document.documentElement.lang + '"]');
-        if (text && text.offsetWidth > 0) window.shellTextAt = performance.now();
+        if (text && text.offsetWidth > 0) [window.shellTextAt, window.shellText] = [performance.now(), text.textContent];
         else if (!document.querySelector("#root > :not(.shell)")) requestAnimationFrame(watch);
       };
       requestAnimationFrame(watch);
@@ -124,11 +126,13 @@ export async function coldLoad(
   const times = await page.evaluate(() => ({
     readyAt: (window as { readyAt?: number }).readyAt ?? Number.NaN,
     shellTextAt: (window as { shellTextAt?: number }).shellTextAt ?? null,
+    shellText: (window as { shellText?: string }).shellText ?? null,
     firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
   }));
   return {
     firstPaintMs: times.firstPaint,
     shellTextMs: times.shellTextAt,
+    shellText: times.shellText,
     readyMs: times.readyAt,
     httpBytes,
     webSocketBytes,
