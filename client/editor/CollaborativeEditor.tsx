@@ -6,6 +6,7 @@ import type { PresenceUser } from "../../shared/protocol/presenceUser";
 import { buildExtensions } from "./extensions";
 import { FormattingToolbar } from "./FormattingToolbar";
 import { LinkPopover } from "./LinkPopover";
+import { guardReadOnly } from "./readOnlyGuard";
 import "./editor.css";
 import "./carets.css";
 
@@ -15,13 +16,21 @@ export interface CollaborativeEditorProps {
   user: PresenceUser;
   /** False for observers and archived documents: the text can be read and selected, not changed. */
   editable: boolean;
+  /** Someone typed into the read-only editor anyway (forced through the page): see readOnlyGuard. */
+  onRefusedEdit?: () => void;
 }
 
 /**
  * The rich-text editor bound to a document's Y.Doc: toolbar, link popover and content.
  * Content comes only from Yjs (never `content:`), so every client sees the same document.
  */
-export function CollaborativeEditor({ doc, provider, user, editable }: CollaborativeEditorProps) {
+export function CollaborativeEditor({
+  doc,
+  provider,
+  user,
+  editable,
+  onRefusedEdit,
+}: CollaborativeEditorProps) {
   const { t } = useTranslation("editor");
   const [linkOpen, setLinkOpen] = useState(false);
   const linkButtonRef = useRef<HTMLButtonElement>(null);
@@ -54,6 +63,21 @@ export function CollaborativeEditor({ doc, provider, user, editable }: Collabora
     if (!editor.view.composing) editor.view.dispatch(editor.state.tr.setMeta("addToHistory", false));
   }, [editor, t, editable]);
 
+  const pageRef = useRef<HTMLDivElement>(null);
+  const editableRef = useRef(editable);
+  editableRef.current = editable;
+  const onRefusedEditRef = useRef(onRefusedEdit);
+  onRefusedEditRef.current = onRefusedEdit;
+  useEffect(() => {
+    const page = pageRef.current;
+    if (!page) return;
+    return guardReadOnly(
+      page,
+      () => !editableRef.current,
+      () => onRefusedEditRef.current?.(),
+    );
+  }, []);
+
   const closeLink = useCallback(() => setLinkOpen(false), []);
   useEffect(() => {
     if (!linkOpen) return;
@@ -77,7 +101,7 @@ export function CollaborativeEditor({ doc, provider, user, editable }: Collabora
           {linkOpen ? <LinkPopover editor={editor} onClose={closeLink} /> : null}
         </div>
       ) : null}
-      <div className="collab-editor__page">
+      <div className="collab-editor__page" ref={pageRef}>
         <EditorContent editor={editor} />
       </div>
     </div>

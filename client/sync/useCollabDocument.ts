@@ -1,3 +1,4 @@
+import * as idb from "lib0/indexeddb";
 import { useEffect, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
@@ -23,6 +24,13 @@ export interface CollabSession {
   access: "read" | "write" | null;
   /** Counts refused updates, so a screen can show a notice each time one happens. */
   refusals: number;
+  /**
+   * True once the server refused this device's changes for good (a read-only connection): the local
+   * copy was then replaced by the server's, and the status says the changes were not kept.
+   */
+  refused: boolean;
+  /** Drops this device's copy and syncs the server's afresh, as after a refusal (see resetToServer). */
+  discardLocal: () => void;
 }
 
 /**
@@ -38,7 +46,12 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
   const userJson = JSON.stringify(user);
   // The session is created once per room; later renames go through the effect at the end.
   const initialUser = useRef(user);
+  // Each reset to the server's copy (see onRefused) opens a new session; the refusal outlives it.
+  const [generation, setGeneration] = useState(0);
+  const refusedRef = useRef(false);
+  const refusalsRef = useRef(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is a new session
   useEffect(() => {
     const doc = new Y.Doc();
     const persistence = new IndexeddbPersistence(localStoreName(roomName), doc);
@@ -56,7 +69,7 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
     let status: CollabStatus = { kind: "connecting" };
     let disposed = false;
     let access: "read" | "write" | null = null;
-    let refusals = 0;
+    let resetting = false;
 
     const computeStatus = (): CollabStatus => {
       if (closedWith !== null) return { kind: "error", code: closedWith, reason: closeCodeName(closedWith) };
@@ -70,7 +83,20 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
       const next = computeStatus();
       if (!force && sameStatus(next, status)) return;
       status = next;
-      setSession({ doc, provider, awareness: provider.awareness, ready, status, access, refusals });
+      setSession({
+        doc,
+        provider,
+        awareness: provider.awareness,
+        ready,
+        status,
+        access,
+        refusals: refusalsRef.current,
+        refused: refusedRef.current,
+        discardLocal: () => {
+          resetToServer();
+          publish(true);
+        },
+      });
     };
     const markReady = () => {
       if (ready) return;
@@ -91,11 +117,31 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
         access = next;
         publish(true);
       },
-      onRefused: () => {
-        refusals++;
+      onRefused: (reason) => {
+        refusalsRef.current++;
+        if (reason === "readOnly") resetToServer();
         publish(true);
       },
     });
+
+    // Nothing from a read-only connection is ever merged, so every local change here is lost (the
+    // editor was forced editable): drop this copy, on the device too, and sync the server's afresh.
+    // Rebuilding is simpler and surer than undoing: the Y.Doc and its IndexedDB copy go, nothing stays.
+    const resetToServer = () => {
+      refusedRef.current = true;
+      if (resetting) return;
+      resetting = true;
+      provider.disconnect();
+      void persistence
+        .destroy()
+        .then(() => idb.deleteDB(localStoreName(roomName)))
+        .catch(() => {
+          // Storage unavailable: the next session still starts from the server.
+        })
+        .finally(() => {
+          if (!disposed) setGeneration((previous) => previous + 1);
+        });
+    };
 
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === provider) {
@@ -158,7 +204,7 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
       doc.destroy();
       setSession(null);
     };
-  }, [roomName]);
+  }, [roomName, generation]);
 
   // A new name or delegation shows on this device at once (the server's copy follows on reconnect).
   const awareness = session?.awareness;

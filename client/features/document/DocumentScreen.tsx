@@ -5,6 +5,7 @@ import { type PresenceUser, presenceUserOf } from "../../../shared/protocol/pres
 import type { RoomAddress } from "../../../shared/protocol/roomName";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
 import { LoadFailure, Loading } from "../../layout/LoadStates";
+import { useArrivalFocus } from "../../layout/useArrivalFocus";
 import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
 import { type CollabSession, useCollabDocument } from "../../sync/useCollabDocument";
 import { ClosedState } from "./ClosedState";
@@ -139,6 +140,12 @@ function LoadedDocument({
     context !== null &&
     canOnDocument(context.me.role, context.document.kind, "document.rename");
 
+  // Opening a document (a new one too), the reader writes next: the editor takes focus once it is there.
+  useArrivalFocus(
+    () => document.querySelector<HTMLElement>('.collab-editor__content[contenteditable="true"]'),
+    access === "write",
+  );
+
   const { status } = session;
   return (
     <>
@@ -158,7 +165,7 @@ function LoadedDocument({
         }
         kind={context ? t(`common:kind.${context.document.kind}`) : null}
         badges={readOnlyReason ? <ViewOnlyBadge reason={readOnlyReason} /> : null}
-        status={<ConnectionStatus status={status} />}
+        status={<ConnectionStatus status={status} refused={session.refused} />}
         presence={<PresenceList awareness={session.awareness} />}
         language={<LanguageSwitcher />}
       />
@@ -172,6 +179,7 @@ function LoadedDocument({
             provider={session.provider}
             user={user}
             editable={access === "write"}
+            onRefusedEdit={session.discardLocal}
           />
         </Suspense>
       ) : (

@@ -11,6 +11,7 @@ import { initialsOf } from "../../identity/userColor";
 import { sortByText } from "../../membership/labels";
 import { participantColor } from "../../membership/people";
 import { AppLink } from "../../navigation/AppLink";
+import { navigate } from "../../navigation/history";
 import { documentPath } from "../../navigation/paths";
 import { formatDateTime, formatRelativeTime } from "../../time/relativeTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
@@ -113,8 +114,13 @@ export function DocumentsCard({ view, reload }: { view: ExchangeView; reload: ()
           role={role}
           document={dialog.mode === "rename" ? dialog.document : null}
           onClose={() => setDialog(null)}
-          onDone={async () => {
+          onDone={async (saved) => {
             setDialog(null);
+            // A new document opens at once: writing in it is what comes next.
+            if (dialog.mode === "create") {
+              navigate(documentPath({ exchangeId: view.exchange.id, documentId: saved.id }));
+              return;
+            }
             await reload();
           }}
         />

@@ -1,10 +1,11 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ExchangeView } from "../../../shared/api/responses";
 import { canInExchange } from "../../../shared/permissions";
 import { useNow } from "../../i18n/useNow";
 import { AppBar, Page } from "../../layout/AppBar";
 import { LoadFailure, Loading } from "../../layout/LoadStates";
+import { useArrivalFocus } from "../../layout/useArrivalFocus";
 import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
 import { localTime, utcOffset } from "../../time/timeZones";
 import { useFormatLocale } from "../../time/useFormatLocale";
@@ -50,6 +51,9 @@ function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Prom
   const dateLocale = useFormatLocale();
   const now = useNow(30_000);
   const [editing, setEditing] = useState(false);
+  // Arriving here (a new exchange, back from a document), the reader starts from its name.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useArrivalFocus(() => headingRef.current);
   const { exchange, me } = view;
   const facilitator = canInExchange(me.role, "invite.manage");
   const canEdit = canInExchange(me.role, "exchange.edit");
@@ -57,7 +61,9 @@ function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Prom
     <>
       <section className="exchange__intro">
         <div className="exchange__heading">
-          <h1 className="page__title">{exchange.title}</h1>
+          <h1 className="page__title" ref={headingRef} tabIndex={-1}>
+            {exchange.title}
+          </h1>
           {canEdit ? (
             <Button variant="ghost" onClick={() => setEditing(true)}>
               {t("details.edit")}
@@ -70,7 +76,7 @@ function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Prom
             zone: zoneName(exchange.timeZone, dateLocale, now),
             offset: utcOffset(exchange.timeZone, dateLocale, now),
             time: localTime(exchange.timeZone, dateLocale, now),
-          })}
+          })}{" "}
           <span className="zone-id">{exchange.timeZone}</span>
         </p>
       </section>
