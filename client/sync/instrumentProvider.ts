@@ -2,15 +2,18 @@ import * as decoding from "lib0/decoding";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { AccessCode, RefusalReason } from "../../shared/protocol/accessMessage";
+import { readDeflatedSync } from "../../shared/protocol/deflatedSync";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { readSavedClocks, type SavedClocks } from "../../shared/protocol/savedMessage";
+import { applyDeflatedSyncStep2 } from "./inflateSync";
 
 type MessageHandler = WebsocketProvider["messageHandlers"][number];
 
 /**
  * Lets the sync hook hear what y-websocket does not expose: the server's state vector (its sync
- * step 1, i.e. what it has stored) and Mutual's `saved` acknowledgements, `access` and `refused` messages. The provider keeps its
- * own handling; we only peek at a copy of the decoder.
+ * step 1, i.e. what it has stored) and Mutual's `saved` acknowledgements, `access` and `refused` messages,
+ * and teaches it Mutual's deflated sync step 2. The provider keeps its own handling; we only peek at a
+ * copy of the decoder.
  */
 export function instrumentProvider(
   provider: WebsocketProvider,
@@ -35,6 +38,9 @@ export function instrumentProvider(
       // A malformed frame: the provider's own handler decides what to do with it.
     }
     original(encoder, decoder, target, emitSynced, messageType);
+  };
+  provider.messageHandlers[MessageType.syncStep2Deflated] = (_encoder, decoder, target) => {
+    applyDeflatedSyncStep2(target, readDeflatedSync(decoder));
   };
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
     listeners.onSaved(readSavedClocks(decoder));

@@ -7,6 +7,7 @@ import {
   encodeRefusedMessage,
   RefusalReason,
 } from "../../shared/protocol/accessMessage";
+import { DEFLATE_SYNC_MIN_BYTES, encodeDeflatedSync } from "../../shared/protocol/deflatedSync";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
 import type { StoredDocument } from "../storage/DocumentStorage";
@@ -14,6 +15,7 @@ import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
 import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
+import { createSyncDeflater } from "./syncDeflater";
 import { vouchAwareness } from "./vouchAwareness";
 import { binaryFrame, syncFrameHead, syncUpdateFrame } from "./wsFrames";
 
@@ -73,6 +75,7 @@ export class Room {
   private readonly awarenessOwners = new Map<number, Connection>();
   /** Clients without Mutual's messages already told why their updates are refused (see `refuse`). */
   private readonly deniedTo = new WeakMap<Connection, number>();
+  private readonly deflate = createSyncDeflater();
 
   constructor(
     readonly name: string,
@@ -133,12 +136,17 @@ export class Room {
 
   /**
    * Answers a client's sync step 1 with everything it lacks (all of it stored: see `applyClientUpdate`).
-   * The answer, often the whole document, is written as it is rather than copied into a message and a frame.
+   * The answer, often the whole document, is written as it is rather than copied into a message and a
+   * frame; a Mutual client is sent a large one deflated (see shared/protocol/deflatedSync).
    */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     this.refuseIfBroken();
     const missing = this.missingFrom(stateVector);
-    connection.sendFrameParts(syncFrameHead(SyncStep.step2, missing.byteLength), missing);
+    const sendPlain = () =>
+      connection.sendFrameParts(syncFrameHead(SyncStep.step2, missing.byteLength), missing);
+    if (!connection.mutualMessages || missing.byteLength < DEFLATE_SYNC_MIN_BYTES) sendPlain();
+    // Changes relayed meanwhile may reach the client first: Yjs holds them until what they follow arrives.
+    else this.deflate(missing).then((deflated) => connection.send(encodeDeflatedSync(deflated)), sendPlain);
   }
 
   /** Everything a peer with `stateVector` lacks, from the stored bytes while the doc is not built yet. */

@@ -10,6 +10,11 @@ export const MessageType = {
   access: 101,
   /** Mutual's own: an update from this connection was refused and not merged (see accessMessage). */
   refused: 102,
+  /**
+   * Mutual's own: a large sync step 2 (the answer to a client's step 1) compressed with raw DEFLATE
+   * (RFC 1951) as one byte array; the client inflates it and applies it as that step 2 (see deflatedSync).
+   */
+  syncStep2Deflated: 103,
 } as const;
 
 /** Sub-type of a sync message (y-protocols/sync). */
