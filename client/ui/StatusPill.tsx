@@ -19,7 +19,13 @@ export function StatusPill({
   detail?: string;
 }) {
   return (
-    <div className={`status-pill status-pill--${tone}`} role="status" aria-live="polite" title={detail}>
+    // The tooltip holds the words too: on a phone the pill shows only its icon.
+    <div
+      className={`status-pill status-pill--${tone}`}
+      role="status"
+      aria-live="polite"
+      title={detail ? `${text} · ${detail}` : text}
+    >
       <span className="status-pill__icon">{icon}</span>
       <span className="status-pill__text">{text}</span>
       {detail ? <span className="status-pill__detail">{detail}</span> : null}

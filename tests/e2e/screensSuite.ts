@@ -1,120 +1,54 @@
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExchange } from "../support/api";
 import { launchBrowser, newUserContext } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
+import {
+  callApi,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  expectWhole,
+  LANGUAGES,
+  PHONE,
+  recordHosts,
+  SHOTS,
+  shoot,
+} from "./screensSupport";
 
-const SHOTS = join(import.meta.dirname, "..", "..", "test-results", "screens");
-const DESKTOP = { width: 1280, height: 800 };
-const TABLET = { width: 768, height: 1024 };
+type Language = (typeof LANGUAGES)[number];
 
-// Each language is detected from the browser locale (nothing stored), with text a delegate would write.
-const LANGUAGES = [
-  {
-    lng: "en",
-    locale: "en-GB",
-    timezoneId: "Europe/London",
-    name: "Grace Okafor",
-    observer: "Tom Baker",
-    create: "Create exchange",
-    editorLabel: "Document text",
-    exchange: "Food policy exchange",
-    delegation: "Belo Horizonte health team",
-    document: "Agenda for the first workshop",
-    body: "Day one: what each delegation wants to learn.",
-    viewOnly: "View only",
-    addDelegation: "Add delegation",
-    editDetails: "Edit details",
-    joinButton: "Join the exchange",
-    revoked: "This invitation was withdrawn",
-    peopleHere: "2 people here",
-    whoIsHere: "Who is here",
-  },
-  {
-    lng: "pt-BR",
-    locale: "pt-BR",
-    timezoneId: "America/Sao_Paulo",
-    name: "Ana Souza",
-    observer: "João Pereira",
-    create: "Criar intercâmbio",
-    editorLabel: "Texto do documento",
-    exchange: "Intercâmbio de políticas alimentares",
-    delegation: "Equipe de saúde de Belo Horizonte",
-    document: "Pauta do primeiro encontro",
-    body: "Primeiro dia: o que cada delegação quer aprender.",
-    viewOnly: "Somente leitura",
-    addDelegation: "Adicionar delegação",
-    editDetails: "Editar detalhes",
-    joinButton: "Entrar no intercâmbio",
-    revoked: "Este convite foi retirado",
-    peopleHere: "2 pessoas aqui",
-    whoIsHere: "Quem está aqui",
-  },
-  {
-    lng: "zh-CN",
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    name: "李伟",
-    observer: "王芳",
-    create: "创建交流",
-    editorLabel: "文档正文",
-    exchange: "食品政策交流",
-    delegation: "成都市规划局",
-    document: "第一次研讨会议程",
-    body: "第一天：各代表团希望学习什么。",
-    viewOnly: "仅可查看",
-    addDelegation: "添加代表团",
-    editDetails: "编辑信息",
-    joinButton: "加入交流",
-    revoked: "此邀请已被撤回",
-    peopleHere: "2 人在线",
-    whoIsHere: "在线成员",
-  },
-] as const;
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations on ${where}`).toEqual([]);
+/**
+ * The document header shows the whole title at 1280 px (and in the window title), and the exchange's
+ * name on a phone; the page never scrolls sideways there.
+ */
+async function expectHeaderWhole(page: Page, language: Language) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectWhole(page, ".document-title", `${language.lng} document header at 1280 px`);
+  await expectWhole(page, ".document-header__exchange", `${language.lng} document header at 1280 px`);
+  expect(await page.title()).toContain(language.longTitle);
+  await page.setViewportSize(PHONE);
+  await expectWhole(page, ".document-header__exchange", `${language.lng} document header on a phone`);
+  await expectNoSidewaysScroll(page, `${language.lng} document on a phone`);
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-async function shoot(page: Page, name: string) {
-  for (const [suffix, viewport] of [
-    ["", DESKTOP],
-    ["-tablet", TABLET],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SHOTS, `${name}${suffix}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
-
-/** Every request a context makes goes to Mutual itself: no CDN, no fonts, no analytics. */
-function recordHosts(context: BrowserContext, hosts: Set<string>) {
-  context.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.protocol === "http:" || url.protocol === "https:" || url.protocol.startsWith("ws"))
-      hosts.add(url.host);
-  });
-}
-
-/** A same-origin API call from inside the page (the page's session cookie and Origin go along). */
-function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: body === undefined ? {} : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path} → ${response.status}`);
-      return response.status === 204 ? null : response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
+/**
+ * The exchange screen: zones by name with their IANA id (never "Europe / London"), times in the
+ * browser's regional format, the role in the person form, and the invitation link itself in view.
+ */
+async function expectExchangeDetails(page: Page, language: Language) {
+  const zone = await page.locator(".exchange__zone").innerText();
+  expect(zone).toContain(language.timezoneId);
+  expect(zone).not.toContain(" / ");
+  expect(await page.locator(".delegations__zone").innerText()).toContain("America/Sao_Paulo");
+  if (language.locale === "en-GB") expect(zone).toMatch(/\b([01]\d|2[0-3]):[0-5]\d(?!\d|\s?[AP]M)/);
+  await page.locator(".participants__item").getByText(language.facilitator).waitFor();
+  const link = page.locator(".invites__link-input");
+  await expect.poll(() => link.inputValue()).toMatch(/\/join\/[^/]+$/);
+  await page.setViewportSize(PHONE);
+  await expectNoSidewaysScroll(page, `${language.lng} exchange on a phone`);
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /**
@@ -208,14 +142,15 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
           "POST",
           `/api/exchanges/${exchangeId}/documents`,
           {
-            kind: "agenda",
-            title: language.document,
+            kind: "problem-statement",
+            title: language.longTitle,
           },
         );
         await page.reload();
-        await page.getByRole("link", { name: language.document }).waitFor();
+        await page.getByRole("link", { name: language.longTitle }).waitFor();
         await page.locator(".invites__item").nth(1).waitFor();
         await expectNoAxeViolations(page, `${language.lng} exchange home (facilitator)`);
+        await expectExchangeDetails(page, language);
         await shoot(page, `${language.lng}-exchange`);
         await page.getByRole("button", { name: language.addDelegation }).click();
         await page.locator("dialog[open]").waitFor();
@@ -230,7 +165,7 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         await page.keyboard.press("Escape");
         await page.locator("dialog[open]").waitFor({ state: "detached" });
 
-        await page.getByRole("link", { name: language.document }).click();
+        await page.getByRole("link", { name: language.longTitle }).click();
         const editor = page.getByRole("textbox", { name: language.editorLabel });
         await editor.waitFor();
         await editor.click();
@@ -240,6 +175,7 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         await page.keyboard.type(language.name);
         await page.locator(".status-pill--success").waitFor({ timeout: 10_000 });
         await expectNoAxeViolations(page, `${language.lng} document`);
+        await expectHeaderWhole(page, language);
         await shoot(page, `${language.lng}-document`);
 
         // Offline: the pill says so, and that edits stay on this device.
@@ -278,6 +214,7 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         await guestPage.goto(`/x/${exchangeId}/d/${documentInfo.id}`);
         await guestPage.getByText(language.viewOnly).waitFor();
         await expectNoAxeViolations(guestPage, `${language.lng} document (read-only)`);
+        await expectHeaderWhole(guestPage, language);
         await shoot(guestPage, `${language.lng}-document-readonly`);
 
         // With the facilitator back in the document: who is here, seen by the observer.

@@ -3,8 +3,13 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "../../navigation/AppLink";
 import { exchangePath } from "../../navigation/paths";
 import { ArrowLeftIcon } from "../../ui/icons";
+import "./documentHeader.css";
 
-/** The document's top bar: back to the exchange, title and kind, then status, presence and language. */
+/**
+ * The document's header in two rows: a bar (back to the exchange by its name; status, people and
+ * language), then the title with its kind and badges, which has the page's whole width and wraps
+ * rather than being cut, in every language and on a phone.
+ */
 export function DocumentHeader({
   exchange,
   heading,
@@ -26,33 +31,36 @@ export function DocumentHeader({
   language: ReactNode;
 }) {
   const { t } = useTranslation("document");
+  const back = t("backToExchange", { title: exchange.title || t("exchangeFallback") });
   return (
     <header className="document-header">
-      <nav className="document-header__crumbs" aria-label={t("breadcrumb")}>
-        <AppLink
-          to={exchangePath(exchange.id)}
-          className="document-header__home"
-          aria-label={t("backToExchange", { title: exchange.title || t("exchangeFallback") })}
-          title={t("backToExchange", { title: exchange.title || t("exchangeFallback") })}
-        >
-          <ArrowLeftIcon />
-        </AppLink>
-        {exchange.title ? (
-          <AppLink to={exchangePath(exchange.id)} className="document-header__exchange">
-            {exchange.title}
+      <div className="document-header__bar">
+        <nav className="document-header__crumbs" aria-label={t("breadcrumb")}>
+          <AppLink
+            to={exchangePath(exchange.id)}
+            className="document-header__back"
+            title={back}
+            aria-label={exchange.title ? undefined : back}
+          >
+            <ArrowLeftIcon className="document-header__back-icon" />
+            {exchange.title ? <span className="document-header__exchange">{exchange.title}</span> : null}
           </AppLink>
-        ) : null}
-      </nav>
-      <h1 className="visually-hidden">{heading}</h1>
-      <div className="document-header__title">
-        {title}
-        {kind ? <span className="document-header__kind">{kind}</span> : null}
-        {badges}
+        </nav>
+        <div className="document-header__meta">
+          {status}
+          {presence}
+          {language}
+        </div>
       </div>
-      <div className="document-header__meta">
-        {status}
-        {presence}
-        {language}
+      <div className="document-header__main">
+        <h1 className="visually-hidden">{heading}</h1>
+        <div className="document-header__title">{title}</div>
+        {kind || badges ? (
+          <div className="document-header__tags">
+            {kind ? <span className="document-header__kind">{kind}</span> : null}
+            {badges}
+          </div>
+        ) : null}
       </div>
     </header>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api/paths";
 import type { RoomAddress } from "../../../shared/protocol/roomName";
@@ -6,8 +6,9 @@ import { apiRequest, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 
 /**
- * The document title: plain text for readers; for editors an input that saves (PATCH) on Enter or blur.
- * Escape restores the saved title. While an IME composes, Enter belongs to the IME.
+ * The document title: plain text for readers; for editors a one-paragraph field that saves (PATCH) on
+ * Enter or blur. Escape restores the saved title. While an IME composes, Enter belongs to the IME.
+ * Both wrap onto more lines instead of cutting a long title.
  */
 export function TitleEditor({
   room,
@@ -25,17 +26,15 @@ export function TitleEditor({
   const [draft, setDraft] = useState(title);
   const [error, setError] = useState<string | null>(null);
   const editing = useRef(false);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  useAutoHeight(fieldRef, draft);
 
   useEffect(() => {
     if (!editing.current) setDraft(title);
   }, [title]);
 
   if (!editable) {
-    return (
-      <span className="document-title document-title--static" title={title}>
-        {title || t("untitled")}
-      </span>
-    );
+    return <span className="document-title document-title--static">{title || t("untitled")}</span>;
   }
 
   const save = async () => {
@@ -63,19 +62,21 @@ export function TitleEditor({
 
   return (
     <span className="document-title__wrap">
-      <input
+      <textarea
+        ref={fieldRef}
         className="document-title"
+        rows={1}
         value={draft}
         maxLength={120}
         aria-label={t("titleLabel")}
         aria-invalid={error ? true : undefined}
-        title={draft}
         spellCheck
         onFocus={() => {
           editing.current = true;
         }}
         onChange={(event) => {
-          setDraft(event.target.value);
+          // One paragraph: a pasted line break becomes a space.
+          setDraft(event.target.value.replace(/[\r\n]+/g, " "));
           setError(null);
         }}
         onBlur={() => void save()}
@@ -97,4 +98,30 @@ export function TitleEditor({
       ) : null}
     </span>
   );
+}
+
+/**
+ * Grows the field to show every line of its text. Browsers with CSS `field-sizing` do it themselves
+ * (also when a font or the language changes the wrapping); elsewhere, again whenever its width changes.
+ */
+function useAutoHeight(ref: RefObject<HTMLTextAreaElement | null>, value: string): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height is measured again for each text
+  useLayoutEffect(() => {
+    const field = ref.current;
+    if (!field || CSS.supports("field-sizing", "content")) return;
+    const grow = () => {
+      field.style.height = "auto";
+      // scrollHeight leaves out the borders, which a border-box height includes.
+      field.style.height = `${field.scrollHeight + field.offsetHeight - field.clientHeight}px`;
+    };
+    grow();
+    let width = field.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (field.clientWidth === width) return;
+      width = field.clientWidth;
+      grow();
+    });
+    observer.observe(field);
+    return () => observer.disconnect();
+  }, [ref, value]);
 }

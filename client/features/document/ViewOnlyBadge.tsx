@@ -5,9 +5,8 @@ import { LockIcon } from "../../ui/icons";
 export function ViewOnlyBadge({ reason }: { reason: "observer" | "archived" | "other" }) {
   const { t } = useTranslation("document");
   const why = t(`viewOnly.${reason}`);
-  // Where the header is narrow the reason is cut short; the tooltip keeps it whole.
   return (
-    <span className="view-only" data-testid="view-only" title={why}>
+    <span className="view-only" data-testid="view-only">
       <LockIcon className="view-only__icon" />
       <span className="view-only__label">{t("viewOnly.label")}</span>
       <span className="view-only__reason">{why}</span>
