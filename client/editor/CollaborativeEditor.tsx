@@ -1,8 +1,11 @@
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { PresenceUser } from "../../shared/protocol/presenceUser";
+import { caretRenderer } from "./caret";
+import { createCaretActivity } from "./caretActivity";
 import { buildExtensions } from "./extensions";
 import { FormattingToolbar } from "./FormattingToolbar";
 import { LinkPopover } from "./LinkPopover";
@@ -38,6 +41,9 @@ export function CollaborativeEditor({
   const placeholderRef = useRef(t("placeholder"));
   placeholderRef.current = t("placeholder");
   const openLink = useCallback(() => setLinkOpen(true), []);
+  // Who is typing or moving now: their caret's name shows, then fades.
+  const activity = useMemo(() => createCaretActivity(doc, provider.awareness as Awareness), [doc, provider]);
+  useEffect(() => activity.start(), [activity]);
 
   const editor = useEditor(
     {
@@ -47,6 +53,7 @@ export function CollaborativeEditor({
         user,
         placeholder: () => placeholderRef.current,
         onLinkRequest: openLink,
+        renderCaret: caretRenderer(activity),
       }),
       editable,
       editorProps: { attributes: editorAttributes(t("contentLabel"), editable) },

@@ -1,6 +1,10 @@
+import { type CaretActivity, caretKey } from "./caretActivity";
+
 /**
  * DOM for a collaborator's caret: a thin coloured bar with the name floating above it.
  * The label is absolutely positioned and not selectable, so it never shifts text or joins a selection.
+ * It shows only while that person types or moves, or under the pointer (carets.css): otherwise it
+ * would hide the line above, which someone may be reading or writing.
  */
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === "string" ? user.color : "#5b6270";
@@ -18,6 +22,15 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   label.textContent = name;
   caret.append(label);
   return caret;
+}
+
+/** Carets whose names follow `activity` (who is typing or moving now). */
+export function caretRenderer(activity: CaretActivity): (user: Record<string, unknown>) => HTMLElement {
+  return (user) => {
+    const caret = renderCaret(user);
+    activity.track(caret, caretKey(user));
+    return caret;
+  };
 }
 
 /** Selection highlight: the collaborator's colour, translucent, so text stays readable. */

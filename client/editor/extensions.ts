@@ -21,6 +21,8 @@ export interface EditorSetup {
   /** Read at render time so a language switch shows the new text on the next transaction. */
   placeholder: () => string;
   onLinkRequest: () => void;
+  /** Draws collaborators' carets (caret.ts: caretRenderer, whose names show while they type). */
+  renderCaret?: (user: Record<string, unknown>) => HTMLElement;
 }
 
 /** The document editor's schema and behaviour, composed from one extension per concern. */
@@ -40,7 +42,7 @@ export function buildExtensions(setup: EditorSetup): Extensions {
     CollaborationCaret.configure({
       provider: setup.provider,
       user: setup.user,
-      render: renderCaret,
+      render: setup.renderCaret ?? renderCaret,
       selectionRender: renderSelection,
     }),
     CompositionHold,
