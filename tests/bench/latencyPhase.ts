@@ -109,7 +109,7 @@ export async function measureLatency(subjects: LatencySubject[]): Promise<Latenc
           addWindow(total, window);
           // Per window, so that a tail made by one disturbed window shows as such.
           process.stdout.write(
-            `  round ${round + 1} ${subject.server.kind}: p99 ${quantile(window.result.histogram, 0.99)} ms, ` +
+            `  round ${round + 1} ${subject.server.label}: p99 ${quantile(window.result.histogram, 0.99)} ms, ` +
               `CPU server ${pct(window.cpu.server)} / generator ${pct(window.cpu.generator)} / other ${pct(window.cpu.background)}, ` +
               `event loop waited ${pct(window.cpu.eventLoopWaiting)}\n`,
           );
@@ -118,7 +118,7 @@ export async function measureLatency(subjects: LatencySubject[]): Promise<Latenc
         repeats++;
         total.repeated++;
         process.stdout.write(
-          `  (${subject.server.kind}: other processes used ${window.cpu.background.toFixed(2)} cores, the busiest ` +
+          `  (${subject.server.label}: other processes used ${window.cpu.background.toFixed(2)} cores, the busiest ` +
             `idle server ${othersBusy.toFixed(3)}, during a window: measuring it again)\n`,
         );
       }

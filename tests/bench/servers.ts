@@ -12,6 +12,8 @@ import { sleep } from "./wsClient";
 
 export interface BenchServer {
   kind: ServerKind;
+  /** The name in log lines: the kind, or a variant's name (tests/bench/sameRunAB.ts). */
+  label: string;
   port: number;
   /** The pid of the node process serving (not a wrapper). */
   pid: number;
@@ -182,6 +184,7 @@ function handle(
   checkServerCores(ISOLATION, pid);
   return {
     kind,
+    label: kind,
     port,
     pid,
     dataDir,
@@ -246,24 +249,28 @@ function jsonPort(line: string): number | null {
  * The node arguments that checkout's `npm start` runs its server with, from its own
  * tests/support/serverCommand.ts: another checkout (MUTUAL_ROOT) may start its server another way.
  */
-async function mutualArgs(): Promise<string[]> {
-  const command = pathToFileURL(join(mutualRoot, "tests", "support", "serverCommand.ts")).href;
+async function mutualArgs(root: string): Promise<string[]> {
+  const command = pathToFileURL(join(root, "tests", "support", "serverCommand.ts")).href;
   const { serverArgs } = (await import(command)) as { serverArgs: (root: string) => string[] };
-  return serverArgs(mutualRoot);
+  return serverArgs(root);
 }
 
 /** Mutual with persistence on, started as `npm start` does (node flags included; no npm or tsx CLI, which would fork). */
-export async function startMutual(dataDir?: string, access?: MutualAccess | null): Promise<BenchServer> {
+export async function startMutual(
+  dataDir?: string,
+  access?: MutualAccess | null,
+  root = mutualRoot,
+): Promise<BenchServer> {
   let dir = dataDir;
   if (!dir) {
     dir = mkdtempSync(join(tmpdir(), "mutual-bench-"));
     createdDirs.add(dir);
   }
   const spawned = await spawnAndWait(
-    await mutualArgs(),
+    await mutualArgs(root),
     { HOST: "127.0.0.1", PORT: "0", DATA_DIR: dir },
     jsonPort,
-    mutualRoot,
+    root,
   );
   return handle("mutual", spawned, dir, "/collab", access ?? (await createMutualAccess(spawned.port)));
 }
