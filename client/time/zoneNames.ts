@@ -8,9 +8,13 @@ import { utcOffset } from "./timeZones";
  */
 export function zoneName(timeZone: string, locale: string, at: number = Date.now()): string {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return nameOf(timeZone, locale, "long", at) || "UTC";
+  const latinScript = scriptOf(locale) === "Latn";
   for (const style of ["shortGeneric", "longGeneric"] as const) {
     const name = nameOf(timeZone, locale, style, at);
-    if (name && !isOffset(name) && !isAbbreviation(name)) return name;
+    if (!name || isOffset(name) || isAbbreviation(name)) continue;
+    // Where the browser's data lacks the city in a non-Latin script it prints the id's ("Sao Paulo时间").
+    if (!latinScript && /[A-Za-z]{3}/.test(name) && style === "shortGeneric") continue;
+    return name;
   }
   // "Etc/GMT+5" is UTC-5 (POSIX signs): its offset as Intl writes it says it the right way round.
   if (timeZone.startsWith("Etc/")) return nameOf(timeZone, locale, "shortGeneric", at) || timeZone;
@@ -53,6 +57,14 @@ function nameOf(
 // "GMT-05:00", "GMT+8", "UTC+1": what Intl gives when CLDR has no name for the zone.
 function isOffset(name: string): boolean {
   return /^(GMT|UTC)([+-−]\d|$)/.test(name);
+}
+
+function scriptOf(locale: string): string {
+  try {
+    return new Intl.Locale(locale).maximize().script ?? "Latn";
+  } catch {
+    return "Latn";
+  }
 }
 
 function isAbbreviation(name: string): boolean {
