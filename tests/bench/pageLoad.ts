@@ -4,7 +4,7 @@
 //   --root DIR      measure the client and server of another checkout (e.g. a `git worktree` of an
 //                   older commit, built), started the way that checkout starts them
 //   --repeats N     cold loads per cell (median reported; default 3)
-//   --skip-large    leave out the large document
+//   --skip-large    leave out the large document (--only-large: nothing but it)
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     root: { type: "string" },
     repeats: { type: "string", default: "3" },
     "skip-large": { type: "boolean", default: false },
+    "only-large": { type: "boolean", default: false },
   },
 });
 const mutualRoot = join(import.meta.dirname, "..", "..");
@@ -116,7 +117,7 @@ async function main() {
       { name: "document", path: `/x/${exchange.exchangeId}/d/${document.id}`, ready: editableWith(marker) },
     ];
     const cells: Cell[] = [];
-    for (const link of [LINKS.good3g, LINKS.poor]) {
+    for (const link of values["only-large"] ? [] : [LINKS.good3g, LINKS.poor]) {
       for (const route of routes) {
         for (const reader of readers) {
           const cell: Cell = { route: route.name, language: reader.language, link, loads: [] };
@@ -167,10 +168,12 @@ function printTable(cells: Cell[]) {
   for (const cell of cells) {
     const http = median(cell.loads.map((load) => load.httpBytes)) / 1024;
     const ws = median(cell.loads.map((load) => load.webSocketBytes)) / 1024;
-    const paint = median(cell.loads.map((load) => load.firstPaintMs ?? NaN));
+    const paint = median(
+      cell.loads.flatMap((load) => (load.firstPaintMs === null ? [] : [load.firstPaintMs])),
+    );
     const ready = median(cell.loads.map((load) => load.readyMs));
     console.log(
-      `| ${cell.link.name} | ${cell.route} | ${cell.language} | ${http.toFixed(0)} + ${ws.toFixed(0)} | ${paint.toFixed(0)} | ${ready.toFixed(0)} |`,
+      `| ${cell.link.name} | ${cell.route} | ${cell.language} | ${http.toFixed(0)} + ${ws.toFixed(0)} | ${Number.isNaN(paint) ? "–" : paint.toFixed(0)} | ${ready.toFixed(0)} |`,
     );
   }
 }

@@ -7,7 +7,7 @@ describe("the service worker with code split by route", () => {
 
   it("keeps every lazily loaded chunk: after one online visit to the home page, a document and another language open offline", async () => {
     const exchange = await createExchange(env.server.url);
-    const { document } = await exchange.newDocument("notes");
+    const { document: notes } = await exchange.newDocument("notes");
     const context = await newUserContext(env.browser, {
       baseURL: env.server.url,
       sessionCookie: exchange.facilitator.session.cookie,
@@ -25,7 +25,7 @@ describe("the service worker with code split by route", () => {
     expect(fetched.filter((path) => /CollaborativeEditor|locale-zh-CN/.test(path))).toEqual([]);
 
     await context.setOffline(true);
-    await page.goto(`/x/${exchange.exchangeId}/d/${document.id}`);
+    await page.goto(`/x/${exchange.exchangeId}/d/${notes.id}`);
     // Shell from the cache, then the document screen and the editor chunk, also from the cache.
     await page.getByRole("textbox", { name: "Document text" }).waitFor({ timeout: 10_000 });
     await page.locator(".status-pill").filter({ hasText: "Offline" }).waitFor({ timeout: 5_000 });

@@ -26,7 +26,7 @@ describe(`a first visit to a document on ${LINKS.good3g.name} (750 kbit/s up), c
       await reader.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
         uiLanguage: language,
       });
-      const { document, room } = await exchange.newDocument("agenda");
+      const { document: agenda, room } = await exchange.newDocument("agenda");
       const marker = "Opening round: what each delegation hopes to learn";
       const paragraphs = [marker, ...Array.from({ length: 30 }, (_, i) => `Point ${i + 1} of the agenda.`)];
       await seedDocument(`${env.server.wsUrl}`, room, reader.session.cookie!, paragraphsDoc(paragraphs));
@@ -40,7 +40,7 @@ describe(`a first visit to a document on ${LINKS.good3g.name} (750 kbit/s up), c
       const load = await coldLoad(
         page,
         cdp,
-        `/x/${exchange.exchangeId}/d/${document.id}`,
+        `/x/${exchange.exchangeId}/d/${agenda.id}`,
         editableWith(marker),
       );
       console.log(

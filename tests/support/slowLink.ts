@@ -26,6 +26,8 @@ export interface ColdLoad {
   /** Bytes as they crossed the emulated link: HTTP responses (headers included) and WebSocket frames. */
   httpBytes: number;
   webSocketBytes: number;
+  /** The largest WebSocket message (a document's first sync) and its arrival after the socket's handshake. */
+  largestFrame: { bytes: number; afterHandshakeMs: number } | null;
   /** Every HTTP response's path, in the order they finished. */
   paths: string[];
 }
@@ -106,10 +108,19 @@ export async function coldLoad(
     httpBytes += event.encodedDataLength;
     paths.push(urls.get(event.requestId) ?? "?");
   });
+  let handshakeAt: number | null = null;
+  let largestFrame: ColdLoad["largestFrame"] = null;
+  cdp.on("Network.webSocketWillSendHandshakeRequest", (event) => {
+    handshakeAt ??= event.timestamp;
+  });
   cdp.on("Network.webSocketFrameReceived", (event) => {
     const { opcode, payloadData } = event.response;
-    webSocketBytes +=
+    const bytes =
       opcode === 2 ? Buffer.from(payloadData, "base64").byteLength : Buffer.byteLength(payloadData);
+    webSocketBytes += bytes;
+    if (handshakeAt !== null && bytes > (largestFrame?.bytes ?? 0)) {
+      largestFrame = { bytes, afterHandshakeMs: (event.timestamp - handshakeAt) * 1000 };
+    }
   });
   await page.goto(path, { waitUntil: "commit" });
   await page.waitForFunction(
@@ -136,6 +147,7 @@ export async function coldLoad(
     readyMs: times.readyAt,
     httpBytes,
     webSocketBytes,
+    largestFrame,
     paths,
   };
 }
