@@ -93,6 +93,7 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
         refusals: refusalsRef.current,
         refused: refusedRef.current,
         discardLocal: () => {
+          refusalsRef.current++;
           resetToServer();
           publish(true);
         },

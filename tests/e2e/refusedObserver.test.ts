@@ -43,6 +43,7 @@ describe("an observer who forces the editor editable", () => {
   async function expectRefusedAndRestored(page: Page, facilitator: Page) {
     const status = page.locator(".status-pill");
     await status.filter({ hasText: "Changes refused" }).waitFor({ timeout: 10_000 });
+    await page.getByRole("status").getByText("That change was not saved", { exact: false }).waitFor();
     await waitForEditorText(page, (text) => text === AGREED);
     expect(await status.textContent()).not.toContain("All changes saved");
     expect(await page.getByRole("textbox", { name: "Document text" }).getAttribute("contenteditable")).toBe(

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExchange } from "../support/api";
@@ -38,10 +39,10 @@ async function expectHeaderWhole(page: Page, language: Language) {
  * browser's regional format, the role in the person form, and the invitation link itself in view.
  */
 async function expectExchangeDetails(page: Page, language: Language) {
-  const zone = await page.locator(".exchange__zone").innerText();
+  const zone = (await page.locator(".exchange__zone").textContent()) ?? "";
   expect(zone).toContain(language.timezoneId);
   expect(zone).not.toContain(" / ");
-  expect(await page.locator(".delegations__zone").innerText()).toContain("America/Sao_Paulo");
+  expect(await page.locator(".delegations__zone").textContent()).toContain("America/Sao_Paulo");
   if (language.locale === "en-GB") expect(zone).toMatch(/\b([01]\d|2[0-3]):[0-5]\d(?!\d|\s?[AP]M)/);
   await page.locator(".participants__item").getByText(language.facilitator).waitFor();
   const link = page.locator(".invites__link-input");
@@ -228,6 +229,25 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
         await presence.getByRole("button").waitFor(); // "Show" where the facilitator's caret is
         await expectNoAxeViolations(guestPage, `${language.lng} document (who is here)`);
         await shoot(guestPage, `${language.lng}-document-presence`);
+        await guestPage.keyboard.press("Escape");
+
+        // The facilitator types: their caret's name shows (then fades) over the observer's text.
+        await page.keyboard.press("Control+End");
+        await page.keyboard.type(" …");
+        await guestPage.locator(".collaboration-carets__caret--active").waitFor({ timeout: 5_000 });
+        await guestPage.screenshot({ path: join(SHOTS, `${language.lng}-document-caret-name.png`) });
+
+        // An observer who forces the editor editable is told the change was refused.
+        await guestPage.evaluate(() => {
+          const editor = document.querySelector<HTMLElement>(".ProseMirror");
+          if (editor) editor.contentEditable = "true";
+          editor?.focus();
+        });
+        await guestPage.keyboard.type("x");
+        await guestPage.locator(".status-pill--danger").waitFor({ timeout: 10_000 });
+        await guestPage.getByRole("textbox", { name: language.editorLabel }).waitFor();
+        await expectNoAxeViolations(guestPage, `${language.lng} document (change refused)`);
+        await shoot(guestPage, `${language.lng}-document-refused`);
 
         expect([...hosts]).toEqual([new URL(server.url).host]);
         await guest.close();

@@ -125,7 +125,7 @@ export function callApi<T>(page: Page, method: string, path: string, body?: unkn
 export async function expectWhole(page: Page, selector: string, where: string): Promise<void> {
   const boxes = await page.locator(selector).evaluateAll((elements) =>
     elements.map((element) => ({
-      text: (element as HTMLElement).innerText || (element as HTMLTextAreaElement).value,
+      text: (element as HTMLTextAreaElement).value ?? element.textContent,
       overflowX: element.scrollWidth - element.clientWidth,
       overflowY: element.scrollHeight - element.clientHeight,
     })),
