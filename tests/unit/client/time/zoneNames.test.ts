@@ -34,7 +34,9 @@ describe("zoneName", () => {
   });
 
   it("sorts the options by localized name", () => {
-    const names = zoneOptions(["Europe/London", "America/Sao_Paulo", "Asia/Shanghai"], "en").map((o) => o.name);
+    const names = zoneOptions(["Europe/London", "America/Sao_Paulo", "Asia/Shanghai"], "en").map(
+      (o) => o.name,
+    );
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en")));
   });
 });
