@@ -53,4 +53,28 @@ describe(`a first visit to a document on ${LINKS.good3g.name} (750 kbit/s up), c
       await context.close();
     }, 90_000);
   }
+
+  it("downloads another language only when chosen, showing that it is loading meanwhile", async () => {
+    const { context, page, cdp } = await pageOnLink(env.browser, {
+      baseURL: env.server.url,
+      link: LINKS.good3g,
+      locale: "en-GB",
+    });
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await coldLoad(page, cdp, "/", { selector: "main h1", text: "" });
+    expect(fetched.filter((path) => /locale-/.test(path))).toEqual([expect.stringMatching(/locale-en-/)]);
+
+    await page.getByRole("combobox", { name: "Interface language" }).selectOption("pt-BR");
+    // Behind a 300 ms round trip the download is seen: the switcher is busy and says why.
+    await page.locator('.language-switcher[aria-busy="true"]').waitFor({ timeout: 1_000 });
+    expect(await page.locator(".language-switcher [role=status]").textContent()).toBe(
+      JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "locales", "en", "common.json"), "utf8"))
+        .language.switching,
+    );
+    await page.getByRole("combobox", { name: "Idioma da interface" }).waitFor({ timeout: 10_000 });
+    expect(await page.locator(".language-switcher").getAttribute("aria-busy")).toBe("false");
+    expect(fetched.filter((path) => /locale-/.test(path))).toHaveLength(2);
+    await context.close();
+  });
 });
