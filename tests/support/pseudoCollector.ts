@@ -120,6 +120,12 @@ function collectInPage(options: InPageOptions): Unmarked[] {
   const listWords = () => options.intl.list;
   const removeAll = (text: string, parts: readonly string[]) =>
     parts.reduce((rest, part) => rest.split(part).join(" "), text);
+  // Intl names that hold a separator ("Cocos (Keeling) Islands Time") are taken out whole, like data,
+  // before a string is split at separators (a zone picker writes "<name> (<offset>) · <id>").
+  const separated = /[()[\]·•|—–,;]/u;
+  const intlWithSeparators = [...intlExact]
+    .filter((name) => separated.test(name))
+    .sort((a, b) => b.length - a.length);
 
   /**
    * True when an unmarked string is data the test made, or Intl output; false for a hard-coded string.
@@ -133,7 +139,10 @@ function collectInPage(options: InPageOptions): Unmarked[] {
     const withoutData = removeAll(text, data);
     const hadData = withoutData !== text;
     if (exactIntl().has(withoutData.trim())) return true; // whole, before splitting: "Myanmar (Burma)"
-    return withoutData.split(/[()[\]·•|—–,;]+/u).every((raw) => {
+    const withoutIntl = separated.test(withoutData)
+      ? removeAll(withoutData, intlWithSeparators)
+      : withoutData;
+    return withoutIntl.split(/[()[\]·•|—–,;]+/u).every((raw) => {
       const piece = raw.trim();
       if (!hasLetter(piece)) return true;
       if (exactIntl().has(piece)) return true;
