@@ -15,9 +15,30 @@ const firstScreen = preloadRoute(matchRoute(window.location.pathname));
 const screenReady = firstScreen.screen.catch(() => {
   // Offline and not cached: the route's lazy import fails again inside the app, which explains.
 });
-void Promise.all([createI18n(), screenReady]).then(([i18n]) => {
-  createRoot(root).render(<App i18n={i18n} />);
-});
+const RETRIED = "mutual.bootRetried";
+/** sessionStorage, or nothing where the browser refuses it (storage blocked): never fails the start. */
+function retryMark(action: "check" | "set" | "clear"): boolean {
+  try {
+    if (action === "set") sessionStorage.setItem(RETRIED, "1");
+    if (action === "clear") sessionStorage.removeItem(RETRIED);
+    return sessionStorage.getItem(RETRIED) !== null;
+  } catch {
+    return true;
+  }
+}
+Promise.all([createI18n(), screenReady]).then(
+  ([i18n]) => {
+    retryMark("clear");
+    createRoot(root).render(<App i18n={i18n} />);
+  },
+  () => {
+    // The language chunk did not arrive: most likely a new release replaced the files this page
+    // names. One reload gets the new page; a second failure (offline, never cached) leaves the shell.
+    if (retryMark("check")) return;
+    retryMark("set");
+    window.location.reload();
+  },
+);
 
 // Development serves modules from Vite; only the built app has a stable shell worth caching.
 if (import.meta.env.PROD) registerServiceWorker(firstScreen.complete);
