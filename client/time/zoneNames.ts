@@ -32,12 +32,23 @@ export interface ZoneOption {
   offset: string;
 }
 
-/** Every zone named in the reader's language, sorted by name (a letter typed in a select finds it). */
-export function zoneOptions(zones: readonly string[], locale: string, at: number = Date.now()): ZoneOption[] {
+/** One zone as a picker lists it: its name and its offset now, in the reader's language. */
+export function zoneOption(zone: string, locale: string, at: number = Date.now()): ZoneOption {
+  return { zone, name: zoneName(zone, locale, at), offset: utcOffset(zone, locale, at) };
+}
+
+/** Sorts options by name (a letter typed in a select finds it), then by id. */
+export function sortZoneOptions(options: ZoneOption[], locale: string): ZoneOption[] {
   const collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
-  return zones
-    .map((zone) => ({ zone, name: zoneName(zone, locale, at), offset: utcOffset(zone, locale, at) }))
-    .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.zone, b.zone));
+  return options.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.zone, b.zone));
+}
+
+/** Every zone named in the reader's language, sorted by name. */
+export function zoneOptions(zones: readonly string[], locale: string, at: number = Date.now()): ZoneOption[] {
+  return sortZoneOptions(
+    zones.map((zone) => zoneOption(zone, locale, at)),
+    locale,
+  );
 }
 
 function nameOf(

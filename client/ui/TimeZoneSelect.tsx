@@ -1,7 +1,5 @@
-import { useMemo } from "react";
-import { allTimeZones } from "../time/timeZones";
 import { useFormatLocale } from "../time/useFormatLocale";
-import { zoneOptions } from "../time/zoneNames";
+import { useZoneOptions } from "../time/useZoneOptions";
 import { SelectField } from "./SelectField";
 
 /**
@@ -22,7 +20,7 @@ export function TimeZoneSelect({
   onChange: (zone: string) => void;
 }) {
   const locale = useFormatLocale();
-  const options = useMemo(() => zoneOptions(allTimeZones(), locale), [locale]);
+  const { options, complete } = useZoneOptions(locale, value);
   return (
     <SelectField
       label={label}
@@ -30,6 +28,9 @@ export function TimeZoneSelect({
       error={error}
       value={value}
       onChange={(event) => onChange(event.target.value)}
+      // Before its list opens, every zone is there (named in the background until then).
+      onFocus={complete}
+      onPointerDown={complete}
     >
       {options.map(({ zone, name, offset }) => (
         <option key={zone} value={zone}>
