@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useFormatLocale } from "../time/useFormatLocale";
 import { useZoneOptions } from "../time/useZoneOptions";
 import { SelectField } from "./SelectField";
@@ -19,6 +20,7 @@ export function TimeZoneSelect({
   value: string;
   onChange: (zone: string) => void;
 }) {
+  const { t } = useTranslation("common");
   const locale = useFormatLocale();
   const { options, complete } = useZoneOptions(locale, value);
   return (
@@ -34,7 +36,7 @@ export function TimeZoneSelect({
     >
       {options.map(({ zone, name, offset }) => (
         <option key={zone} value={zone}>
-          {`${name} (${offset}) · ${zone}`}
+          {t("timeZoneOption", { name, offset, zone })}
         </option>
       ))}
     </SelectField>
