@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { MembershipResponse } from "../../shared/api/responses";
@@ -7,16 +9,25 @@ import { newUserContext, serverAndBrowser, waitForEditorText } from "../support/
 
 const IMG = `<img src=x onerror="window.__xss=1">`;
 const SCRIPT = "<script>window.__xss=2</script>";
+/** The page's own inline shell script, as built (the CSP allows exactly this text by its hash). */
+const SHELL_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(
+  readFileSync(join(process.cwd(), "dist/client/index.html"), "utf8"),
+)?.[1];
 
 /** No script ran, no dialog opened, and no element was made from a payload outside the editor. */
 async function expectInert(page: Page, dialogs: string[], where: string) {
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), where).toBeUndefined();
   expect(dialogs, where).toEqual([]);
-  const injected = await page.evaluate(() =>
-    [...document.querySelectorAll('img[src="x"], script')]
-      .filter((element) => !element.closest('[role="textbox"]'))
-      .filter((element) => !(element instanceof HTMLScriptElement && element.src.includes("/assets/")))
-      .map((element) => element.outerHTML),
+  const injected = await page.evaluate(
+    (shell) =>
+      [...document.querySelectorAll('img[src="x"], script')]
+        .filter((element) => !element.closest('[role="textbox"]'))
+        .filter((element) => !(element instanceof HTMLScriptElement && element.src.includes("/assets/")))
+        .filter(
+          (element) => !(element instanceof HTMLScriptElement && !element.src && element.text === shell),
+        )
+        .map((element) => element.outerHTML),
+    SHELL_SCRIPT,
   );
   expect(injected, where).toEqual([]);
 }
