@@ -1,9 +1,8 @@
-import { availableParallelism } from "node:os";
 import { BENCH } from "./config";
 import { count, quantile } from "./latency";
 import type { LoadGenerator, LoadResult } from "./loadShards";
 import { runMetered } from "./meteredRun";
-import type { CpuWindow } from "./procStats";
+import { type CpuWindow, MACHINE_CORES } from "./procStats";
 import { waitForQuiet } from "./quiet";
 import type { BenchServer } from "./servers";
 
@@ -105,7 +104,7 @@ export async function measureCapacity(server: BenchServer, load: LoadGenerator):
   if (failed) {
     if (failed.cpu.server >= 0.9) saturated = "server";
     else if (failed.generatorElu >= 0.9 || failed.failure?.startsWith("generator")) saturated = "generator";
-    else if (failed.cpu.machine >= 0.95 * availableParallelism()) saturated = "machine";
+    else if (failed.cpu.machine >= 0.95 * MACHINE_CORES) saturated = "machine";
     else saturated = "neither";
   }
   return {

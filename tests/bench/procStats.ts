@@ -54,6 +54,14 @@ export function directoryBytes(dir: string): number {
   return total;
 }
 
+/**
+ * The machine's online cores, as /proc/stat counts them for its whole-machine line. Not
+ * `availableParallelism()`: that is this process's affinity, one core once the bench pins itself.
+ */
+export const MACHINE_CORES = readFileSync("/proc/stat", "utf8")
+  .split("\n")
+  .filter((line) => /^cpu\d+ /.test(line)).length;
+
 /** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
 export function machineJiffies(): { busy: number; total: number } {
   const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);

@@ -1,5 +1,4 @@
-import { availableParallelism } from "node:os";
-import { machineJiffies } from "./procStats";
+import { MACHINE_CORES, machineJiffies } from "./procStats";
 
 /** Below this many busy cores (everything: other processes included) the machine counts as quiet. */
 const QUIET_CORES = 0.35;
@@ -11,7 +10,7 @@ const WINDOW_MS = 500;
  * busy cores of the last window and how long we waited.
  */
 export async function waitForQuiet(maxWaitMs: number): Promise<{ busyCores: number; waitedMs: number }> {
-  const cores = availableParallelism();
+  const cores = MACHINE_CORES;
   const started = performance.now();
   for (;;) {
     const before = machineJiffies();

@@ -12,7 +12,7 @@ import {
 } from "./largeDocument";
 import { type LatencyResult, type LatencySubject, measureLatency } from "./latencyPhase";
 import { LoadGenerator } from "./loadShards";
-import { CLK_TCK } from "./procStats";
+import { CLK_TCK, MACHINE_CORES } from "./procStats";
 import { printReport } from "./report";
 import { killAllStarted, mutualRoot, removeCreatedDataDirs, startServer } from "./servers";
 
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     startedAt: new Date(started).toISOString(),
     durationSeconds: (Date.now() - started) / 1000,
     machine: {
-      cpus: (await import("node:os")).availableParallelism(),
+      cpus: MACHINE_CORES,
       node: process.version,
       clockTicks: CLK_TCK,
       loadWorkers: BENCH.workers,
