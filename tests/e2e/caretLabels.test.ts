@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { createExchange } from "../support/api";
-import { newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
+import { serverAndBrowser, waitForEditorText } from "../support/browser";
+import { sharedNotes } from "../support/sharedNotes";
 
 /** Opacity of the name on Bruno's caret as Ana sees it (reduced motion: no transition to wait for). */
 function labelOpacity(page: Page): Promise<number> {
@@ -14,23 +14,7 @@ describe("collaborators' caret names", () => {
   const env = serverAndBrowser();
 
   it("show while that person types or under the pointer, then fade; the coloured caret stays", async () => {
-    const exchange = await createExchange(env.server.url);
-    const brunoMember = await exchange.join("delegate", "Bruno Lima");
-    await brunoMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: "en",
-    });
-    const { document: notes } = await exchange.newDocument("notes");
-    const url = `/x/${exchange.exchangeId}/d/${notes.id}`;
-    const ana = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: exchange.facilitator.session.cookie,
-      language: "en",
-    });
-    const bruno = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: brunoMember.session.cookie,
-      language: "en",
-    });
+    const { url, facilitator: ana, guest: bruno } = await sharedNotes(env, "delegate", "Bruno Lima");
     const pageA = await ana.newPage();
     const pageB = await bruno.newPage();
     await pageA.goto(url);

@@ -2,28 +2,13 @@ import { describe, expect, it } from "vitest";
 import { createExchange } from "../support/api";
 import { editorText, newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
 import { startServer } from "../support/server";
+import { sharedNotes } from "../support/sharedNotes";
 
 describe("editing offline", () => {
   const env = serverAndBrowser();
 
   it("keeps offline edits across a reload and merges them with others' edits when back online", async () => {
-    const exchange = await createExchange(env.server.url);
-    const brunoMember = await exchange.join("delegate", "Bruno");
-    await brunoMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: "en",
-    });
-    const { document } = await exchange.newDocument("notes");
-    const url = `/x/${exchange.exchangeId}/d/${document.id}`;
-    const ana = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: exchange.facilitator.session.cookie,
-      language: "en",
-    });
-    const bruno = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: brunoMember.session.cookie,
-      language: "en",
-    });
+    const { url, facilitator: ana, guest: bruno } = await sharedNotes(env, "delegate", "Bruno");
     const pageA = await ana.newPage();
     const pageB = await bruno.newPage();
     const textA = pageA.getByRole("textbox", { name: "Document text" });

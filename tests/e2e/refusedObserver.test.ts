@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { createExchange } from "../support/api";
-import { newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
+import { serverAndBrowser, waitForEditorText } from "../support/browser";
+import { sharedNotes } from "../support/sharedNotes";
 
 const AGREED = "Agreed wording.";
 
@@ -10,28 +10,12 @@ describe("an observer who forces the editor editable", () => {
 
   /** A facilitator writes the agreed text; an observer opens the document (status: all saved). */
   async function setUp() {
-    const exchange = await createExchange(env.server.url);
-    const observer = await exchange.join("observer", "Olga");
-    await observer.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: "en",
-    });
-    const { document: notes } = await exchange.newDocument("notes");
-    const url = `/x/${exchange.exchangeId}/d/${notes.id}`;
-    const ana = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: exchange.facilitator.session.cookie,
-      language: "en",
-    });
+    const { url, facilitator: ana, guest: olga } = await sharedNotes(env, "observer", "Olga");
     const facilitator = await ana.newPage();
     await facilitator.goto(url);
     await facilitator.getByRole("textbox", { name: "Document text" }).click();
     await facilitator.keyboard.type(AGREED);
     await facilitator.locator(".status-pill", { hasText: "All changes saved" }).waitFor({ timeout: 10_000 });
-    const olga = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: observer.session.cookie,
-      language: "en",
-    });
     const page = await olga.newPage();
     await page.goto(url);
     await waitForEditorText(page, (text) => text === AGREED);
