@@ -1,4 +1,8 @@
+import { inflateRawSync } from "node:zlib";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { readDeflatedSync } from "../../shared/protocol/deflatedSync";
+import { MessageType } from "../../shared/protocol/messageTypes";
 
 /** y-websocket framing, as far as the load clients need it. */
 export const MESSAGE_SYNC = 0;
@@ -49,7 +53,21 @@ export function updatePayload(frame: Uint8Array): Uint8Array | null {
   return frame.subarray(pos, pos + length);
 }
 
-/** Whether a frame is a sync step 2 (the answer to our step 1). */
+/** Mutual's deflated sync step 2, which Mutual sends a large answer as to clients that ask for its messages. */
+export const MESSAGE_SYNC_STEP2_DEFLATED = MessageType.syncStep2Deflated;
+
+/** Whether a frame is a sync step 2 (the answer to our step 1), plain or Mutual's deflated one. */
 export function isSyncStep2(frame: Uint8Array): boolean {
-  return frame.length >= 2 && frame[0] === MESSAGE_SYNC && frame[1] === SYNC_STEP2;
+  return (
+    (frame.length >= 2 && frame[0] === MESSAGE_SYNC && frame[1] === SYNC_STEP2) ||
+    frame[0] === MESSAGE_SYNC_STEP2_DEFLATED
+  );
+}
+
+/** The Yjs update of a sync step 2 frame, inflated when Mutual sent it deflated. */
+export function syncStep2Update(frame: Uint8Array): Uint8Array | null {
+  if (frame[0] !== MESSAGE_SYNC_STEP2_DEFLATED) return updatePayload(frame);
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder);
+  return inflateRawSync(readDeflatedSync(decoder));
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
+import { mutualClientParams } from "../../shared/protocol/mutualClient";
 import { BENCH, ISOLATION, type ServerKind } from "./config";
 import { checkServerCores, onServerCores } from "./cpuIsolation";
 import { commandLine } from "./procStats";
@@ -194,7 +195,9 @@ function handle(
       if (!access) return `ws://127.0.0.1:${port}${prefix}/${room}`;
       const documentId = access.documents.get(room);
       if (!documentId) throw new Error(`room ${room} was not prepared`);
-      return `ws://127.0.0.1:${port}${prefix}/${access.exchangeId}/${documentId}`;
+      // As the app's client: asking for Mutual's own messages (saved acknowledgements cost the server work).
+      const query = new URLSearchParams(mutualClientParams());
+      return `ws://127.0.0.1:${port}${prefix}/${access.exchangeId}/${documentId}?${query}`;
     },
     async prepare(rooms) {
       if (!access) return;
