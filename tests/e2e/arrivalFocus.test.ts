@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
+import { createExchange } from "../support/api";
+import { addSessionCookie, newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
 
 /** What has focus: "h1:<text>", "editor", or the tag name (BODY when focus fell to the page). */
 function focused(page: Page): Promise<string> {
@@ -45,4 +46,23 @@ describe("focus after creating and opening", () => {
     await expect.poll(() => focused(page), { timeout: 10_000 }).toBe("editor");
     await context.close();
   }, 60_000);
+
+  it("leaves the editor alone on a touch screen, where focus would raise the keyboard over the text", async () => {
+    const exchange = await createExchange(env.server.url);
+    const { document: notes } = await exchange.newDocument("notes");
+    const context = await env.browser.newContext({
+      baseURL: env.server.url,
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    await addSessionCookie(context, env.server.url, exchange.facilitator.session.cookie as string);
+    const page = await context.newPage();
+    expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+    await page.goto(`/x/${exchange.exchangeId}/d/${notes.id}`);
+    await page.locator('.collab-editor__content[contenteditable="true"]').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1_000);
+    expect(await focused(page)).toBe("BODY");
+    await context.close();
+  });
 });

@@ -141,9 +141,10 @@ function LoadedDocument({
     canOnDocument(context.me.role, context.document.kind, "document.rename");
 
   // Opening a document (a new one too), the reader writes next: the editor takes focus once it is there.
+  // Not on a touch screen, where focus raises the on-screen keyboard over the text the reader came to see.
   useArrivalFocus(
     () => document.querySelector<HTMLElement>('.collab-editor__content[contenteditable="true"]'),
-    access === "write",
+    access === "write" && !window.matchMedia("(pointer: coarse)").matches,
   );
 
   const { status } = session;
