@@ -33,8 +33,12 @@ Promise.all([createI18n(), screenReady]).then(
   },
   () => {
     // The language chunk did not arrive: most likely a new release replaced the files this page
-    // names. One reload gets the new page; a second failure (offline, never cached) leaves the shell.
-    if (retryMark("check")) return;
+    // names. One reload gets the new page; a second failure (offline, never cached) turns the shell's
+    // "common:loading" into its "common:bootFailed" message.
+    if (retryMark("check")) {
+      document.documentElement.dataset.boot = "failed";
+      return;
+    }
     retryMark("set");
     window.location.reload();
   },
