@@ -49,7 +49,7 @@ export function ExchangeScreen({ exchangeId }: { exchangeId: string }) {
 function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Promise<void> }) {
   const { t } = useTranslation("exchange");
   const dateLocale = useFormatLocale();
-  const now = useNow(30_000);
+  const now = useNow();
   const [editing, setEditing] = useState(false);
   // Arriving here (a new exchange, back from a document), the reader starts from its name.
   const headingRef = useRef<HTMLHeadingElement>(null);
