@@ -66,6 +66,8 @@ export interface DocumentInfo {
   createdAt: number;
   updatedAt: number;
   archived: boolean;
+  /** The template the document was made from (built-in or custom id); absent for plain documents. */
+  templateId?: string;
 }
 
 export type InviteStatus = "active" | "expired" | "revoked" | "used-up";

@@ -6,7 +6,11 @@ export type ExchangeAction =
   | "exchange.edit"
   | "delegation.manage"
   | "invite.manage"
-  | "participant.manage";
+  | "participant.manage"
+  /** See the built-in templates and the exchange's own. */
+  | "template.read"
+  /** Create, edit, import, delete the exchange's own templates. */
+  | "template.manage";
 
 export type DocumentAction =
   | "document.read"
@@ -16,9 +20,17 @@ export type DocumentAction =
   | "document.archive";
 
 const exchangeMatrix: Record<Role, readonly ExchangeAction[]> = {
-  facilitator: ["exchange.read", "exchange.edit", "delegation.manage", "invite.manage", "participant.manage"],
-  delegate: ["exchange.read"],
-  observer: ["exchange.read"],
+  facilitator: [
+    "exchange.read",
+    "exchange.edit",
+    "delegation.manage",
+    "invite.manage",
+    "participant.manage",
+    "template.read",
+    "template.manage",
+  ],
+  delegate: ["exchange.read", "template.read"],
+  observer: ["exchange.read", "template.read"],
 };
 
 const editing: readonly DocumentAction[] = [

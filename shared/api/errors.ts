@@ -1,3 +1,5 @@
+import type { TemplateProblem } from "../templates/templateSchema";
+
 /** Error codes the HTTP API answers with: `{ error: ApiErrorCode, fields?: { [field]: FieldErrorCode } }`. */
 export const API_ERROR_CODES = [
   "validation_failed",
@@ -14,6 +16,7 @@ export const API_ERROR_CODES = [
   "rate_limited",
   "payload_too_large",
   "conflict",
+  "invalidTemplate",
   "internal",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -25,4 +28,6 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 export interface ApiErrorBody {
   error: ApiErrorCode;
   fields?: Record<string, FieldErrorCode>;
+  /** With "invalidTemplate": every problem of the template or file, one per invalid item. */
+  problems?: TemplateProblem[];
 }

@@ -16,6 +16,12 @@ export const api = {
   documents: (exchangeId: string) => `/api/exchanges/${exchangeId}/documents`,
   document: (exchangeId: string, documentId: string) =>
     `/api/exchanges/${exchangeId}/documents/${documentId}`,
+  templates: (exchangeId: string) => `/api/exchanges/${exchangeId}/templates`,
+  template: (exchangeId: string, templateId: string) =>
+    `/api/exchanges/${exchangeId}/templates/${encodeURIComponent(templateId)}`,
+  templateImport: (exchangeId: string) => `/api/exchanges/${exchangeId}/templates/import`,
+  templateExport: (exchangeId: string, templateId: string) =>
+    `/api/exchanges/${exchangeId}/templates/${encodeURIComponent(templateId)}/export`,
   invitePreview: (token: string) => `/api/invites/${encodeURIComponent(token)}`,
   join: (token: string) => `/api/invites/${encodeURIComponent(token)}/join`,
 } as const;

@@ -1,4 +1,5 @@
 import type { Delegation, DocumentInfo, Exchange, Invite, Participant, PresenceEntry } from "../domain";
+import type { ReflectionTemplate, StoredTemplate } from "../templates/templateSchema";
 
 /** GET /api/config */
 export interface ServerInfo {
@@ -39,4 +40,13 @@ export interface InvitePreview {
 export interface DocumentView {
   document: DocumentInfo;
   access: "write" | "read";
+}
+
+/**
+ * GET /api/exchanges/:exchangeId/templates: the built-in templates (resolved, every language) and the
+ * exchange's own, oldest first. POST, PUT and import answer with one StoredTemplate.
+ */
+export interface TemplateList {
+  builtIn: ReflectionTemplate[];
+  custom: StoredTemplate[];
 }

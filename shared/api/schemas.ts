@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { DELEGATION_COLORS, DOCUMENT_KINDS, ROLES, UI_LANGUAGES } from "../domain";
 import { isId } from "../protocol/ids";
+import { BUILT_IN_TEMPLATE_IDS } from "../templates/builtInTemplates";
+import { TEMPLATE_LIMITS } from "../templates/templateSchema";
 
 // Messages are field error codes (see errors.ts); the client translates them.
 const text = (max: number) =>
@@ -108,10 +110,34 @@ export const updateSelfSchema = z
   .partial();
 export type UpdateSelfInput = z.input<typeof updateSelfSchema>;
 
-export const createDocumentSchema = z.object({ kind: documentKindSchema, title: text(120) });
+/** A template id in a request: a built-in slug or an exchange's own (opaque) id. */
+export const templateIdSchema = z
+  .string({ error: "invalid" })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });
+
+export const createDocumentSchema = z.object({
+  kind: documentKindSchema,
+  title: text(120),
+  /** Made from this template (built-in or the exchange's own): the document starts with its sections. */
+  templateId: templateIdSchema.optional(),
+});
 export type CreateDocumentInput = z.input<typeof createDocumentSchema>;
 
 export const updateDocumentSchema = z
   .object({ title: text(120), archived: z.boolean({ error: "invalid" }) })
   .partial();
 export type UpdateDocumentInput = z.input<typeof updateDocumentSchema>;
+
+/**
+ * POST /api/exchanges/:exchangeId/templates with { fromBuiltIn } duplicates a built-in template into the
+ * exchange's own; any other body is a template without id, checked by checkTemplateBody (shared/templates).
+ */
+export const duplicateBuiltInSchema = z.object({
+  fromBuiltIn: z.enum(BUILT_IN_TEMPLATE_IDS, { error: "invalid" }),
+});
+
+/** POST /api/exchanges/:exchangeId/templates/import: the raw text of the file, checked by parseTemplateFile. */
+export const importTemplateSchema = z.object({
+  file: z.string({ error: "required" }).max(TEMPLATE_LIMITS.fileChars, { error: "too_long" }),
+});
+export type ImportTemplateInput = z.input<typeof importTemplateSchema>;
