@@ -1,4 +1,5 @@
 import type { Delegation, DocumentInfo, Exchange, Invite, Participant } from "../../shared/domain";
+import type { StoredTemplate } from "../../shared/templates/templateSchema";
 
 /** An invite as stored: the link token is derived from its id and the status from the rest, so neither is kept. */
 export interface StoredInvite extends Omit<Invite, "status" | "token"> {
@@ -66,4 +67,14 @@ export interface DirectoryStorage {
     patch: { title?: string; archived?: boolean },
     at: number,
   ): Promise<void>;
+
+  /** An exchange's own reflection templates (built-in ones are data in the code, never stored). */
+  createTemplate(exchangeId: string, template: StoredTemplate): Promise<void>;
+  getTemplate(exchangeId: string, templateId: string): Promise<StoredTemplate | null>;
+  /** Oldest first. */
+  listTemplates(exchangeId: string): Promise<StoredTemplate[]>;
+  /** Replaces the definition (the id and createdAt stay); false when the exchange has no such template. */
+  updateTemplate(exchangeId: string, template: StoredTemplate): Promise<boolean>;
+  /** False when the exchange has no such template. Documents made from it keep their own copy. */
+  deleteTemplate(exchangeId: string, templateId: string): Promise<boolean>;
 }

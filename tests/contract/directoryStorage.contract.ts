@@ -5,6 +5,7 @@ import type {
   StoredParticipant,
 } from "../../server/storage/DirectoryStorage";
 import type { Delegation, DocumentInfo, Exchange } from "../../shared/domain";
+import type { StoredTemplate } from "../../shared/templates/templateSchema";
 
 export interface DirectoryHarness {
   open(): Promise<DirectoryStorage>;
@@ -161,5 +162,82 @@ export function directoryStorageContract(name: string, makeHarness: () => Promis
       expect((await store.listDocuments(exchange.id))[0]).toMatchObject({ archived: false, updatedAt: 40 });
       expect(await store.getDocument("otherExchange1", document.id)).toBeNull();
     });
+
+    it("keeps the template a document was made from, and nothing for a plain document", async () => {
+      const base: DocumentInfo = {
+        id: "document0002",
+        exchangeId: exchange.id,
+        kind: "reflection",
+        title: "AAR",
+        createdBy: "facilitat01",
+        createdAt: 20,
+        updatedAt: 20,
+        archived: false,
+      };
+      await store.createDocument({ ...base, templateId: "after-action-review" });
+      await store.createDocument({ ...base, id: "document0003", title: "Plain" });
+      expect(await store.getDocument(exchange.id, base.id)).toEqual({
+        ...base,
+        templateId: "after-action-review",
+      });
+      const plain = await store.getDocument(exchange.id, "document0003");
+      expect(plain).toEqual({ ...base, id: "document0003", title: "Plain" });
+      expect(plain).not.toHaveProperty("templateId");
+    });
+
+    it("stores an exchange's own templates: create, list oldest first, replace, delete, per exchange", async () => {
+      const first = template("template0001", 30, "Visita a Recife");
+      const second = template("template0002", 40, "成都回顾");
+      await store.createTemplate(exchange.id, second);
+      await store.createTemplate(exchange.id, first);
+      expect(await store.listTemplates(exchange.id)).toEqual([first, second]);
+      expect(await store.getTemplate(exchange.id, first.id)).toEqual(first);
+      // Another exchange sees none of them and cannot touch them.
+      expect(await store.getTemplate("otherExchange1", first.id)).toBeNull();
+      expect(await store.listTemplates("otherExchange1")).toEqual([]);
+      expect(await store.updateTemplate("otherExchange1", { ...first, updatedAt: 99 })).toBe(false);
+      expect(await store.deleteTemplate("otherExchange1", first.id)).toBe(false);
+
+      const edited = {
+        ...first,
+        name: { en: "Recife visit" },
+        sections: [first.sections[1]!],
+        updatedAt: 50,
+      };
+      expect(await store.updateTemplate(exchange.id, edited)).toBe(true);
+      expect(await store.getTemplate(exchange.id, first.id)).toEqual(edited);
+      expect(await store.updateTemplate(exchange.id, { ...first, id: "missing00001" })).toBe(false);
+
+      expect(await store.deleteTemplate(exchange.id, second.id)).toBe(true);
+      expect(await store.deleteTemplate(exchange.id, second.id)).toBe(false);
+      expect(await store.listTemplates(exchange.id)).toEqual([edited]);
+    });
   });
+}
+
+/** A custom template as the API stores it: texts in several languages, a per-pair section, a run plan. */
+function template(id: string, createdAt: number, name: string): StoredTemplate {
+  return {
+    version: 1,
+    id,
+    kind: "reflection",
+    name: { "pt-BR": name, "zh-CN": `${name}（中文）` },
+    purpose: { en: "Look back together." },
+    durationMinutes: 45,
+    sections: [
+      { id: "intended", prompt: { en: "What did we mean to do?" }, guidance: {} },
+      {
+        id: "learned",
+        prompt: { en: "Who learned what?", "zh-CN": "谁学到了什么？" },
+        guidance: { "pt-BR": "Uma resposta por direção." },
+        perDelegationPair: true,
+      },
+    ],
+    runPlan: [
+      { kind: "write", minutes: 8 },
+      { kind: "reveal", minutes: 0 },
+    ],
+    createdAt,
+    updatedAt: createdAt,
+  };
 }

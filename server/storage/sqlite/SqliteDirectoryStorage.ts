@@ -10,6 +10,7 @@ import type {
 } from "../../../shared/domain";
 import type { DirectoryStorage, StoredInvite, StoredParticipant } from "../DirectoryStorage";
 import type { SqliteDatabase } from "./openSqliteDatabase";
+import { sqliteTemplates } from "./sqliteTemplates";
 
 type Row = Record<string, unknown>;
 
@@ -63,6 +64,7 @@ const toDocument = (r: Row): DocumentInfo => ({
   createdAt: r.created_at as number,
   updatedAt: r.updated_at as number,
   archived: r.archived_at !== null,
+  ...(typeof r.template_id === "string" ? { templateId: r.template_id } : {}),
 });
 
 type Prepare = (sql: string) => Statement;
@@ -234,8 +236,8 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
 
     async createDocument(d) {
       q(
-        `INSERT INTO documents (id, exchange_id, kind, title, created_by, created_at, updated_at, archived_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO documents (id, exchange_id, kind, title, created_by, created_at, updated_at, archived_at, template_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         d.id,
         d.exchangeId,
@@ -245,6 +247,7 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
         d.createdAt,
         d.updatedAt,
         d.archived ? d.updatedAt : null,
+        d.templateId ?? null,
       );
     },
     async getDocument(exchangeId, documentId) {
@@ -270,5 +273,7 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
         );
       }
     },
+
+    ...sqliteTemplates(q),
   };
 }

@@ -109,6 +109,51 @@ const steps: readonly string[] = [
    INSERT INTO journal_state (id, applied_segment) VALUES (1, 0);`,
   // Batches reach the database many times a second within one journal segment: a position, not a segment.
   "ALTER TABLE journal_state ADD COLUMN applied_offset INTEGER NOT NULL DEFAULT 0;",
+  // Version history (issue 32). Each logged update and each client-id binding records the delegation its
+  // participant had when it was written (filled from the directory in the same transaction), so
+  // attribution keeps the delegation at the time of writing. Rows written before this step get the
+  // delegation their participant has now. Versions are points in the log (with the attributed changes
+  // since the previous one); checkpoints are whole states kept now and then so a version renders fast.
+  `ALTER TABLE document_updates ADD COLUMN delegation_id TEXT;
+   ALTER TABLE client_bindings ADD COLUMN delegation_id TEXT;
+   UPDATE document_updates SET delegation_id =
+     (SELECT delegation_id FROM participants WHERE participants.id = document_updates.author);
+   UPDATE client_bindings SET delegation_id =
+     (SELECT delegation_id FROM participants WHERE participants.id = client_bindings.participant_id);
+   CREATE TABLE document_versions (
+     id INTEGER PRIMARY KEY,
+     document_name TEXT NOT NULL,
+     through_seq INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     name TEXT,
+     event TEXT,
+     created_by TEXT,
+     contributors TEXT NOT NULL,
+     state_vector BLOB NOT NULL,
+     changes BLOB NOT NULL
+   );
+   CREATE INDEX document_versions_by_document ON document_versions (document_name, id);
+   CREATE TABLE history_checkpoints (
+     id INTEGER PRIMARY KEY,
+     document_name TEXT NOT NULL,
+     through_seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX history_checkpoints_by_document ON history_checkpoints (document_name, through_seq);`,
+  // Reflection templates (issue 30): an exchange's own templates, each one JSON definition (the shared zod
+  // format, validated before it is stored); a document remembers the template it was made from (its content
+  // holds its own copy of the definition, so deleting a template here never changes a document).
+  `CREATE TABLE templates (
+     id TEXT PRIMARY KEY,
+     exchange_id TEXT NOT NULL REFERENCES exchanges (id),
+     definition TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX templates_by_exchange ON templates (exchange_id, created_at);
+   ALTER TABLE documents ADD COLUMN template_id TEXT;`,
 ];
 
 /** Runs the schema steps this database has not seen yet, each in its own transaction. */
