@@ -24,7 +24,10 @@ for (const file of sources) {
   for (const m of text.matchAll(/`([^`$\n]*)\$\{/g)) if (m[1]) prefixes.add(m[1]);
 }
 const english = locales.get("en") ?? new Map<string, string>();
+// Namespaces the server reads whole (the built-in templates' words, sent resolved with the templates).
+const serverNamespaces = ["builtInTemplates:"];
 const unused = [...english.keys()]
+  .filter((key) => !serverNamespaces.some((namespace) => key.startsWith(namespace)))
   .map((key) => key.replace(PLURAL_SUFFIX, ""))
   .filter((key, i, all) => all.indexOf(key) === i)
   .filter((key) => {

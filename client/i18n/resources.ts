@@ -3,7 +3,11 @@ import type { Language } from "./languages";
 
 // Lazy: each file becomes a dynamic import, and vite.config.ts groups one language's files into one
 // chunk, so a reader downloads their own language only (one request), from this server (no CDN).
-const files = import.meta.glob<Record<string, unknown>>("../../locales/*/*.json", { import: "default" });
+// The built-in templates' words are read by the server, which sends them resolved with the templates.
+const files = import.meta.glob<Record<string, unknown>>(
+  ["../../locales/*/*.json", "!../../locales/*/builtInTemplates.json"],
+  { import: "default" },
+);
 
 /** Every locale file of one language, as an i18next resource tree (namespace -> keys). */
 export async function loadLanguageResources(language: Language): Promise<ResourceLanguage> {
