@@ -31,6 +31,10 @@ export interface Config {
   trustedOrigins: string[];
   /** Warning lines logged per minute about the connections of one remote address; the rest are counted. */
   warningsPerMinute: number;
+  /** Scale-out: Redis, through which instances relay rooms to each other (null: a single server). */
+  redisUrl: string | null;
+  /** Scale-out: start of every Redis key and channel name (one deployment per prefix). */
+  redisPrefix: string;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -53,6 +57,11 @@ const envSchema = z.object({
   OPERATOR_TOKEN: z.string().min(12, "must be at least 12 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   WARNINGS_PER_MINUTE: int(1, 1_000_000).default(20),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
+  REDIS_PREFIX: z.string().min(1).max(100).default("mutual:"),
   TRUSTED_ORIGINS: z
     .string()
     .default("")
@@ -91,5 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secretFile: resolve(dataDir, "secret.key"),
     trustedOrigins: e.TRUSTED_ORIGINS,
     warningsPerMinute: e.WARNINGS_PER_MINUTE,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
   };
 }

@@ -10,10 +10,12 @@ import { createWarningLimiter } from "./collab/warningLimiter";
 import type { Config } from "./config";
 import { apiRouter } from "./http/api/apiRouter";
 import { errorHandler, notFound } from "./http/errors";
-import { healthRoutes } from "./http/health";
+import { type DependencyCheck, healthRoutes } from "./http/health";
 import { securityHeaders } from "./http/securityHeaders";
 import { staticClientRoutes } from "./http/staticClient";
 import type { Logger } from "./log";
+import { withTimeout } from "./scaleout/degradation";
+import type { ScaleOut } from "./scaleout/scaleOut";
 import type { DirectoryStorage } from "./storage/DirectoryStorage";
 import type { DocumentStorage } from "./storage/DocumentStorage";
 import type { UpdateJournal } from "./storage/journal/updateJournal";
@@ -35,9 +37,14 @@ export function createApp(
     directory: DirectoryStorage;
     secret: Buffer;
     log: Logger;
+    /** Scale-out (REDIS_URL): the other instances, through Redis. */
+    scaleOut?: ScaleOut | null;
+    /** Answers once the database does (the health endpoint; scale-out watches it). */
+    databasePing?: () => Promise<unknown>;
   },
 ): MutualServer {
   const { documents, journal, directory, secret, log } = deps;
+  const scaleOut = deps.scaleOut ?? null;
   const registry = createRoomRegistry({
     storage: documents,
     journal,
@@ -47,6 +54,8 @@ export function createApp(
     flushMaxBatch: config.flushMaxBatch,
     roomIdleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    crossInstance: scaleOut?.crossInstance,
+    leases: scaleOut?.leases,
   });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
   const collab = createCollabEndpoint({
@@ -60,13 +69,28 @@ export function createApp(
       windowMs: 60_000,
       maxAddresses: 10_000,
     }),
+    refusing: scaleOut ? () => scaleOut.degradation.refusing() : undefined,
   });
+  // Revoking a participant closes their sockets on every instance (scale-out: through Redis).
+  const live = {
+    closeParticipant: collab.closeParticipant,
+    closeRoom: collab.closeRoom,
+    presence: collab.presence,
+  };
+  const attached = scaleOut
+    ?.attach({
+      rooms: registry,
+      sockets: { closeParticipant: collab.closeParticipant, closeRoom: collab.closeRoom },
+      closeEverySocket: collab.closeEvery,
+      databasePing: deps.databasePing,
+    })
+    .then((everywhere) => Object.assign(live, everywhere));
   const api = apiRouter(
     {
       directory,
       secret,
       operatorToken: config.operatorToken,
-      live: collab,
+      live,
       now: Date.now,
       newId: () => newId((bytes) => randomFillSync(bytes)),
     },
@@ -76,7 +100,21 @@ export function createApp(
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders());
-  app.use(healthRoutes(() => ({ rooms: registry.size, connections: collab.connectionCount })));
+  if (scaleOut) app.locals.rateLimitStore = scaleOut.rateLimits;
+  const dependencies: DependencyCheck[] = [];
+  const databasePing = deps.databasePing;
+  if (databasePing) {
+    dependencies.push({
+      name: "database",
+      check: async () => {
+        const started = performance.now();
+        await withTimeout(Promise.resolve(databasePing()), 1000, "database did not answer");
+        return performance.now() - started;
+      },
+    });
+  }
+  if (scaleOut) dependencies.push({ name: "redis", check: () => scaleOut.redis.ping(1000) });
+  app.use(healthRoutes(() => ({ rooms: registry.size, connections: collab.connectionCount }), dependencies));
   app.use(api);
   app.use(staticClientRoutes(config.staticDir));
   app.use(notFound());
@@ -90,6 +128,8 @@ export function createApp(
   return {
     http,
     async listen() {
+      // A scale-out instance serves once it reaches Redis and hears revocations from its peers.
+      await attached;
       const address = await new Promise<AddressInfo>((resolve, reject) => {
         http.once("error", reject);
         http.listen(config.port, config.host, () => resolve(http.address() as AddressInfo));
@@ -102,6 +142,7 @@ export function createApp(
       http.closeAllConnections();
       await registry.flushAll();
       journal.close();
+      await scaleOut?.close();
       await stopped;
     },
   };

@@ -2,6 +2,7 @@ import { loadOrCreateServerSecret } from "./auth/serverSecret";
 import { loadConfig } from "./config";
 import { createApp } from "./createApp";
 import { createLogger } from "./log";
+import { createScaleOut } from "./scaleout/scaleOut";
 import { openUpdateJournal } from "./storage/journal/updateJournal";
 import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
 import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectoryStorage";
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
     directory: createSqliteDirectoryStorage(db),
     secret: loadOrCreateServerSecret(config.secretFile, config.sessionSecret),
     log,
+    scaleOut: config.redisUrl
+      ? createScaleOut({ url: config.redisUrl, prefix: config.redisPrefix, log })
+      : null,
+    databasePing: async () => db.prepare("select 1").get(),
   });
   const { port } = await server.listen();
   log.info("listening", {

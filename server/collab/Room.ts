@@ -43,6 +43,13 @@ const EVERYTHING = 2 ** 31;
 /** No client ids (shared: most changes bind none and forge none). */
 const NONE: readonly number[] = Object.freeze([]);
 
+/** The origin of presence that another instance's clients announced (scale-out: server/scaleout). */
+class RemoteAwareness {
+  constructor(readonly instance: string) {}
+}
+/** The origin of changes another instance stored and published. */
+const REMOTE_CHANGE = Symbol("remote change");
+
 /**
  * One live document: its Y.Doc, awareness and connections. A client's change is applied (so it is
  * checked against the current state), handed to `storage.store`, durable once that returns,
@@ -68,11 +75,19 @@ export class Room {
   /** Changes stored in this event-loop turn after its first one, and their authors, relayed together at its end. */
   private turnUpdates: Uint8Array[] = [];
   private readonly turnAuthors = new Set<Connection>();
+  /** A change from another instance is in this turn's batch: nobody here has it, its authors included. */
+  private turnHasRemote = false;
   /** Set once a change could not be stored (or was half applied): the room serves nothing more. */
   private storeFailure: Error | null = null;
   private pendingAwareness = new Set<number>();
   private awarenessScheduled = false;
   private readonly awarenessOwners = new Map<number, Connection>();
+  /** Presence client ids announced by other instances' clients, and which instance (scale-out). */
+  private readonly remoteOwners = new Map<number, string>();
+  /** Presence changes of this instance's own clients in this tick, for the other instances. */
+  private pendingLocalAwareness = new Set<number>();
+  /** Scale-out: where this instance's clients' presence changes go (one message per tick). */
+  onLocalAwareness: ((update: Uint8Array) => void) | null = null;
   /** Clients without Mutual's messages already told why their updates are refused (see `refuse`). */
   private readonly deniedTo = new WeakMap<Connection, number>();
   private readonly deflate = createSyncDeflater();
@@ -235,10 +250,11 @@ export class Room {
    * event-loop turn, otherwise merged with the turn's later ones into one message at its end, so a
    * busy room costs one frame per receiver per turn rather than one per change.
    */
-  private relay(update: Uint8Array, author: Connection): void {
+  private relay(update: Uint8Array, author: Connection | null): void {
     if (this.turnOpen) {
       this.turnUpdates.push(update);
-      this.turnAuthors.add(author);
+      if (author) this.turnAuthors.add(author);
+      else this.turnHasRemote = true;
       return;
     }
     this.broadcast(update, author);
@@ -251,16 +267,45 @@ export class Room {
     const updates = this.turnUpdates;
     if (updates.length === 0 || this.isDestroyed) return;
     const authors = [...this.turnAuthors];
+    const remote = this.turnHasRemote;
     this.turnUpdates = [];
     this.turnAuthors.clear();
+    this.turnHasRemote = false;
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     // One author already has all of it; several each get the others' (and their own again, ignored).
-    this.broadcast(merged, authors.length === 1 ? authors[0]! : null);
+    this.broadcast(merged, authors.length === 1 && !remote ? authors[0]! : null);
   };
 
   private broadcast(update: Uint8Array, except: Connection | null): void {
     const frame = syncUpdateFrame(update);
     for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
+  }
+
+  /**
+   * Applies changes another instance stored and published (scale-out): relayed to this instance's
+   * clients like their own, never stored or published again. Duplicates (Yjs updates are idempotent)
+   * are applied but not relayed. Returns whether it brought anything new.
+   */
+  applyRemoteUpdate(update: Uint8Array, bindings: ReadonlyArray<[number, string]>): boolean {
+    if (this.storeFailure || this.isDestroyed) return false;
+    for (const [clientId, participantId] of bindings) this.bindings.set(clientId, participantId);
+    const { clocks, deletes } = inspectUpdate(update);
+    const doc = this.doc;
+    let fresh = deletes;
+    for (const [clientId, end] of clocks) if (end > Y.getState(doc.store, clientId)) fresh = true;
+    if (!fresh) return false;
+    Y.applyUpdate(doc, update, REMOTE_CHANGE);
+    this.approxSize += update.byteLength;
+    this.wholeState = null;
+    this.relay(update, null);
+    return true;
+  }
+
+  /** What this room lacks of a document state (e.g. as stored), as an update; null when nothing. */
+  missingOf(state: Uint8Array): Uint8Array | null {
+    const missing = Y.diffUpdate(state, Y.encodeStateVector(this.doc));
+    const { clocks, deletes } = inspectUpdate(missing);
+    return clocks.size > 0 || deletes ? missing : null;
   }
 
   /**
@@ -287,7 +332,8 @@ export class Room {
 
   /** Applies a client's awareness change (presence, caret) under the identity the server vouches for. */
   applyClientAwareness(connection: Connection, update: Uint8Array): void {
-    const mayUse = (clientId: number) => (this.awarenessOwners.get(clientId) ?? connection) === connection;
+    const mayUse = (clientId: number) =>
+      !this.remoteOwners.has(clientId) && (this.awarenessOwners.get(clientId) ?? connection) === connection;
     const vouched = vouchAwareness(update, connection.identity, mayUse);
     if (!vouched) return;
     try {
@@ -295,6 +341,26 @@ export class Room {
     } catch (error) {
       throw new ProtocolError("malformedMessage", `awareness rejected: ${(error as Error).message}`);
     }
+  }
+
+  /** Presence announced by another instance's clients (scale-out). */
+  applyRemoteAwareness(update: Uint8Array, instance: string): void {
+    if (this.isDestroyed) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, new RemoteAwareness(instance));
+  }
+
+  /** Withdraws the presence of an instance's clients (the instance died). */
+  dropRemoteAwareness(instance: string): void {
+    const ids = [...this.remoteOwners].filter(([, owner]) => owner === instance).map(([id]) => id);
+    if (ids.length > 0 && !this.isDestroyed) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, new RemoteAwareness(instance));
+    }
+  }
+
+  /** The presence of this instance's own clients, for an instance that just joined the room; null if none. */
+  localAwareness(): Uint8Array | null {
+    const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.getStates().has(id));
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
   sendAllAwareness(connection: Connection): void {
@@ -351,15 +417,20 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const connection = origin as Connection | null;
+    const remote = origin instanceof RemoteAwareness ? origin.instance : null;
+    const connection = remote === null ? (origin as Connection | null) : null;
     for (const id of [...added, ...updated]) {
-      if (connection) {
+      if (remote !== null) this.remoteOwners.set(id, remote);
+      else if (connection) {
         connection.awarenessIds.add(id);
         this.awarenessOwners.set(id, connection);
       }
+      if (remote === null && !this.remoteOwners.has(id)) this.pendingLocalAwareness.add(id);
       this.pendingAwareness.add(id);
     }
     for (const id of removed) {
+      // Another instance's client: its own instance tells the others (or they see the instance die).
+      if (!this.remoteOwners.delete(id)) this.pendingLocalAwareness.add(id);
       this.awarenessOwners.get(id)?.awarenessIds.delete(id);
       this.awarenessOwners.delete(id);
       this.pendingAwareness.add(id);
@@ -377,6 +448,10 @@ export class Room {
     const frame = binaryFrame(this.encodeAwareness([...this.pendingAwareness]));
     this.pendingAwareness.clear();
     for (const connection of this.connections) connection.sendFrame(frame);
+    if (this.pendingLocalAwareness.size === 0) return;
+    const local = [...this.pendingLocalAwareness];
+    this.pendingLocalAwareness.clear();
+    this.onLocalAwareness?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
   };
 
   private encodeAwareness(clientIds: number[]): Uint8Array {

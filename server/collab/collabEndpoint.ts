@@ -29,6 +29,8 @@ export interface CollabEndpoint {
   presence(exchangeId: string): Array<{ participantId: string; documentId: string }>;
   /** Closes every socket with "service restart" so that clients reconnect to the next server. */
   closeAll(): void;
+  /** Closes every socket with `code` but keeps accepting (scale-out: a dependency was lost). */
+  closeEvery(code: number, reason: string): void;
 }
 
 const HEARTBEAT_MS = 30_000;
@@ -53,6 +55,8 @@ export function createCollabEndpoint(options: {
   heartbeatMs?: number;
   /** Rate-limits the warnings about connections per remote address. */
   warnings: WarningLimiter;
+  /** Scale-out: why new sockets are refused now (Redis or the database unreachable), or null. */
+  refusing?: () => string | null;
 }): CollabEndpoint {
   const { registry: rooms, limits, authorize, log, warnings } = options;
   // ws itself refuses frames far past the limit (and WebSocket-level garbage) with 1009/1002;
@@ -165,6 +169,11 @@ export function createCollabEndpoint(options: {
       end(CloseCode.invalidRoom, "room name must be <exchangeId>/<documentId>", "warn");
       return;
     }
+    const refusal = options.refusing?.();
+    if (refusal) {
+      end(CloseCode.serviceRestart, refusal, "info");
+      return;
+    }
 
     void (async () => {
       const granted = await authorization;
@@ -189,6 +198,12 @@ export function createCollabEndpoint(options: {
       live.set(connection, roomName);
       const joined = await rooms.join(roomName, connection);
       if (closed || inbox.condemned) return rooms.leave(joined, connection);
+      // Redis or the database went away while this socket waited for its room.
+      const refusedNow = options.refusing?.();
+      if (refusedNow) {
+        rooms.leave(joined, connection);
+        return end(CloseCode.serviceRestart, refusedNow, "info");
+      }
       room = joined;
       joined.greet(connection);
       inbox.open();
@@ -241,6 +256,9 @@ export function createCollabEndpoint(options: {
         seen.set(`${participantId}/${address.documentId}`, { participantId, documentId: address.documentId });
       }
       return [...seen.values()];
+    },
+    closeEvery(code, reason) {
+      for (const end of enders.values()) end(code, reason, "info");
     },
     closeAll() {
       for (const end of enders.values()) end(CloseCode.serviceRestart, "server restarting", "info");

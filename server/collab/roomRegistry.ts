@@ -1,7 +1,9 @@
 import { CloseCode } from "../../shared/protocol/closeCodes";
 import type { Logger } from "../log";
+import { type CrossInstanceRooms, type DocumentLeases, localLeases } from "../scaleout/crossInstance";
 import type { DocumentStorage } from "../storage/DocumentStorage";
 import type { UpdateJournal } from "../storage/journal/updateJournal";
+import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
 import { Room, type RoomStorage } from "./Room";
 import { createSavedAcks } from "./savedAcks";
@@ -19,6 +21,10 @@ export interface RoomRegistryOptions {
   compactAfterUpdates: number;
   /** Time between two compactions of rooms that are due together (default `COMPACTION_SPACING_MS`). */
   compactionSpacingMs?: number;
+  /** Scale-out: the same rooms on other instances (absent on a single server). */
+  crossInstance?: CrossInstanceRooms;
+  /** Which instance compacts each document (a single server: always this one). */
+  leases?: DocumentLeases;
 }
 
 /** Rooms due for compaction together are compacted this far apart (20 rooms: 2 s). */
@@ -35,12 +41,23 @@ export interface RoomRegistry {
   flushAll(): Promise<void>;
 }
 
+/** What a scale-out deployment (server/scaleout) does with the rooms. */
+export interface RoomsAcrossInstances {
+  /** Scale-out, Redis lost: every socket is closed with `code` (clients retry) and every room unloaded. */
+  dropAll(code: number, reason: string): void;
+  /** Scale-out, a peer died: its clients' presence is withdrawn; rooms take from storage what it stored but never published. */
+  peerDied(instance: string): Promise<void>;
+}
+
 /**
  * Owns the loaded rooms: loads each once (concurrent joins share the load), stores their changes,
  * acknowledges what was stored, compacts logs that grew long and unloads idle rooms.
  */
-export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
-  const { storage, log } = options;
+export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry & RoomsAcrossInstances {
+  const { storage, log, crossInstance } = options;
+  const leases = options.leases ?? localLeases;
+  /** Rooms loaded and not yet retired. */
+  const loaded = new Set<Room>();
   const rooms = new Map<string, Promise<Room>>();
   const unloading = new Map<string, Promise<void>>();
   const idleTimers = new Map<Room, NodeJS.Timeout>();
@@ -64,14 +81,18 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     log,
     onWritten: (changesPerRoom) => {
       for (const [room, written] of changesPerRoom) {
-        room.uncompactedUpdates += written;
-        if (room.uncompactedUpdates >= options.compactAfterUpdates && !retired.has(room)) {
-          dueForCompaction.add(room);
-          if (!compacting) compactNextSoon();
-        }
+        countUpdates(room, written);
       }
     },
   });
+
+  function countUpdates(room: Room, written: number): void {
+    room.uncompactedUpdates += written;
+    if (room.uncompactedUpdates >= options.compactAfterUpdates && !retired.has(room)) {
+      dueForCompaction.add(room);
+      if (!compacting) compactNextSoon();
+    }
+  }
 
   /** Where rooms store their changes: durable on return, then the author hears it is saved. */
   const roomStorage: RoomStorage = {
@@ -81,6 +102,12 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
       } catch (error) {
         log.error("storage.journal_failed", { room: change.room.name, error: (error as Error).message });
         throw error;
+      }
+      // Durable: the other instances may relay it too (store before relay holds across instances).
+      if (crossInstance) {
+        const author = change.origin.identity.participantId;
+        const bindings = change.newClientIds.map((id): [number, string] => [id, author]);
+        crossInstance.publishUpdate(change.room.name, change.update, bindings);
       }
       // Only a Mutual client reads `saved`.
       if (change.origin.mutualMessages) acks.add(change.origin, change.clocks);
@@ -99,11 +126,18 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     void unload(room);
   }
 
-  /** Storage builds the snapshot from what it holds, off the event loop (`DocumentStorage.compact`). */
+  /**
+   * Storage builds the snapshot from what it holds, off the event loop (`DocumentStorage.compact`).
+   * In a scale-out deployment only the holder of the document's lease compacts it; the others hear of
+   * it on the room's channel.
+   */
   async function compact(room: Room): Promise<void> {
     try {
-      const result = await storage.compact(room.name);
+      const outcome = await leases.withDocumentLease(room.name, () => storage.compact(room.name));
+      if (!outcome.ran) return;
+      const result = outcome.value;
       if (!result) return;
+      crossInstance?.publishCompacted(room.name, result.updates, result.bytes);
       room.uncompactedUpdates = Math.max(0, room.uncompactedUpdates - result.updates);
       // Short of the changes still on their way to storage: a batch at most.
       room.approxSize = result.bytes;
@@ -132,26 +166,71 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
     await unloading.get(name);
     const room = new Room(name, options.maxDocumentBytes, roomStorage);
     try {
+      // Subscribed first, then loaded: a change stored after the load is on the channel, one stored
+      // before is in the load; one in both is applied once (Yjs updates are idempotent).
+      const early = crossInstance ? await subscribe(room) : null;
       room.load(await storage.loadDocument(name));
+      early?.();
     } catch (error) {
+      crossInstance?.unsubscribe(name);
       room.destroy();
       throw error;
     }
+    loaded.add(room);
     log.info("room.loaded", { room: name, bytes: room.approxSize, updates: room.uncompactedUpdates });
     return room;
+  }
+
+  /**
+   * Joins the room's channel on other instances. What arrives before the room is loaded waits; the
+   * returned function hands it over once the room is loaded, and asks the peers who is present.
+   */
+  async function subscribe(room: Room): Promise<() => void> {
+    const channel = crossInstance!;
+    let waiting: Array<() => void> | null = [];
+    const whenLoaded = (apply: () => void) => (waiting ? waiting.push(apply) : apply());
+    room.onLocalAwareness = (update) => channel.publishAwareness(room.name, update);
+    await channel.subscribe(room.name, {
+      update: (update, bindings, changes) =>
+        whenLoaded(() => {
+          if (retired.has(room)) return;
+          room.applyRemoteUpdate(update, bindings);
+          countUpdates(room, changes);
+        }),
+      awareness: (update, instance) => whenLoaded(() => room.applyRemoteAwareness(update, instance)),
+      awarenessQuery: () =>
+        whenLoaded(() => {
+          const present = room.localAwareness();
+          if (present) channel.publishAwareness(room.name, present);
+        }),
+      compacted: (updates, bytes) =>
+        whenLoaded(() => {
+          room.uncompactedUpdates = Math.max(0, room.uncompactedUpdates - updates);
+          room.approxSize = bytes;
+        }),
+    });
+    return () => {
+      const held = waiting ?? [];
+      waiting = null;
+      for (const apply of held) apply();
+      channel.queryAwareness(room.name);
+    };
   }
 
   async function unload(room: Room): Promise<void> {
     if (retired.has(room)) return;
     retired.add(room);
+    loaded.delete(room);
     const timer = idleTimers.get(room);
     if (timer) clearTimeout(timer);
     idleTimers.delete(room);
     rooms.delete(room.name);
     const done = (async () => {
       await writer.flush();
-      if (room.uncompactedUpdates > 0) await compact(room);
+      if (room.uncompactedUpdates > 0 && !room.isBroken) await compact(room);
       room.destroy();
+      crossInstance?.unsubscribe(room.name);
+      await leases.release(room.name);
       log.info("room.unloaded", { room: room.name });
     })();
     unloading.set(room.name, done);
@@ -194,6 +273,30 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
         if (room && !retired.has(room) && room.uncompactedUpdates > 0) await compact(room);
       }
       await Promise.allSettled(unloading.values());
+      await leases.releaseAll();
+    },
+    dropAll(code, reason) {
+      for (const room of [...loaded]) {
+        for (const connection of room.connections) connection.close(code, reason);
+        void unload(room);
+      }
+    },
+    async peerDied(instance) {
+      for (const room of loaded) room.dropRemoteAwareness(instance);
+      // It may have stored changes and died before publishing them: the database has them.
+      for (const room of [...loaded]) {
+        try {
+          const stored = await storage.loadDocument(room.name);
+          if (!stored || retired.has(room)) continue;
+          const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+          const missing = room.missingOf(mergeStoredUpdates(parts).update);
+          if (missing && room.applyRemoteUpdate(missing, [...stored.bindings])) {
+            log.info("room.caught_up", { room: room.name, instance, bytes: missing.byteLength });
+          }
+        } catch (error) {
+          log.error("room.catch_up_failed", { room: room.name, error: (error as Error).message });
+        }
+      }
     },
   };
 }
