@@ -1,0 +1,145 @@
+import type pg from "pg";
+import type { DocumentStorage, JournalPosition, StoredDocument, UpdateRecord } from "../DocumentStorage";
+import { decodeUpdateBatch } from "../journal/journalFormat";
+import { DOCUMENT_LOCK_SQL, inTransaction, toBytes } from "./openPostgres";
+import { postgresCompaction } from "./postgresCompaction";
+import { postgresHistory } from "./postgresHistory";
+
+/** Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters in one). */
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * DocumentStorage on PostgreSQL, shared by every instance of a scale-out deployment. All I/O is
+ * asynchronous on the pool's connections; merging a snapshot is done on a worker thread
+ * (`postgresCompaction`). A scale-out server keeps no local journal: a batch is durable once its
+ * transaction commits (server/storage/durability), and the journal position stays at the start.
+ */
+export function createPostgresDocumentStorage(
+  pool: pg.Pool,
+  options: { now?: () => number; mergeOffThread?: boolean } = {},
+): DocumentStorage & { ping(): Promise<void> } {
+  const now = options.now ?? Date.now;
+  const compaction = postgresCompaction(pool, { offThread: options.mergeOffThread ?? true });
+
+  return {
+    ...postgresHistory(pool),
+    async loadDocument(documentName) {
+      // One snapshot of the database: the snapshot row and the log after it agree.
+      return inTransaction(
+        pool,
+        async (client): Promise<StoredDocument | null> => {
+          const snapshot = (
+            await client.query<{ data: Buffer; through_seq: number; state_vector: Buffer | null }>(
+              "SELECT data, through_seq, state_vector FROM document_snapshots WHERE document_name = $1",
+              [documentName],
+            )
+          ).rows[0];
+          const updates = (
+            await client.query<{ data: Buffer }>(
+              "SELECT data FROM document_updates WHERE document_name = $1 AND seq > $2 ORDER BY seq",
+              [documentName, snapshot?.through_seq ?? 0],
+            )
+          ).rows;
+          if (!snapshot && updates.length === 0) return null;
+          const bindings = (
+            await client.query<{ client_id: number; participant_id: string }>(
+              "SELECT client_id, participant_id FROM client_bindings WHERE document_name = $1",
+              [documentName],
+            )
+          ).rows;
+          return {
+            snapshot: snapshot ? toBytes(snapshot.data) : null,
+            snapshotStateVector: snapshot?.state_vector ? toBytes(snapshot.state_vector) : null,
+            updates: updates.map((row) => toBytes(row.data)),
+            bindings: new Map(bindings.map((row) => [row.client_id, row.participant_id])),
+          };
+        },
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+      );
+    },
+    async appendUpdates(batch, journal?: JournalPosition) {
+      if (batch.count === 0 && !journal) return;
+      const records = decodeUpdateBatch(batch);
+      await inTransaction(pool, async (client) => {
+        // Row values compare (segment, offset) in order: the position never goes backwards.
+        if (journal) {
+          await client.query(
+            `UPDATE journal_state SET applied_segment = $1, applied_offset = $2
+             WHERE id = 1 AND (applied_segment, applied_offset) < ($1, $2)`,
+            [journal.segment, journal.offset],
+          );
+        }
+        await appendRecords(client, records, now());
+      });
+    },
+    async appliedJournalPosition() {
+      const { rows } = await pool.query<JournalPosition>(
+        "SELECT applied_segment AS segment, applied_offset AS offset FROM journal_state WHERE id = 1",
+      );
+      return rows[0] ?? { segment: 0, offset: 0 };
+    },
+    compact: (documentName) => compaction.compact(documentName, now()),
+    async countUpdates(documentName) {
+      const { rows } = await pool.query<{ count: number }>(
+        `SELECT COUNT(*)::int8 AS count FROM document_updates
+         WHERE document_name = $1
+           AND seq > COALESCE((SELECT through_seq FROM document_snapshots WHERE document_name = $1), 0)`,
+        [documentName],
+      );
+      return rows[0]?.count ?? 0;
+    },
+    async ping() {
+      await pool.query("SELECT 1");
+    },
+    async close() {
+      await compaction.close();
+      // The pool is shared with the directory store; its owner ends it.
+    },
+  };
+}
+
+/**
+ * Appends records in their order, with their client-id bindings, inside the caller's transaction.
+ * Each document's lock is taken first, in name order (two instances appending to the same documents
+ * never wait for each other in a circle), and held until the commit.
+ */
+export async function appendRecords(
+  client: pg.PoolClient,
+  records: readonly UpdateRecord[],
+  at: number,
+): Promise<void> {
+  const documents = [...new Set(records.map((record) => record.documentName))].sort();
+  for (const name of documents) await client.query(DOCUMENT_LOCK_SQL, [name]);
+  for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
+    const chunk = records.slice(start, start + ROWS_PER_INSERT);
+    const values: unknown[] = [at];
+    // VALUES rows are inserted in order, so seqs follow the records' order. The author's delegation is
+    // read in the same transaction: history keeps the delegation an author had when writing.
+    const rows = chunk.map((record) => {
+      values.push(record.documentName, record.update, record.author);
+      const n = values.length;
+      return `($${n - 2}, $${n - 1}, $${n}, $1, (SELECT delegation_id FROM participants WHERE id = $${n}))`;
+    });
+    await client.query(
+      `INSERT INTO document_updates (document_name, data, author, created_at, delegation_id) VALUES ${rows.join(", ")}`,
+      values,
+    );
+  }
+  const bindings = records.flatMap((record) =>
+    record.author ? (record.newClientIds ?? []).map((clientId) => ({ record, clientId })) : [],
+  );
+  for (let start = 0; start < bindings.length; start += ROWS_PER_INSERT) {
+    const chunk = bindings.slice(start, start + ROWS_PER_INSERT);
+    const values: unknown[] = [at];
+    const rows = chunk.map(({ record, clientId }) => {
+      values.push(record.documentName, clientId, record.author);
+      const n = values.length;
+      return `($${n - 2}, $${n - 1}, $${n}, $1, (SELECT delegation_id FROM participants WHERE id = $${n}))`;
+    });
+    await client.query(
+      `INSERT INTO client_bindings (document_name, client_id, participant_id, bound_at, delegation_id)
+       VALUES ${rows.join(", ")} ON CONFLICT (document_name, client_id) DO NOTHING`,
+      values,
+    );
+  }
+}
