@@ -8,6 +8,7 @@ import { createCollabEndpoint } from "./collab/collabEndpoint";
 import { createRoomRegistry } from "./collab/roomRegistry";
 import { createWarningLimiter } from "./collab/warningLimiter";
 import type { Config } from "./config";
+import { createHistoryService, type HistoryService } from "./history/historyService";
 import { apiRouter } from "./http/api/apiRouter";
 import { errorHandler, notFound } from "./http/errors";
 import { type DependencyCheck, healthRoutes } from "./http/health";
@@ -18,7 +19,7 @@ import { withTimeout } from "./scaleout/degradation";
 import type { ScaleOut } from "./scaleout/scaleOut";
 import type { DirectoryStorage } from "./storage/DirectoryStorage";
 import type { DocumentStorage } from "./storage/DocumentStorage";
-import type { UpdateJournal } from "./storage/journal/updateJournal";
+import type { Durability } from "./storage/durability/durability";
 
 export interface MutualServer {
   readonly http: Server;
@@ -33,7 +34,8 @@ export function createApp(
   config: Config,
   deps: {
     documents: DocumentStorage;
-    journal: UpdateJournal;
+    /** Where a change is made durable before it is relayed (server/storage/durability). */
+    durability: Durability;
     directory: DirectoryStorage;
     secret: Buffer;
     log: Logger;
@@ -43,11 +45,13 @@ export function createApp(
     databasePing?: () => Promise<unknown>;
   },
 ): MutualServer {
-  const { documents, journal, directory, secret, log } = deps;
+  const { documents, durability, directory, secret, log } = deps;
   const scaleOut = deps.scaleOut ?? null;
+  // History hears of changes from the rooms and restores through them: bound once both exist.
+  let history: HistoryService | null = null;
   const registry = createRoomRegistry({
     storage: documents,
-    journal,
+    durability,
     log,
     maxDocumentBytes: config.limits.maxDocumentBytes,
     flushIntervalMs: config.flushIntervalMs,
@@ -56,7 +60,12 @@ export function createApp(
     compactAfterUpdates: config.compactAfterUpdates,
     crossInstance: scaleOut?.crossInstance,
     leases: scaleOut?.leases,
+    history: {
+      noteChange: (room) => history?.noteChange(room),
+      noteEmpty: (room) => history?.noteEmpty(room),
+    },
   });
+  history = createHistoryService({ storage: documents, rooms: registry, log });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
   const collab = createCollabEndpoint({
     registry,
@@ -91,10 +100,12 @@ export function createApp(
       secret,
       operatorToken: config.operatorToken,
       live,
+      history,
       now: Date.now,
       newId: () => newId((bytes) => randomFillSync(bytes)),
     },
     config.trustedOrigins,
+    { storage: documents },
   );
 
   const app = express();
@@ -141,7 +152,8 @@ export function createApp(
       collab.closeAll();
       http.closeAllConnections();
       await registry.flushAll();
-      journal.close();
+      history?.close();
+      if (durability.kind === "journal") durability.journal.close();
       await scaleOut?.close();
       await stopped;
     },

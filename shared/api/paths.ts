@@ -22,6 +22,26 @@ export const api = {
   templateImport: (exchangeId: string) => `/api/exchanges/${exchangeId}/templates/import`,
   templateExport: (exchangeId: string, templateId: string) =>
     `/api/exchanges/${exchangeId}/templates/${encodeURIComponent(templateId)}/export`,
+  /** The agenda as an .ics file: `?day=YYYY-MM-DD` (home zone) or `?session=<id>` for part of it. */
+  agendaCalendar: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/agenda.ics`,
+  /** Version history of a document (issue 32): GET lists (?before=&limit=), POST names a new version. */
+  versions: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/versions`,
+  /** GET: the version's state; PATCH: rename. */
+  version: (exchangeId: string, documentId: string, versionId: number) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/versions/${versionId}`,
+  versionRestore: (exchangeId: string, documentId: string, versionId: number) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/versions/${versionId}/restore`,
+  /** `?from=<versionId>&to=<versionId>` */
+  versionCompare: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/versions/compare`,
+  /** GET: the replay's steps; `?seq=` one step's document. */
+  historyReplay: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/history/replay`,
+  /** Client id -> author, for the live "who wrote what" tint. */
+  historyAuthors: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/history/authors`,
   invitePreview: (token: string) => `/api/invites/${encodeURIComponent(token)}`,
   join: (token: string) => `/api/invites/${encodeURIComponent(token)}/join`,
 } as const;

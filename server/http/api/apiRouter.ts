@@ -1,16 +1,24 @@
 import compression from "compression";
 import express, { Router } from "express";
+import type { DocumentSource } from "../../agenda/readDocument";
 import { originCheck } from "../originCheck";
 import type { ApiContext } from "./ApiContext";
+import { agendaRoutes } from "./agendaRoutes";
 import { delegationRoutes } from "./delegationRoutes";
 import { documentRoutes } from "./documentRoutes";
 import { exchangeRoutes } from "./exchangeRoutes";
+import { historyRoutes } from "./historyRoutes";
 import { inviteRoutes } from "./inviteRoutes";
 import { participantRoutes } from "./participantRoutes";
 import { loadSession } from "./session";
 
 /** The whole JSON API under /api: compression, body limits, Origin checks, the session, then one router per resource. */
-export function apiRouter(ctx: ApiContext, trustedOrigins: readonly string[]): Router {
+export function apiRouter(
+  ctx: ApiContext,
+  trustedOrigins: readonly string[],
+  /** Documents' content, for the routes that export it (the agenda's .ics). */
+  documents?: DocumentSource,
+): Router {
   const router = Router();
   router.use(
     "/api",
@@ -29,5 +37,7 @@ export function apiRouter(ctx: ApiContext, trustedOrigins: readonly string[]): R
   router.use(inviteRoutes(ctx));
   router.use(participantRoutes(ctx));
   router.use(documentRoutes(ctx));
+  if (ctx.history) router.use(historyRoutes({ ...ctx, history: ctx.history }));
+  if (documents) router.use(agendaRoutes(ctx, documents));
   return router;
 }
