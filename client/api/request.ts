@@ -1,4 +1,5 @@
 import { API_ERROR_CODES, type ApiErrorCode, type FieldErrorCode } from "../../shared/api/errors";
+import type { TemplateProblem } from "../../shared/templates/templateSchema";
 
 /** Why a request failed: an API error code, or "network" when the server could not be reached. */
 export class ApiFailure extends Error {
@@ -6,6 +7,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: ApiErrorCode | "network",
     readonly fields: Record<string, FieldErrorCode> = {},
+    /** With "invalidTemplate": each problem of the template or imported file. */
+    readonly problems: TemplateProblem[] = [],
   ) {
     super(code);
   }
@@ -39,11 +42,16 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
     parsed = null;
   }
   if (!response.ok) {
-    const error = (parsed ?? {}) as { error?: unknown; fields?: Record<string, FieldErrorCode> };
+    const error = (parsed ?? {}) as {
+      error?: unknown;
+      fields?: Record<string, FieldErrorCode>;
+      problems?: TemplateProblem[];
+    };
     throw new ApiFailure(
       response.status,
       isApiErrorCode(error.error) ? error.error : "internal",
       error.fields,
+      Array.isArray(error.problems) ? error.problems : [],
     );
   }
   return parsed as T;

@@ -3,12 +3,22 @@ import { useTranslation } from "react-i18next";
 import { Loading } from "../layout/LoadStates";
 import { useLocationPath } from "../navigation/history";
 import { matchRoute } from "../navigation/paths";
-import { loadDocument, loadExchange, loadHome, loadJoin, loadNotFound } from "./routeModules";
+import {
+  loadDocument,
+  loadExchange,
+  loadHome,
+  loadJoin,
+  loadNotFound,
+  loadTemplateEditor,
+} from "./routeModules";
 
 const HomeScreen = lazy(() => loadHome().then((module) => ({ default: module.HomeScreen })));
 const JoinScreen = lazy(() => loadJoin().then((module) => ({ default: module.JoinScreen })));
 const ExchangeScreen = lazy(() => loadExchange().then((module) => ({ default: module.ExchangeScreen })));
 const DocumentScreen = lazy(() => loadDocument().then((module) => ({ default: module.DocumentScreen })));
+const TemplateEditorScreen = lazy(() =>
+  loadTemplateEditor().then((module) => ({ default: module.TemplateEditorScreen })),
+);
 const NotFoundScreen = lazy(() => loadNotFound().then((module) => ({ default: module.NotFoundScreen })));
 
 /** Maps the URL to a screen, each loaded on first visit. */
@@ -24,6 +34,14 @@ export function Routes() {
             return <JoinScreen key={route.token} token={route.token} />;
           case "exchange":
             return <ExchangeScreen key={route.exchangeId} exchangeId={route.exchangeId} />;
+          case "template":
+            return (
+              <TemplateEditorScreen
+                key={`${route.exchangeId}/${route.templateId ?? "new"}`}
+                exchangeId={route.exchangeId}
+                templateId={route.templateId}
+              />
+            );
           case "document":
             // Keyed: a new document starts a new session (the screen opens its socket on mount).
             return (

@@ -7,6 +7,7 @@ export const loadJoin = () => import("../features/join/JoinScreen");
 export const loadExchange = () => import("../features/exchange/ExchangeScreen");
 export const loadNotFound = () => import("../features/notFound/NotFoundScreen");
 export const loadEditor = () => import("../editor/CollaborativeEditor");
+export const loadTemplateEditor = () => import("../features/templates/TemplateEditorScreen");
 
 /** A route's first screen: `screen` resolves when it can render; `complete` with everything it shows. */
 export interface RoutePreload {
@@ -44,6 +45,8 @@ function loadScreen(route: Exclude<Route, { name: "document" }>): Promise<unknow
       return loadJoin();
     case "exchange":
       return loadExchange();
+    case "template":
+      return loadTemplateEditor();
     case "invalidDocument":
     case "notFound":
       return loadNotFound();

@@ -5,12 +5,14 @@ import { TaskItem, TaskList } from "@tiptap/extension-list";
 import { TableKit } from "@tiptap/extension-table";
 import { Placeholder } from "@tiptap/extensions";
 import StarterKit from "@tiptap/starter-kit";
+import { getI18n } from "react-i18next";
 import type * as Y from "yjs";
 import type { PresenceUser } from "../../shared/protocol/presenceUser";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
 import { CompositionHold } from "./CompositionHold";
 import { renderCaret, renderSelection } from "./caret";
 import { LinkShortcut } from "./LinkShortcut";
+import { TemplateSection, TemplateSectionEdges, TemplateSectionGuard } from "./templateSection";
 
 export interface EditorSetup {
   doc: Y.Doc;
@@ -47,5 +49,10 @@ export function buildExtensions(setup: EditorSetup): Extensions {
     }),
     CompositionHold,
     LinkShortcut.configure({ onRequest: setup.onLinkRequest }),
+    // After StarterKit, so a paragraph (not a section) stays the block the editor makes by default.
+    // Prompts follow the app's UI language (react-i18next's instance, set up by client/i18n/createI18n).
+    TemplateSection.configure({ doc: setup.doc, i18n: getI18n() }),
+    TemplateSectionGuard,
+    TemplateSectionEdges,
   ];
 }

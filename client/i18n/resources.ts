@@ -42,4 +42,5 @@ export const NAMESPACES = [
   "editor",
   "status",
   "errors",
+  "templates",
 ] as const;

@@ -17,6 +17,7 @@ import { ExchangeDialog } from "./ExchangeDialog";
 import { InvitesCard } from "./InvitesCard";
 import { ParticipantsCard } from "./ParticipantsCard";
 import { SettingsCard } from "./SettingsCard";
+import { TemplatesCard } from "./TemplatesCard";
 import { useExchange } from "./useExchange";
 import "./exchange.css";
 
@@ -83,6 +84,7 @@ function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Prom
       <div className="exchange__grid">
         <div className="exchange__main">
           <DocumentsCard view={view} reload={reload} />
+          <TemplatesCard view={view} />
           {facilitator ? <InvitesCard view={view} /> : null}
         </div>
         <div className="exchange__side">
