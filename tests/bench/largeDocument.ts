@@ -75,7 +75,7 @@ function summarise(times: number[], bytes: number): ColdSync {
 }
 
 /** One fresh client's first sync; checks once that it really got the whole document. */
-async function coldSync(server: BenchServer, room: string, document: LargeDocument, verify: boolean) {
+export async function coldSync(server: BenchServer, room: string, document: LargeDocument, verify: boolean) {
   const { socket, step2, ms } = await openSynced(server.roomUrl(room), {
     waitForStep2: true,
     headers: server.headers,
@@ -96,7 +96,7 @@ async function coldSync(server: BenchServer, room: string, document: LargeDocume
 }
 
 /** Uploads the document with one client and waits until the server has applied it. */
-async function upload(server: BenchServer, room: string, document: LargeDocument) {
+export async function upload(server: BenchServer, room: string, document: LargeDocument) {
   await server.prepare([room]);
   const uploader = await openSynced(server.roomUrl(room), { waitForStep2: true, headers: server.headers });
   uploader.socket.send(updateFrame(document.update));

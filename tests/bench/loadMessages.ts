@@ -7,7 +7,15 @@ export interface LoadWorkerData {
 }
 
 export type LoadRequest =
-  | { id: number; cmd: "connect"; urls: string[]; headers: Record<string, string>; waitForStep2: boolean }
+  | {
+      id: number;
+      cmd: "connect";
+      urls: string[];
+      headers: Record<string, string>;
+      waitForStep2: boolean;
+      /** Scale-out bench: every other client of a room connects here (a second instance) instead. */
+      second?: { urls: string[]; headers: Record<string, string> };
+    }
   | { id: number; cmd: "prepare"; updatesPerClient: number }
   | { id: number; cmd: "run"; rate: number; durationMs: number; drainMs: number }
   | { id: number; cmd: "disconnect" };
@@ -22,6 +30,8 @@ export interface RunResult {
   delivered: number;
   /** Latency histogram of those deliveries (see latency.ts). */
   histogram: Uint32Array;
+  /** Of those, the deliveries from a client on one instance to a client on another (scale-out bench). */
+  crossHistogram: Uint32Array;
   /** Frames received in the window (a merged frame carries several updates). */
   frames: number;
   /** How long sending took (longer than planned when the thread could not keep up). */

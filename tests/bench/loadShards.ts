@@ -68,10 +68,18 @@ export class LoadGenerator {
     roomUrl: (room: string) => string,
     headers: Record<string, string>,
     waitForStep2: boolean,
+    /** Scale-out bench: a second instance, to which every other client of each room connects. */
+    second?: { roomUrl: (room: string) => string; headers: Record<string, string> },
   ): Promise<void> {
     await Promise.all(
       this.shards.map((shard) =>
-        shard.request({ cmd: "connect", urls: shard.rooms.map(roomUrl), headers, waitForStep2 }),
+        shard.request({
+          cmd: "connect",
+          urls: shard.rooms.map(roomUrl),
+          headers,
+          waitForStep2,
+          second: second && { urls: shard.rooms.map(second.roomUrl), headers: second.headers },
+        }),
       ),
     );
   }
@@ -98,6 +106,7 @@ export class LoadGenerator {
     );
     const elapsed = performance.now() - started;
     const histogram = newHistogram();
+    const crossHistogram = newHistogram();
     const total: LoadResult = {
       planned: 0,
       sent: 0,
@@ -105,6 +114,7 @@ export class LoadGenerator {
       delivered: 0,
       frames: 0,
       histogram,
+      crossHistogram,
       sendMs: Math.max(...results.map((r) => r.sendMs)),
       // The busiest load thread decides whether the generator kept up.
       elu: Math.max(...results.map((r) => r.elu)),
@@ -117,6 +127,7 @@ export class LoadGenerator {
       total.delivered += result.delivered;
       total.frames += result.frames;
       addInto(histogram, result.histogram);
+      addInto(crossHistogram, result.crossHistogram);
     }
     return total;
   }

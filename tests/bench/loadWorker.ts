@@ -25,6 +25,8 @@ interface Client {
   sendTimes: Float64Array;
   /** Per sender (by index), how many of its updates this client has received. */
   received: Int32Array;
+  /** Which server it is connected to (0, or 1 for every other client when there is a second). */
+  server: number;
 }
 
 const clients: Client[] = [];
@@ -38,6 +40,7 @@ for (let room = 0; room < rooms.length; room++) {
       cursor: 0,
       sendTimes: new Float64Array(1024),
       received: new Int32Array(rooms.length * clientsPerRoom),
+      server: 0,
     });
   }
 }
@@ -47,6 +50,7 @@ const byClientId = new Map(clients.map((client) => [client.sequence.clientId, cl
 let windowStart = Number.POSITIVE_INFINITY;
 let counting = false;
 let histogram = newHistogram();
+let crossHistogram = newHistogram();
 let delivered = 0;
 let frames = 0;
 
@@ -69,16 +73,23 @@ function onFrame(receiver: Client, data: Buffer): void {
       const sentAt = sender.sendTimes[seq]!;
       if (counting && sentAt >= windowStart) {
         record(histogram, now - sentAt);
+        if (sender.server !== receiver.server) record(crossHistogram, now - sentAt);
         delivered++;
       }
     }
   }
 }
 
-function connect(urls: string[], headers: Record<string, string>, waitForStep2: boolean): Promise<void> {
+function connect(
+  urls: string[],
+  headers: Record<string, string>,
+  waitForStep2: boolean,
+  second?: { urls: string[]; headers: Record<string, string> },
+): Promise<void> {
   for (const client of clients) {
     client.cursor = 0;
     client.received.fill(0);
+    client.server = second && client.index % 2 === 1 ? 1 : 0;
   }
   const hello = Buffer.from(syncStep1Frame(EMPTY_STATE_VECTOR));
   return new Promise((resolve, reject) => {
@@ -91,7 +102,11 @@ function connect(urls: string[], headers: Record<string, string>, waitForStep2: 
       }
     };
     for (const client of clients) {
-      const socket = new WebSocket(urls[client.room]!, { perMessageDeflate: false, headers });
+      const target = client.server === 1 && second ? second : { urls, headers };
+      const socket = new WebSocket(target.urls[client.room]!, {
+        perMessageDeflate: false,
+        headers: target.headers,
+      });
       client.socket = socket;
       let isSynced = false;
       socket.on("open", () => {
@@ -132,6 +147,7 @@ function prepare(updatesPerClient: number): void {
 
 function run(rate: number, durationMs: number, drainMs: number): Promise<RunResult> {
   histogram = newHistogram();
+  crossHistogram = newHistogram();
   delivered = 0;
   frames = 0;
   const planned = Math.round((rate * durationMs) / 1000);
@@ -149,7 +165,7 @@ function run(rate: number, durationMs: number, drainMs: number): Promise<RunResu
     const finish = () => {
       counting = false;
       const expected = sent * (clientsPerRoom - 1);
-      resolve({ planned, sent, expected, delivered, histogram, frames, sendMs, elu });
+      resolve({ planned, sent, expected, delivered, histogram, crossHistogram, frames, sendMs, elu });
     };
     const drain = (sendEnd: number) => {
       const expected = sent * (clientsPerRoom - 1);
@@ -211,7 +227,7 @@ function disconnect(): Promise<void> {
 async function handle(request: LoadRequest): Promise<unknown> {
   switch (request.cmd) {
     case "connect":
-      return connect(request.urls, request.headers, request.waitForStep2);
+      return connect(request.urls, request.headers, request.waitForStep2, request.second);
     case "prepare":
       return prepare(request.updatesPerClient);
     case "run":
@@ -226,9 +242,10 @@ parentPort!.on("message", (request: LoadRequest) => {
     (result) => {
       const response: LoadResponse = { id: request.id, ok: true, result };
       const transfer = result && typeof result === "object" && "histogram" in result;
+      const run = result as RunResult;
       parentPort!.postMessage(
         response,
-        transfer ? [(result as RunResult).histogram.buffer as ArrayBuffer] : [],
+        transfer ? [run.histogram.buffer as ArrayBuffer, run.crossHistogram.buffer as ArrayBuffer] : [],
       );
     },
     (error: Error) =>

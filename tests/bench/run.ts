@@ -14,6 +14,7 @@ import { type LatencyResult, type LatencySubject, measureLatency } from "./laten
 import { LoadGenerator } from "./loadShards";
 import { CLK_TCK, MACHINE_CORES } from "./procStats";
 import { printReport } from "./report";
+import { printScaleoutReport, runScaleoutBench } from "./scaleout";
 import { killAllStarted, mutualRoot, removeCreatedDataDirs, startServer } from "./servers";
 
 export interface ServerResult {
@@ -149,6 +150,19 @@ async function main(): Promise<void> {
   printReport(results, log);
   log(`\nresults written to test-results/bench.json (${results.durationSeconds.toFixed(0)} s)`);
   clearTimeout(limit);
+
+  // Issue 34: the same load on PostgreSQL + Redis, one and two instances (skipped, with a line saying
+  // so, where those services do not answer; BENCH_SCALEOUT=0 leaves it out).
+  if (process.env.BENCH_SCALEOUT === "0") return;
+  try {
+    const scaleout = await runScaleoutBench(log, document);
+    if (!scaleout) return;
+    writeFileSync(join(out, "bench-scaleout.json"), `${JSON.stringify(scaleout, null, 2)}\n`);
+    printScaleoutReport(scaleout, log);
+  } finally {
+    killAllStarted();
+    removeCreatedDataDirs();
+  }
 }
 
 process.on("SIGINT", () => {

@@ -263,6 +263,8 @@ export async function startMutual(
   dataDir?: string,
   access?: MutualAccess | null,
   root = mutualRoot,
+  /** More environment (the scale-out bench: DATABASE_URL, REDIS_URL...). */
+  env: Record<string, string> = {},
 ): Promise<BenchServer> {
   let dir = dataDir;
   if (!dir) {
@@ -271,7 +273,7 @@ export async function startMutual(
   }
   const spawned = await spawnAndWait(
     await mutualArgs(root),
-    { HOST: "127.0.0.1", PORT: "0", DATA_DIR: dir },
+    { HOST: "127.0.0.1", PORT: "0", DATA_DIR: dir, ...env },
     jsonPort,
     root,
   );

@@ -12,7 +12,9 @@ function instanceRoom() {
   const stored: ClientChange[] = [];
   const published: Uint8Array[] = [];
   const room = new Room("exchange0001/document0001", 1e9, {
-    store: (change) => stored.push(change),
+    store: (change) => {
+      stored.push(change);
+    },
     broken: () => {},
   });
   room.onLocalAwareness = (update) => published.push(update);
