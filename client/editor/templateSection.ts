@@ -69,14 +69,14 @@ export const TemplateSectionGuard = Extension.create({
   priority: 1000,
 
   addKeyboardShortcuts() {
-    const clear = () => clearAcrossSections(this.editor.view);
+    const clear = () => clearAcrossSections(this.editor.state, this.editor.view.dispatch);
     return {
       Backspace: clear,
       Delete: clear,
       "Mod-Backspace": clear,
       "Mod-Delete": clear,
       // An empty line in an answer: a new line below it, where the editor would lift it out of the section.
-      Enter: () => emptyLineInSection(this.editor.view),
+      Enter: () => emptyLineInSection(this.editor.state, this.editor.view.dispatch),
     };
   },
 
@@ -94,7 +94,8 @@ export const TemplateSectionEdges = Extension.create({
   priority: 10,
 
   addKeyboardShortcuts() {
-    const stop = (direction: "backward" | "forward") => () => sectionBoundaryKey(this.editor.view, direction);
+    const stop = (direction: "backward" | "forward") => () =>
+      sectionBoundaryKey(this.editor.state, direction);
     return { Backspace: stop("backward"), Delete: stop("forward") };
   },
 });

@@ -1,7 +1,6 @@
 import { splitBlock } from "@tiptap/pm/commands";
 import { Fragment, type NodeType, type Node as PMNode, Slice } from "@tiptap/pm/model";
 import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
-import type { EditorView } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { TemplateLayout } from "../../shared/schema/documentLayout";
 
@@ -31,7 +30,7 @@ export function guardSectionsPlugin(): Plugin {
       },
       handleTextInput(view, from, to, text) {
         if (!crossesSections(view.state, from, to)) return false;
-        clearAcrossSections(view);
+        clearAcrossSections(view.state, view.dispatch);
         view.dispatch(view.state.tr.insertText(text));
         return true;
       },
@@ -40,7 +39,8 @@ export function guardSectionsPlugin(): Plugin {
         // (the editor's own cut would remove them and is refused above).
         cut(view) {
           const { from, to } = view.state.selection;
-          if (crossesSections(view.state, from, to)) setTimeout(() => clearAcrossSections(view), 0);
+          if (crossesSections(view.state, from, to))
+            setTimeout(() => clearAcrossSections(view.state, view.dispatch), 0);
           return false;
         },
       },
@@ -144,8 +144,7 @@ function crossesSections(state: EditorState, from: number, to: number): boolean 
  * every section stays (an answer emptied whole keeps one empty line to write in). Select all, then
  * Backspace, leaves the document's sections with empty answers.
  */
-export function clearAcrossSections(view: EditorView): boolean {
-  const { state } = view;
+export function clearAcrossSections(state: EditorState, dispatch?: (tr: Transaction) => void): boolean {
   const { from, to } = state.selection;
   const type = sectionTypeOf(state);
   if (!type || !crossesSections(state, from, to)) return false;
@@ -169,27 +168,25 @@ export function clearAcrossSections(view: EditorView): boolean {
   }
   const at = Math.min(tr.mapping.map(from, -1), tr.doc.content.size);
   tr.setSelection(TextSelection.near(tr.doc.resolve(at)));
-  view.dispatch(tr.scrollIntoView());
+  dispatch?.(tr.scrollIntoView());
   return true;
 }
 
 /** Enter on an empty line directly in an answer: a new line (the editor's own Enter would lift it out). */
-export function emptyLineInSection(view: EditorView): boolean {
-  const { state } = view;
+export function emptyLineInSection(state: EditorState, dispatch?: (tr: Transaction) => void): boolean {
   const { $from, empty } = state.selection;
   const type = sectionTypeOf(state);
   if (!type || !empty || $from.depth < 2) return false;
   if (!$from.parent.isTextblock || $from.parent.content.size > 0) return false;
   if ($from.node(-1).type !== type) return false;
-  return splitBlock(state, view.dispatch);
+  return splitBlock(state, dispatch);
 }
 
 /**
  * Backspace at the very start of an answer, Delete at its very end: nothing to do inside the section, and
  * nothing may cross its edge. Handled (as nothing) so that the browser does not merge two sections.
  */
-export function sectionBoundaryKey(view: EditorView, direction: "backward" | "forward"): boolean {
-  const { state } = view;
+export function sectionBoundaryKey(state: EditorState, direction: "backward" | "forward"): boolean {
   const { $from, empty } = state.selection;
   const type = sectionTypeOf(state);
   if (!type || !empty || !$from.parent.isTextblock) return false;
