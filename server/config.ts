@@ -31,6 +31,10 @@ export interface Config {
   trustedOrigins: string[];
   /** Warning lines logged per minute about the connections of one remote address; the rest are counted. */
   warningsPerMinute: number;
+  /** Scale-out: PostgreSQL for documents and the directory (null: the SQLite file in the data directory). */
+  databaseUrl: string | null;
+  /** Scale-out: connections each instance keeps to PostgreSQL. */
+  databasePoolSize: number;
   /** Scale-out: Redis, through which instances relay rooms to each other (null: a single server). */
   redisUrl: string | null;
   /** Scale-out: start of every Redis key and channel name (one deployment per prefix). */
@@ -57,6 +61,11 @@ const envSchema = z.object({
   OPERATOR_TOKEN: z.string().min(12, "must be at least 12 characters").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   WARNINGS_PER_MINUTE: int(1, 1_000_000).default(20),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  DATABASE_POOL_SIZE: int(1, 1000).default(10),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
@@ -81,6 +90,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid configuration: ${problems.join("; ")}`);
   }
   const e = parsed.data;
+  // Instances each on their own SQLite file would relay to each other and store apart: silently diverging.
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error(
+      "Invalid configuration: REDIS_URL: needs DATABASE_URL (instances must share one PostgreSQL database)",
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   return {
     host: e.HOST,
@@ -100,6 +115,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secretFile: resolve(dataDir, "secret.key"),
     trustedOrigins: e.TRUSTED_ORIGINS,
     warningsPerMinute: e.WARNINGS_PER_MINUTE,
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
   };

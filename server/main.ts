@@ -1,41 +1,26 @@
-import { loadOrCreateServerSecret } from "./auth/serverSecret";
 import { loadConfig } from "./config";
 import { createApp } from "./createApp";
 import { createLogger } from "./log";
 import { createScaleOut } from "./scaleout/scaleOut";
-import { openUpdateJournal } from "./storage/journal/updateJournal";
-import { openSqliteDatabase } from "./storage/sqlite/openSqliteDatabase";
-import { createSqliteDirectoryStorage } from "./storage/sqlite/SqliteDirectoryStorage";
-import { createSqliteDocumentStorage } from "./storage/sqlite/SqliteDocumentStorage";
-import { startStorageWorker } from "./storage/sqlite/storageWorker";
-import { startWalCheckpointer } from "./storage/sqlite/walCheckpointer";
+import { openStorage } from "./storage/openStorage";
 
 // The only file that reads the environment and starts things.
 const log = createLogger((line) => process.stdout.write(line));
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const db = openSqliteDatabase(config.databaseFile);
-  const checkpointer =
-    config.checkpointIntervalMs > 0
-      ? startWalCheckpointer(db, config.databaseFile, {
-          intervalMs: config.checkpointIntervalMs,
-          onError: (error) => log.warn("storage.checkpoint_failed", { error }),
-        })
-      : null;
-  // Batches of updates are committed, and snapshots built, on a worker thread: off the event loop.
-  const storageWorker = startStorageWorker(config.databaseFile);
-  const documents = createSqliteDocumentStorage(db, { worker: storageWorker });
+  // PostgreSQL when DATABASE_URL is set, else the SQLite file in the data directory.
+  const storage = await openStorage(config, log);
   const server = createApp(config, {
-    documents,
-    journal: await openUpdateJournal(config.journalDir, documents, log),
-    directory: createSqliteDirectoryStorage(db),
-    secret: loadOrCreateServerSecret(config.secretFile, config.sessionSecret),
+    documents: storage.documents,
+    durability: storage.durability,
+    directory: storage.directory,
+    secret: storage.secret,
     log,
     scaleOut: config.redisUrl
       ? createScaleOut({ url: config.redisUrl, prefix: config.redisPrefix, log })
       : null,
-    databasePing: async () => db.prepare("select 1").get(),
+    databasePing: storage.ping,
   });
   const { port } = await server.listen();
   log.info("listening", {
@@ -43,6 +28,7 @@ async function main(): Promise<void> {
     port,
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}/`,
     dataDir: config.dataDir,
+    storage: storage.backend,
   });
 
   let stopping = false;
@@ -51,9 +37,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("shutdown.start", { signal });
     await server.close();
-    await storageWorker.stop();
-    await checkpointer?.stop();
-    db.close();
+    await storage.close();
     log.info("shutdown.done", { signal });
     process.exit(0);
   };

@@ -15,6 +15,8 @@ import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
 import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
+import { runRefusal } from "./runGuard";
+import { breaksTemplateStructure } from "./sectionGuard";
 import { createSyncDeflater } from "./syncDeflater";
 import { vouchAwareness } from "./vouchAwareness";
 import { binaryFrame, syncFrameHead, syncUpdateFrame } from "./wsFrames";
@@ -28,12 +30,19 @@ export interface ClientChange {
   clocks: UpdateClocks;
   /** Client ids first used by this change: bound to the author in the same transaction. */
   newClientIds: readonly number[];
+  /** Stored author when not the origin's participant: null for the server's anonymous changes (a run's reveal). */
+  author?: string | null;
 }
 
 /** Where a room's changes go. */
 export interface RoomStorage {
-  /** Makes a change durable before it returns, or throws. */
+  /** Takes a change to make durable, or throws: durable on return unless `whenDurable` says otherwise. */
   store(change: ClientChange): void;
+  /**
+   * Resolves once every change stored so far is durable (PostgreSQL: its group's commit); null (or
+   * absent) when they already are (the local journal).
+   */
+  whenDurable?(): Promise<void> | null;
   /** The room holds a change it could not store: it must be dropped unsaved and loaded again. */
   broken(room: Room): void;
 }
@@ -159,9 +168,20 @@ export class Room {
     const missing = this.missingFrom(stateVector);
     const sendPlain = () =>
       connection.sendFrameParts(syncFrameHead(SyncStep.step2, missing.byteLength), missing);
-    if (!connection.mutualMessages || missing.byteLength < DEFLATE_SYNC_MIN_BYTES) sendPlain();
-    // Changes relayed meanwhile may reach the client first: Yjs holds them until what they follow arrives.
-    else this.deflate(missing).then((deflated) => connection.send(encodeDeflatedSync(deflated)), sendPlain);
+    const send = () => {
+      if (!connection.mutualMessages || missing.byteLength < DEFLATE_SYNC_MIN_BYTES) sendPlain();
+      // Changes relayed meanwhile may reach the client first: Yjs holds them until what they follow arrives.
+      else this.deflate(missing).then((deflated) => connection.send(encodeDeflatedSync(deflated)), sendPlain);
+    };
+    // The doc may hold changes whose commit is under way (PostgreSQL): the answer waits for it, and is
+    // never sent if it fails (the room is then dropped and its clients reconnect).
+    const durable = this.storage.whenDurable?.() ?? null;
+    if (durable)
+      durable.then(
+        () => this.isDestroyed || send(),
+        () => undefined,
+      );
+    else send();
   }
 
   /** Everything a peer with `stateVector` lacks, from the stored bytes while the doc is not built yet. */
@@ -185,7 +205,8 @@ export class Room {
     if (this.approxSize + update.byteLength > this.maxDocumentBytes) {
       throw new ProtocolError("documentTooLarge", `document would exceed ${this.maxDocumentBytes} bytes`);
     }
-    const { clocks, deletes } = inspectUpdate(update);
+    const inspected = inspectUpdate(update);
+    const { clocks, deletes } = inspected;
     const doc = this.doc;
     const participantId = connection.identity.participantId;
     // Clients with content the doc lacks: unbound ones are bound to this author, others' are forged.
@@ -204,6 +225,20 @@ export class Room {
       if (fresh > 0) this.refuse(connection, "readOnly");
       return;
     }
+    // A templated document's sections and template copy are the server's (sectionGuard): refused whole.
+    if (breaksTemplateStructure(doc, inspected, deletes)) {
+      this.refuse(connection, "protectedStructure");
+      connection.warn("update.template_structure", {});
+      return;
+    }
+    // A facilitated run's map is the server's; what it locked only facilitators change (runGuard).
+    const run = runRefusal(doc, inspected, connection.mayEditLocked === true);
+    if (run) {
+      // A lock makes the connection read-only for that content: its client drops the refused change.
+      this.refuse(connection, run === "locked" ? "readOnly" : "protectedStructure");
+      connection.warn("update.run_guard", { refusal: run });
+      return;
+    }
     // Nothing new (a sync reply with what we hold): nothing to apply, store or relay.
     if (fresh === 0 && !deletes) return;
     let accepted = update;
@@ -214,6 +249,28 @@ export class Room {
       if (foreign.length === fresh && !deletes) return;
     }
     this.accept({ room: this, update: accepted, origin: connection, clocks, newClientIds });
+  }
+
+  /**
+   * Applies a change the server made itself (a facilitated run's state, a reveal): no guard, stored and
+   * relayed like a client's. Client ids it introduces are bound to `bindTo`, or to nobody when null (an
+   * anonymous reveal: stored with no author). Returns false when it brought nothing new.
+   */
+  applyServerUpdate(origin: Connection, update: Uint8Array, bindTo: string | null): boolean {
+    this.refuseIfBroken();
+    const { clocks, deletes } = inspectUpdate(update);
+    const doc = this.doc;
+    let newClientIds = NONE;
+    let fresh = 0;
+    for (const [clientId, end] of clocks) {
+      if (end <= Y.getState(doc.store, clientId)) continue;
+      fresh++;
+      if (bindTo !== null && !this.bindings.has(clientId)) newClientIds = [...newClientIds, clientId];
+    }
+    if (fresh === 0 && !deletes) return false;
+    const author = bindTo === null ? { author: null } : {};
+    this.accept({ room: this, update, origin, clocks, newClientIds, ...author });
+    return true;
   }
 
   /**
@@ -242,7 +299,20 @@ export class Room {
     }
     this.approxSize += change.update.byteLength;
     this.wholeState = null;
-    this.relay(change.update, change.origin);
+    // Relayed once durable: at once after the journal's write; after the commit on PostgreSQL (in the
+    // order stored: a group's waiters run in the order they were added). Never if the commit failed.
+    const durable = this.storage.whenDurable?.() ?? null;
+    if (!durable) this.relay(change.update, change.origin);
+    else
+      durable.then(
+        () => this.isDestroyed || this.storeFailure || this.relay(change.update, change.origin),
+        () => undefined,
+      );
+  }
+
+  /** Storage could not commit changes this room holds: it serves nothing more and is dropped unsaved. */
+  failedToStore(error: Error): void {
+    if (!this.storeFailure) this.break(error);
   }
 
   /**

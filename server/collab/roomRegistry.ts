@@ -2,17 +2,17 @@ import { CloseCode } from "../../shared/protocol/closeCodes";
 import type { Logger } from "../log";
 import { type CrossInstanceRooms, type DocumentLeases, localLeases } from "../scaleout/crossInstance";
 import type { DocumentStorage } from "../storage/DocumentStorage";
-import type { UpdateJournal } from "../storage/journal/updateJournal";
+import type { Durability } from "../storage/durability/durability";
 import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
-import { Room, type RoomStorage } from "./Room";
+import { type ClientChange, Room, type RoomStorage } from "./Room";
 import { createSavedAcks } from "./savedAcks";
 import { createUpdateWriter } from "./updateWriter";
 
 export interface RoomRegistryOptions {
   storage: DocumentStorage;
-  /** Where each change is made durable before it is relayed (the database gets it in batches). */
-  journal: UpdateJournal;
+  /** Where each change is made durable before it is relayed: the local journal, or a group commit. */
+  durability: Durability;
   log: Logger;
   maxDocumentBytes: number;
   flushIntervalMs: number;
@@ -25,6 +25,8 @@ export interface RoomRegistryOptions {
   crossInstance?: CrossInstanceRooms;
   /** Which instance compacts each document (a single server: always this one). */
   leases?: DocumentLeases;
+  /** Told of each stored change and of each room its last connection left (version history). */
+  history?: { noteChange(room: string): void; noteEmpty(room: string): void };
 }
 
 /** Rooms due for compaction together are compacted this far apart (20 rooms: 2 s). */
@@ -39,6 +41,8 @@ export interface RoomRegistry {
   readonly size: number;
   /** Writes every pending update and compacts every loaded room (shutdown). */
   flushAll(): Promise<void>;
+  /** Resolves once every change stored so far is in the database (history reads it there). */
+  flushWrites(): Promise<void>;
 }
 
 /** What a scale-out deployment (server/scaleout) does with the rooms. */
@@ -75,10 +79,15 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
   const acks = createSavedAcks({ quietMs: 250, maxWaitMs: 2000 });
   const writer = createUpdateWriter({
     storage,
-    journal: options.journal,
+    durability: options.durability,
     intervalMs: options.flushIntervalMs,
     maxBatch: options.flushMaxBatch,
     log,
+    onDurable: (changes) => onDurable(changes),
+    // A group commit failed: its rooms hold what is stored nowhere (nothing of it was relayed or acknowledged).
+    onFailed: (changes, error) => {
+      for (const room of new Set(changes.map((change) => change.room))) room.failedToStore(error);
+    },
     onWritten: (changesPerRoom) => {
       for (const [room, written] of changesPerRoom) {
         countUpdates(room, written);
@@ -94,7 +103,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
     }
   }
 
-  /** Where rooms store their changes: durable on return, then the author hears it is saved. */
+  /** Where rooms store their changes; once durable (`onDurable`) they are published and acknowledged. */
   const roomStorage: RoomStorage = {
     store(change) {
       try {
@@ -103,7 +112,15 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
         log.error("storage.journal_failed", { room: change.room.name, error: (error as Error).message });
         throw error;
       }
-      // Durable: the other instances may relay it too (store before relay holds across instances).
+    },
+    whenDurable: () => writer.whenDurable(),
+    broken: (room) => setImmediate(() => evict(room)),
+  };
+
+  /** Changes now durable, in the order they were stored (the room relays them itself): published, acknowledged. */
+  function onDurable(changes: readonly ClientChange[]): void {
+    for (const change of changes) {
+      // The other instances may relay it too (store before relay holds across instances).
       if (crossInstance) {
         const author = change.origin.identity.participantId;
         const bindings = change.newClientIds.map((id): [number, string] => [id, author]);
@@ -111,9 +128,9 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
       }
       // Only a Mutual client reads `saved`.
       if (change.origin.mutualMessages) acks.add(change.origin, change.clocks);
-    },
-    broken: (room) => setImmediate(() => evict(room)),
-  };
+      options.history?.noteChange(change.room.name);
+    }
+  }
 
   /**
    * A room holding a change that could not be stored: everyone is disconnected (they reconnect and
@@ -254,6 +271,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
     },
     leave(room, connection) {
       room.remove(connection);
+      if (room.connections.size === 0) options.history?.noteEmpty(room.name);
       if (room.connections.size > 0 || idleTimers.has(room) || retired.has(room)) return;
       const timer = setTimeout(() => void unload(room), options.roomIdleMs);
       timer.unref();
@@ -262,6 +280,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
     get size() {
       return rooms.size;
     },
+    flushWrites: () => writer.flush(),
     async flushAll() {
       for (const timer of idleTimers.values()) clearTimeout(timer);
       idleTimers.clear();

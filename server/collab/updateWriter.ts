@@ -1,5 +1,7 @@
 import type { Logger } from "../log";
 import type { DocumentStorage, UpdateRecord } from "../storage/DocumentStorage";
+import type { Durability } from "../storage/durability/durability";
+import { createGroupCommit } from "../storage/durability/groupCommit";
 import { BatchBuffer } from "../storage/journal/batchBuffer";
 import type { UpdateJournal } from "../storage/journal/updateJournal";
 import type { ClientChange, Room } from "./Room";
@@ -10,10 +12,66 @@ export interface UpdateWriter {
    * journal cannot be written: the change is then stored nowhere and must not be relayed.
    */
   store(change: ClientChange): void;
+  /**
+   * Resolves once every change stored so far is durable; null when they already are (the journal makes
+   * each durable before `store` returns; a group commit only once its transaction committed).
+   */
+  whenDurable(): Promise<void> | null;
   /** Writes everything queued so far to the database; resolves once it is there (or the write failed and was logged). */
   flush(): Promise<void>;
   /** A last flush, then no more timers. */
   close(): Promise<void>;
+}
+
+interface WriterOptions {
+  storage: DocumentStorage;
+  durability: Durability;
+  intervalMs: number;
+  maxBatch: number;
+  log: Logger;
+  /** Called once the database holds a batch, with how many of its changes each room made. */
+  onWritten: (changesPerRoom: Map<Room, number>) => void;
+  /**
+   * Called with changes once they are durable, in the order they were stored: relay them, publish them
+   * to other instances, acknowledge them. Journal: inside `store`; group commit: after the commit.
+   */
+  onDurable?: (changes: readonly ClientChange[]) => void;
+  /** Group commit: these changes could not be committed (their rooms hold what is stored nowhere). */
+  onFailed?: (changes: readonly ClientChange[], error: Error) => void;
+}
+
+/** The writer for the deployment's durability (server/storage/durability). */
+export function createUpdateWriter(options: WriterOptions): UpdateWriter {
+  const { durability } = options;
+  return durability.kind === "journal"
+    ? createJournalWriter({ ...options, journal: durability.journal })
+    : createGroupCommitWriter(options);
+}
+
+/**
+ * PostgreSQL: each tick's changes are committed in one transaction before they are relayed
+ * (`groupCommit.ts`); no local journal, no later batches.
+ */
+function createGroupCommitWriter(options: WriterOptions): UpdateWriter {
+  const { onWritten, onDurable, onFailed } = options;
+  const group = createGroupCommit<ClientChange>({
+    storage: options.storage,
+    log: options.log,
+    toRecord,
+    onCommitted(changes) {
+      onDurable?.(changes);
+      const perRoom = new Map<Room, number>();
+      for (const { room } of changes) perRoom.set(room, (perRoom.get(room) ?? 0) + 1);
+      onWritten(perRoom);
+    },
+    onFailed: (changes, error) => onFailed?.(changes, error),
+  });
+  return {
+    store: (change) => group.add(change),
+    whenDurable: () => group.whenDurable(),
+    flush: () => group.flush(),
+    close: () => group.flush(),
+  };
 }
 
 /**
@@ -23,16 +81,8 @@ export interface UpdateWriter {
  * per interval. The transaction also records how far the journal has reached the database. Batches
  * are serialised; a failed one stays queued (the journal keeps its changes) and is retried with the next.
  */
-export function createUpdateWriter(options: {
-  storage: DocumentStorage;
-  journal: UpdateJournal;
-  intervalMs: number;
-  maxBatch: number;
-  log: Logger;
-  /** Called once the database holds a batch, with how many of its changes each room made. */
-  onWritten: (changesPerRoom: Map<Room, number>) => void;
-}): UpdateWriter {
-  const { storage, journal, intervalMs, maxBatch, log, onWritten } = options;
+function createJournalWriter(options: WriterOptions & { journal: UpdateJournal }): UpdateWriter {
+  const { storage, journal, intervalMs, maxBatch, log, onWritten, onDurable } = options;
   const pending = new BatchBuffer();
   let pendingPerRoom = new Map<Room, number>();
   let timer: NodeJS.Timeout | null = null;
@@ -84,12 +134,14 @@ export function createUpdateWriter(options: {
   return {
     store(change) {
       pending.add(journal.append(toRecord(change)));
+      onDurable?.([change]);
       countFor(change.room, 1);
       timer ??= setTimeout(flush, intervalMs);
       // After this turn's relays, not before them; while a batch is in flight, one write waits behind it
       // (chaining one per turn until the database answered would only queue empty writes).
       if (pending.count >= maxBatch && !writeQueued) soon ??= setImmediate(flush);
     },
+    whenDurable: () => null,
     flush,
     async close() {
       await flush();
@@ -99,6 +151,11 @@ export function createUpdateWriter(options: {
   };
 }
 
-function toRecord({ room, update, origin, newClientIds }: ClientChange): UpdateRecord {
-  return { documentName: room.name, update, author: origin.identity.participantId, newClientIds };
+function toRecord({ room, update, origin, newClientIds, author }: ClientChange): UpdateRecord {
+  return {
+    documentName: room.name,
+    update,
+    author: author === undefined ? origin.identity.participantId : author,
+    newClientIds,
+  };
 }

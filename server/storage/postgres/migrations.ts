@@ -133,6 +133,12 @@ const steps: readonly string[] = [
    );
    CREATE INDEX templates_by_exchange ON templates (exchange_id, created_at);
    ALTER TABLE documents ADD COLUMN template_id TEXT;`,
+  // The key that derives session ids and invite tokens (server/auth/serverSecret.ts): every instance
+  // must use the same one, so it lives in the database (a single server keeps it in its data directory).
+  `CREATE TABLE server_secret (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     secret TEXT NOT NULL
+   );`,
 ];
 
 /** The schema version this code writes (tests and the migration tool check it). */

@@ -25,7 +25,7 @@ describe("room registry", () => {
     const journal = await openUpdateJournal(dir, storage, silentLogger);
     const registry = createRoomRegistry({
       storage,
-      journal,
+      durability: { kind: "journal", journal },
       log: silentLogger,
       maxDocumentBytes: 1e9,
       flushIntervalMs: 60_000,
@@ -71,7 +71,7 @@ describe("room registry", () => {
     const spacing = 30;
     const registry = createRoomRegistry({
       storage,
-      journal: await openUpdateJournal(dir, storage, silentLogger),
+      durability: { kind: "journal", journal: await openUpdateJournal(dir, storage, silentLogger) },
       log: silentLogger,
       maxDocumentBytes: 1e9,
       flushIntervalMs: 60_000,

@@ -43,7 +43,7 @@ function makeWriter(storage: DocumentStorage, timing: { intervalMs: number; maxB
   const written: Map<Room, number>[] = [];
   const writer = createUpdateWriter({
     storage,
-    journal,
+    durability: { kind: "journal", journal },
     intervalMs: timing.intervalMs,
     maxBatch: timing.maxBatch ?? 1000,
     log: silentLogger,
