@@ -19,6 +19,7 @@ import { withTimeout } from "./scaleout/degradation";
 import type { ScaleOut } from "./scaleout/scaleOut";
 import type { DirectoryStorage } from "./storage/DirectoryStorage";
 import type { DocumentStorage } from "./storage/DocumentStorage";
+import { encodeUpdateBatch } from "./storage/journal/journalFormat";
 import type { Durability } from "./storage/durability/durability";
 
 export interface MutualServer {
@@ -101,6 +102,8 @@ export function createApp(
       operatorToken: config.operatorToken,
       live,
       history,
+      writeFirstContent: (documentName, update) =>
+        documents.appendUpdates(encodeUpdateBatch([{ documentName, update, author: null }])),
       now: Date.now,
       newId: () => newId((bytes) => randomFillSync(bytes)),
     },

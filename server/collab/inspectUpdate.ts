@@ -9,7 +9,14 @@ export type UpdateClocks = Map<number, number>;
  * half-applied. Returns the clocks it carries (to tell the sender what has been stored) and whether
  * it deletes anything.
  */
-export function inspectUpdate(update: Uint8Array): { clocks: UpdateClocks; deletes: boolean } {
+export function inspectUpdate(update: Uint8Array): {
+  clocks: UpdateClocks;
+  deletes: boolean;
+  /** What the update deletes (as decoded; for the template section guard). */
+  deleteSet: ReturnType<typeof Y.decodeUpdate>["ds"];
+  /** The update's structs (as decoded; for the template section guard). */
+  structs: ReturnType<typeof Y.decodeUpdate>["structs"];
+} {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -24,5 +31,5 @@ export function inspectUpdate(update: Uint8Array): { clocks: UpdateClocks; delet
     }
     if (end > (clocks.get(struct.id.client) ?? 0)) clocks.set(struct.id.client, end);
   }
-  return { clocks, deletes: decoded.ds.clients.size > 0 };
+  return { clocks, deletes: decoded.ds.clients.size > 0, deleteSet: decoded.ds, structs: decoded.structs };
 }

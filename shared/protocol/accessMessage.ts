@@ -6,7 +6,7 @@ import { MessageType } from "./messageTypes";
 export const AccessCode = { read: 0, write: 1 } as const;
 
 /** Why an update was refused: [102, reason]. */
-export const RefusalReason = { readOnly: 0, foreignClient: 1 } as const;
+export const RefusalReason = { readOnly: 0, foreignClient: 1, protectedStructure: 2 } as const;
 
 /**
  * What a client that did not ask for Mutual's messages (see mutualClient.ts) is told instead of
@@ -15,6 +15,8 @@ export const RefusalReason = { readOnly: 0, foreignClient: 1 } as const;
 export const PermissionDeniedReason = {
   readOnly: "read-only: this connection may not change the document; its updates are not merged",
   foreignClient: "forged: content under another participant's Yjs client id is not merged",
+  protectedStructure:
+    "protected: a templated document's sections and template are the server's; an update deleting them is not merged",
 } as const satisfies Record<keyof typeof RefusalReason, string>;
 
 export function encodeAccessMessage(access: "read" | "write"): Uint8Array {

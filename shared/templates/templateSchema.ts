@@ -59,7 +59,7 @@ export interface TemplateProblem {
  * a plain "<" as in "a < b" stays allowed.
  */
 const SCRIPT_PATTERNS = [
-  /<\s*[a-z!/?]/i,
+  /<[a-z!/?]/i,
   /\b(?:java|vb)script\s*:/i,
   /\bdata\s*:\s*text\/html/i,
   /\bon[a-z]+\s*=/i,
@@ -149,15 +149,24 @@ const templateFields = {
     .default([]),
 };
 
-/** Section ids name answer spaces in documents: each appears once. */
-function uniqueSectionIds(template: { sections: TemplateSection[] }, ctx: z.RefinementCtx): void {
+/** Indexes of sections whose id an earlier section already has (ids name answer spaces: each appears once). */
+function repeatedSectionIds(sections: unknown): number[] {
+  if (!Array.isArray(sections)) return [];
   const seen = new Set<string>();
-  template.sections.forEach((section, index) => {
-    if (seen.has(section.id)) {
-      ctx.addIssue({ code: "custom", message: "duplicateSectionId", path: ["sections", index, "id"] });
-    }
-    seen.add(section.id);
+  const repeated: number[] = [];
+  sections.forEach((section: unknown, index) => {
+    const id = (section as { id?: unknown } | null)?.id;
+    if (typeof id !== "string") return;
+    if (seen.has(id)) repeated.push(index);
+    seen.add(id);
   });
+  return repeated;
+}
+
+function uniqueSectionIds(template: { sections: TemplateSection[] }, ctx: z.RefinementCtx): void {
+  for (const index of repeatedSectionIds(template.sections)) {
+    ctx.addIssue({ code: "custom", message: "duplicateSectionId", path: ["sections", index, "id"] });
+  }
 }
 
 const templateIdSchema = z.string({ error: "required" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });
@@ -185,8 +194,12 @@ export type TemplateCheck<T> = { ok: true; template: T } | { ok: false; problems
 const KNOWN = new Set<string>(TEMPLATE_PROBLEM_CODES);
 
 /** zod issues -> one problem per invalid item (the first reason found for each path). */
-function toProblems(issues: readonly z.core.$ZodIssue[]): TemplateProblem[] {
+function toProblems(issues: readonly z.core.$ZodIssue[], value: unknown): TemplateProblem[] {
   const byPath = new Map<string, TemplateProblemCode>();
+  // zod runs the whole-template refinement only when every field passed: repeated ids are found here too.
+  for (const index of repeatedSectionIds((value as { sections?: unknown }).sections)) {
+    byPath.set(`sections.${index}.id`, "duplicateSectionId");
+  }
   for (const issue of issues) {
     const path = issue.path.map(String).join(".");
     if (byPath.has(path)) continue;
@@ -215,7 +228,7 @@ export function checkTemplateBody(value: unknown): TemplateCheck<TemplateBody> {
   const result = templateBodySchema.safeParse(value);
   return result.success
     ? { ok: true, template: result.data }
-    : { ok: false, problems: toProblems(result.error.issues) };
+    : { ok: false, problems: toProblems(result.error.issues, value) };
 }
 
 /** Checks a full template (with its id), e.g. a document's copy. */
@@ -225,7 +238,7 @@ export function checkTemplate(value: unknown): TemplateCheck<ReflectionTemplate>
   const result = templateSchema.safeParse(value);
   return result.success
     ? { ok: true, template: result.data }
-    : { ok: false, problems: toProblems(result.error.issues) };
+    : { ok: false, problems: toProblems(result.error.issues, value) };
 }
 
 /**
@@ -244,7 +257,7 @@ export function parseTemplateFile(text: string): TemplateCheck<ReflectionTemplat
   const wrongVersion = versionProblem(value);
   if (wrongVersion) return { ok: false, problems: wrongVersion };
   const result = templateFileSchema.safeParse(value);
-  if (!result.success) return { ok: false, problems: toProblems(result.error.issues) };
+  if (!result.success) return { ok: false, problems: toProblems(result.error.issues, value) };
   return { ok: true, template: { ...result.data, id: result.data.id ?? "" } };
 }
 

@@ -5,12 +5,13 @@ import { join } from "node:path";
 /** The compiled server `npm run build` writes (scripts/buildServer.mjs) and `npm start` runs. */
 export const SERVER_ENTRY = join("dist", "server", "main.mjs");
 
-/** The newest modification time of the server's sources (server/ and shared/), in ms. */
+/** The newest modification time of the server's sources (server/, shared/, and the locale files it bundles), in ms. */
 function newestSourceMs(root: string): number {
   let newest = 0;
-  for (const dir of ["server", "shared"]) {
+  for (const dir of ["server", "shared", "locales"]) {
     for (const name of readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })) {
-      if (/\.(ts|mjs)$/.test(name)) newest = Math.max(newest, statSync(join(root, dir, name)).mtimeMs);
+      if (/\.(ts|mjs)$|builtInTemplates\.json$/.test(name))
+        newest = Math.max(newest, statSync(join(root, dir, name)).mtimeMs);
     }
   }
   return newest;

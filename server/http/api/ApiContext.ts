@@ -13,6 +13,11 @@ export interface ApiContext {
     closeRoom(roomName: string, code: number, reason: string): void;
     presence(exchangeId: string): Array<{ participantId: string; documentId: string }>;
   };
+  /**
+   * Stores a new document's first content (a template's sections) before anyone can open it: one update,
+   * no author, in the document's log as any change is.
+   */
+  writeFirstContent: (documentName: string, update: Uint8Array) => Promise<void>;
   now: () => number;
   newId: () => string;
 }

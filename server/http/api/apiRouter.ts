@@ -11,6 +11,7 @@ import { historyRoutes } from "./historyRoutes";
 import { inviteRoutes } from "./inviteRoutes";
 import { participantRoutes } from "./participantRoutes";
 import { loadSession } from "./session";
+import { templateRoutes } from "./templateRoutes";
 
 /** The whole JSON API under /api: compression, body limits, Origin checks, the session, then one router per resource. */
 export function apiRouter(
@@ -20,6 +21,8 @@ export function apiRouter(
   documents?: DocumentSource,
 ): Router {
   const router = Router();
+  // A template (or an imported template file) in three languages outgrows the general limit.
+  router.use("/api/exchanges/:exchangeId/templates", express.json({ limit: "1mb" }));
   router.use(
     "/api",
     // Lists (an exchange's documents, people, invites) grow past a few KB; small answers go as they are.
@@ -37,6 +40,7 @@ export function apiRouter(
   router.use(inviteRoutes(ctx));
   router.use(participantRoutes(ctx));
   router.use(documentRoutes(ctx));
+  router.use(templateRoutes(ctx));
   if (ctx.history) router.use(historyRoutes({ ...ctx, history: ctx.history }));
   if (documents) router.use(agendaRoutes(ctx, documents));
   return router;

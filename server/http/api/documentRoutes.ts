@@ -6,6 +6,7 @@ import { canOnDocument, roomAccess } from "../../../shared/permissions";
 import { CloseCode } from "../../../shared/protocol/closeCodes";
 import { isId } from "../../../shared/protocol/ids";
 import { formatRoomName } from "../../../shared/protocol/roomName";
+import { writeTemplateContent } from "../../templates/firstContent";
 import type { ApiContext } from "./ApiContext";
 import { forbidden, notFound, parse } from "./ApiError";
 import { memberOf, requireMember } from "./session";
@@ -25,16 +26,24 @@ export function documentRoutes(ctx: ApiContext): Router {
   router.post(base, requireMember(ctx), async (request, response) => {
     const input = parse(createDocumentSchema, request.body);
     if (!canOnDocument(role(response), input.kind, "document.create")) throw forbidden();
+    const exchangeId = request.params.exchangeId as string;
+    const id = ctx.newId();
+    // From a template: its sections are stored first (see writeTemplateContent).
+    const templateId =
+      input.templateId === undefined
+        ? undefined
+        : await writeTemplateContent(ctx, { exchangeId, id, kind: input.kind }, input.templateId);
     const at = ctx.now();
     const document: DocumentInfo = {
-      id: ctx.newId(),
-      exchangeId: request.params.exchangeId as string,
+      id,
+      exchangeId,
       kind: input.kind,
       title: input.title,
       createdBy: memberOf(response).id,
       createdAt: at,
       updatedAt: at,
       archived: false,
+      ...(templateId ? { templateId } : {}),
     };
     await ctx.directory.createDocument(document);
     response.status(201).json(document);
