@@ -4,6 +4,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes";
 import { createExchange } from "../support/api";
+import { serverBackends } from "../support/backends";
 import { type CollabClient, connectClient, seededRandom } from "../support/collabClient";
 import { clientFrame, openRawWebSocket } from "../support/rawWebSocket";
 import { type RunningServer, startServer } from "../support/server";
@@ -21,29 +22,6 @@ let targetRoom: string;
 let fuzzRoom: string;
 let headers: Record<string, string>;
 const CONTENT = "Problem statement: 问题陈述 — declaração do problema";
-
-beforeAll(async () => {
-  server = await startServer({ env: SERVER_ENV });
-  const exchange = await createExchange(server.url);
-  bystanderRoom = (await exchange.newDocument()).room;
-  targetRoom = (await exchange.newDocument()).room;
-  fuzzRoom = (await exchange.newDocument()).room;
-  const cookie = exchange.facilitator.session.cookie!;
-  headers = { Origin: server.url, Cookie: cookie };
-  bystander = connectClient(server.wsUrl, bystanderRoom, { cookie });
-  await bystander.synced();
-  bystander.text.insert(0, CONTENT);
-  bystander.provider.on("connection-close", () => bystanderCloses++);
-  const target = connectClient(server.wsUrl, targetRoom, { cookie });
-  await target.synced();
-  target.text.insert(0, CONTENT);
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  target.destroy();
-});
-afterAll(async () => {
-  bystander.destroy();
-  await server.stop();
-});
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 function message(build: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -163,79 +141,109 @@ const appLevel: Array<[string, Uint8Array | string, number[]]> = [
   ["a text frame", "hello", [CloseCode.malformedMessage]],
 ];
 
-describe("malformed messages close only their own socket", () => {
-  it.each(appLevel)("%s", async (_name, payload, codes) => {
-    expect(codes).toContain(await sendAndAwaitClose(payload));
-  });
+for (const backend of await serverBackends("malformed messages")) {
+  describe.skipIf(!backend.ready)(`malformed messages close only their own socket (${backend.name})`, () => {
+    /** The storage of this backend's server, found again by the restarted one. */
+    let storageEnv: Record<string, string> = {};
+    beforeAll(async () => {
+      storageEnv = await backend.freshEnv();
+      bystanderCloses = 0;
+      server = await startServer({ env: { ...SERVER_ENV, ...storageEnv } });
+      expect(server.logs.find((line) => line.event === "listening")?.storage).toBe(backend.storage);
+      const exchange = await createExchange(server.url);
+      bystanderRoom = (await exchange.newDocument()).room;
+      targetRoom = (await exchange.newDocument()).room;
+      fuzzRoom = (await exchange.newDocument()).room;
+      const cookie = exchange.facilitator.session.cookie!;
+      headers = { Origin: server.url, Cookie: cookie };
+      bystander = connectClient(server.wsUrl, bystanderRoom, { cookie });
+      await bystander.synced();
+      bystander.text.insert(0, CONTENT);
+      bystander.provider.on("connection-close", () => bystanderCloses++);
+      const target = connectClient(server.wsUrl, targetRoom, { cookie });
+      await target.synced();
+      target.text.insert(0, CONTENT);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      target.destroy();
+    });
+    afterAll(async () => {
+      bystander.destroy();
+      await server.stop();
+    });
 
-  it.each([
-    ["reserved bits set", clientFrame(0x80 | 0x40 | 0x2, bytes(0, 0, 0)), 1002],
-    ["an unknown opcode", clientFrame(0x80 | 0x3, bytes(1, 2, 3)), 1002],
-    ["a declared length of 2^40", clientFrame(0x80 | 0x2, bytes(1, 2, 3), 2 ** 40), 1009],
-  ])("WebSocket-level garbage: %s", async (_name, frame, code) => {
-    const raw = await openRawWebSocket(server.port, `/collab/${targetRoom}`, headers);
-    raw.write(frame);
-    expect(await raw.closed).toBe(code);
-    raw.destroy();
-  });
+    it.each(appLevel)("%s", async (_name, payload, codes) => {
+      expect(codes).toContain(await sendAndAwaitClose(payload));
+    });
 
-  it(`survives ${FUZZ_FRAMES} randomized frames: each valid one is applied, each invalid one closes its socket with a protocol code`, async () => {
-    const random = seededRandom(2026);
-    const known = new Set<number>([...Object.values(CloseCode), 1002, 1009]);
-    const frames = Array.from({ length: FUZZ_FRAMES }, () => randomFrame(random));
-    const codes: number[] = [];
-    // A few sockets at a time; a frame the server accepts leaves its socket open: we close it ourselves.
-    for (let first = 0; first < frames.length; first += 10) {
-      const batch = frames.slice(first, first + 10).map((frame) => sendAndAwaitClose(frame, fuzzRoom, 300));
-      codes.push(...(await Promise.all(batch)));
-    }
-    for (const code of codes) if (code !== ACCEPTED) expect(known).toContain(code);
-    expect(server.logs.filter((line) => line.level === "error")).toEqual([]);
-    // The room still loads for a reader, whatever the accepted frames put in it.
-    const reader = connectClient(server.wsUrl, fuzzRoom, { cookie: headers.Cookie! });
-    await reader.synced();
-    reader.destroy();
-  });
+    it.each([
+      ["reserved bits set", clientFrame(0x80 | 0x40 | 0x2, bytes(0, 0, 0)), 1002],
+      ["an unknown opcode", clientFrame(0x80 | 0x3, bytes(1, 2, 3)), 1002],
+      ["a declared length of 2^40", clientFrame(0x80 | 0x2, bytes(1, 2, 3), 2 ** 40), 1009],
+    ])("WebSocket-level garbage: %s", async (_name, frame, code) => {
+      const raw = await openRawWebSocket(server.port, `/collab/${targetRoom}`, headers);
+      raw.write(frame);
+      expect(await raw.closed).toBe(code);
+      raw.destroy();
+    });
 
-  it("closes a socket whose room name is not two ids", async () => {
-    const raw = await openRawWebSocket(server.port, "/collab/..%2F..%2Fetc/passwd", headers);
-    expect(await raw.closed).toBe(CloseCode.invalidRoom);
-    raw.destroy();
-  });
+    it(`survives ${FUZZ_FRAMES} randomized frames: each valid one is applied, each invalid one closes its socket with a protocol code`, async () => {
+      const random = seededRandom(2026);
+      const known = new Set<number>([...Object.values(CloseCode), 1002, 1009]);
+      const frames = Array.from({ length: FUZZ_FRAMES }, () => randomFrame(random));
+      const codes: number[] = [];
+      // A few sockets at a time; a frame the server accepts leaves its socket open: we close it ourselves.
+      for (let first = 0; first < frames.length; first += 10) {
+        const batch = frames.slice(first, first + 10).map((frame) => sendAndAwaitClose(frame, fuzzRoom, 300));
+        codes.push(...(await Promise.all(batch)));
+      }
+      for (const code of codes) if (code !== ACCEPTED) expect(known).toContain(code);
+      expect(server.logs.filter((line) => line.level === "error")).toEqual([]);
+      // The room still loads for a reader, whatever the accepted frames put in it.
+      const reader = connectClient(server.wsUrl, fuzzRoom, { cookie: headers.Cookie! });
+      await reader.synced();
+      reader.destroy();
+    });
 
-  it("logs one warning per refused connection with room, code and reason", () => {
-    const refused = server.logs.filter(
-      (l) => l.event === "connection.close" && l.level === "warn" && l.room === targetRoom,
-    );
-    expect(refused.length).toBeGreaterThanOrEqual(appLevel.length);
-    for (const line of refused) {
-      expect(line.reason).toEqual(expect.any(String));
-      expect(line.code).toEqual(expect.any(Number));
-    }
-  });
+    it("closes a socket whose room name is not two ids", async () => {
+      const raw = await openRawWebSocket(server.port, "/collab/..%2F..%2Fetc/passwd", headers);
+      expect(await raw.closed).toBe(CloseCode.invalidRoom);
+      raw.destroy();
+    });
 
-  it("leaves the server up, the other room connected and both documents intact", async () => {
-    const health = await fetch(`${server.url}/healthz`);
-    expect(health.status).toBe(200);
-    expect(bystanderCloses).toBe(0);
-    expect(bystander.provider.wsconnected).toBe(true);
-    for (const room of [bystanderRoom, targetRoom]) {
-      const reader = connectClient(server.wsUrl, room, { cookie: headers.Cookie! });
+    it("logs one warning per refused connection with room, code and reason", () => {
+      const refused = server.logs.filter(
+        (l) => l.event === "connection.close" && l.level === "warn" && l.room === targetRoom,
+      );
+      expect(refused.length).toBeGreaterThanOrEqual(appLevel.length);
+      for (const line of refused) {
+        expect(line.reason).toEqual(expect.any(String));
+        expect(line.code).toEqual(expect.any(Number));
+      }
+    });
+
+    it("leaves the server up, the other room connected and both documents intact", async () => {
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(bystanderCloses).toBe(0);
+      expect(bystander.provider.wsconnected).toBe(true);
+      for (const room of [bystanderRoom, targetRoom]) {
+        const reader = connectClient(server.wsUrl, room, { cookie: headers.Cookie! });
+        await reader.synced();
+        expect(reader.text.toString()).toBe(CONTENT);
+        reader.destroy();
+      }
+    });
+
+    it("stored documents survive a restart unchanged after the battery", async () => {
+      await server.stop();
+      server = await startServer({
+        dataDir: server.dataDir,
+        env: { ...SERVER_ENV, ...storageEnv },
+      });
+      const reader = connectClient(server.wsUrl, targetRoom, { cookie: headers.Cookie! });
       await reader.synced();
       expect(reader.text.toString()).toBe(CONTENT);
       reader.destroy();
-    }
-  });
-
-  it("stored documents survive a restart unchanged after the battery", async () => {
-    await server.stop();
-    server = await startServer({
-      dataDir: server.dataDir,
-      env: SERVER_ENV,
     });
-    const reader = connectClient(server.wsUrl, targetRoom, { cookie: headers.Cookie! });
-    await reader.synced();
-    expect(reader.text.toString()).toBe(CONTENT);
-    reader.destroy();
   });
-});
+}

@@ -1,10 +1,11 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { createExchange } from "../support/api";
+import { type ServerBackend, serverBackends } from "../support/backends";
 import { connectClient, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -13,8 +14,14 @@ afterEach(async () => {
   await Promise.all(servers.map((s) => s.kill()));
   servers = [];
 });
+/** The storage a restarted server (same data directory) finds again: the same database on PostgreSQL. */
+const storageEnvOf = new Map<string, Record<string, string>>();
+let backend: ServerBackend;
 async function start(options: Parameters<typeof startServer>[0] = {}) {
-  const server = await startServer(options);
+  const storageEnv = (options.dataDir && storageEnvOf.get(options.dataDir)) || (await backend.freshEnv());
+  const server = await startServer({ ...options, env: { ...storageEnv, ...options.env } });
+  storageEnvOf.set(server.dataDir, storageEnv);
+  expect(server.logs.find((line) => line.event === "listening")?.storage).toBe(backend.storage);
   servers.push(server);
   return server;
 }
@@ -51,63 +58,69 @@ async function firstSyncStep2(
   }
 }
 
-describe("server restart", () => {
-  it("keeps every document across a graceful restart (SIGTERM)", async () => {
-    const first = await start();
-    const exchange = await createExchange(first.url);
-    const { room } = await exchange.newDocument();
-    const cookie = exchange.facilitator.session.cookie;
-    const writer = connectClient(first.wsUrl, room, { cookie });
-    await writer.synced();
-    writer.text.insert(0, "Agenda: 议程 — sessão de abertura");
-    await waitFor(() => first.logs.some((l) => l.event === "room.loaded"), "room loaded");
-    writer.destroy();
-    await first.stop();
-    expect(first.logs.some((l) => l.event === "shutdown.done")).toBe(true);
+for (const each of await serverBackends("server restart")) {
+  describe.skipIf(!each.ready)(`server restart (${each.name})`, () => {
+    beforeAll(() => {
+      backend = each;
+    });
 
-    const second = await start({ dataDir: first.dataDir });
-    const reader = connectClient(second.wsUrl, room, { cookie });
-    await reader.synced();
-    expect(reader.text.toString()).toBe("Agenda: 议程 — sessão de abertura");
-    reader.destroy();
+    it("keeps every document across a graceful restart (SIGTERM)", async () => {
+      const first = await start();
+      const exchange = await createExchange(first.url);
+      const { room } = await exchange.newDocument();
+      const cookie = exchange.facilitator.session.cookie;
+      const writer = connectClient(first.wsUrl, room, { cookie });
+      await writer.synced();
+      writer.text.insert(0, "Agenda: 议程 — sessão de abertura");
+      await waitFor(() => first.logs.some((l) => l.event === "room.loaded"), "room loaded");
+      writer.destroy();
+      await first.stop();
+      expect(first.logs.some((l) => l.event === "shutdown.done")).toBe(true);
+
+      const second = await start({ dataDir: first.dataDir });
+      const reader = connectClient(second.wsUrl, room, { cookie });
+      await reader.synced();
+      expect(reader.text.toString()).toBe("Agenda: 议程 — sessão de abertura");
+      reader.destroy();
+    });
+
+    it("answers the first sync after a restart with the stored document, never an empty one first", async () => {
+      const first = await start();
+      const exchange = await createExchange(first.url);
+      const { room } = await exchange.newDocument();
+      const cookie = exchange.facilitator.session.cookie;
+      const writer = connectClient(first.wsUrl, room, { cookie });
+      await writer.synced();
+      writer.text.insert(0, "stored before the restart");
+      await first.stop();
+      writer.destroy();
+
+      const second = await start({ dataDir: first.dataDir });
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, await firstSyncStep2(second, room, cookie));
+      expect(doc.getText("t").toString()).toBe("stored before the restart");
+    });
+
+    it("does not duplicate content when clients seed an empty document after sync", async () => {
+      const first = await start();
+      const exchange = await createExchange(first.url);
+      const { room } = await exchange.newDocument();
+      const cookie = exchange.facilitator.session.cookie;
+      // The pattern that breaks on servers that sync before loading: seed if empty once synced.
+      const seedIfEmpty = async () => {
+        const client = connectClient((servers.at(-1) as RunningServer).wsUrl, room, { cookie });
+        await client.synced();
+        if (client.text.length === 0) client.text.insert(0, "Template heading");
+        return client;
+      };
+      const a = await seedIfEmpty();
+      await waitFor(() => first.logs.some((l) => l.event === "room.loaded"), "room loaded");
+      a.destroy();
+      await first.stop();
+      await start({ dataDir: first.dataDir });
+      const clients = await Promise.all([seedIfEmpty(), seedIfEmpty(), seedIfEmpty()]);
+      for (const client of clients) expect(client.text.toString()).toBe("Template heading");
+      for (const client of clients) client.destroy();
+    });
   });
-
-  it("answers the first sync after a restart with the stored document, never an empty one first", async () => {
-    const first = await start();
-    const exchange = await createExchange(first.url);
-    const { room } = await exchange.newDocument();
-    const cookie = exchange.facilitator.session.cookie;
-    const writer = connectClient(first.wsUrl, room, { cookie });
-    await writer.synced();
-    writer.text.insert(0, "stored before the restart");
-    await first.stop();
-    writer.destroy();
-
-    const second = await start({ dataDir: first.dataDir });
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, await firstSyncStep2(second, room, cookie));
-    expect(doc.getText("t").toString()).toBe("stored before the restart");
-  });
-
-  it("does not duplicate content when clients seed an empty document after sync", async () => {
-    const first = await start();
-    const exchange = await createExchange(first.url);
-    const { room } = await exchange.newDocument();
-    const cookie = exchange.facilitator.session.cookie;
-    // The pattern that breaks on servers that sync before loading: seed if empty once synced.
-    const seedIfEmpty = async () => {
-      const client = connectClient((servers.at(-1) as RunningServer).wsUrl, room, { cookie });
-      await client.synced();
-      if (client.text.length === 0) client.text.insert(0, "Template heading");
-      return client;
-    };
-    const a = await seedIfEmpty();
-    await waitFor(() => first.logs.some((l) => l.event === "room.loaded"), "room loaded");
-    a.destroy();
-    await first.stop();
-    await start({ dataDir: first.dataDir });
-    const clients = await Promise.all([seedIfEmpty(), seedIfEmpty(), seedIfEmpty()]);
-    for (const client of clients) expect(client.text.toString()).toBe("Template heading");
-    for (const client of clients) client.destroy();
-  });
-});
+}
