@@ -15,12 +15,13 @@ import { type DependencyCheck, healthRoutes } from "./http/health";
 import { securityHeaders } from "./http/securityHeaders";
 import { staticClientRoutes } from "./http/staticClient";
 import type { Logger } from "./log";
+import { createRunService } from "./run/runService";
 import { withTimeout } from "./scaleout/degradation";
 import type { ScaleOut } from "./scaleout/scaleOut";
 import type { DirectoryStorage } from "./storage/DirectoryStorage";
 import type { DocumentStorage } from "./storage/DocumentStorage";
-import { encodeUpdateBatch } from "./storage/journal/journalFormat";
 import type { Durability } from "./storage/durability/durability";
+import { encodeUpdateBatch } from "./storage/journal/journalFormat";
 
 export interface MutualServer {
   readonly http: Server;
@@ -67,6 +68,8 @@ export function createApp(
     },
   });
   history = createHistoryService({ storage: documents, rooms: registry, log });
+  // Facilitated runs write into documents through the rooms, and mark their events in history.
+  const runs = createRunService({ rooms: registry, directory, history, log, now: Date.now });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
   const collab = createCollabEndpoint({
     registry,
@@ -102,6 +105,7 @@ export function createApp(
       operatorToken: config.operatorToken,
       live,
       history,
+      runs,
       writeFirstContent: (documentName, update) =>
         documents.appendUpdates(encodeUpdateBatch([{ documentName, update, author: null }])),
       now: Date.now,

@@ -17,7 +17,17 @@ export type DocumentAction =
   | "document.write"
   | "document.create"
   | "document.rename"
-  | "document.archive";
+  | "document.archive"
+  /** Browse, view, compare and replay versions; the "who wrote what" tint. */
+  | "history.read"
+  /** Make a named version, rename one. */
+  | "version.name"
+  /** Restore a version into the live document. */
+  | "version.restore"
+  /** Start and steer a facilitated run: phases, timer, reveal, votes, locks, close (issue 31). */
+  | "run.facilitate"
+  /** Take part in a run: private draft, dots, actions (when the run lets everyone make them). */
+  | "run.participate";
 
 const exchangeMatrix: Record<Role, readonly ExchangeAction[]> = {
   facilitator: [
@@ -39,18 +49,21 @@ const editing: readonly DocumentAction[] = [
   "document.create",
   "document.rename",
   "document.archive",
+  "history.read",
+  "version.name",
+  "version.restore",
 ];
-const reading: readonly DocumentAction[] = ["document.read"];
+const reading: readonly DocumentAction[] = ["document.read", "history.read"];
 
 /** The same actions for every kind (kinds with their own rules, like facilitation rooms, come later). */
 function everyKind(actions: readonly DocumentAction[]): Record<DocumentKind, readonly DocumentAction[]> {
   return { agenda: actions, "problem-statement": actions, reflection: actions, notes: actions };
 }
 
-/** Role x document kind x action. */
+/** Role x document kind x action. Observers follow a run live; they never write, vote or act. */
 const documentMatrix: Record<Role, Record<DocumentKind, readonly DocumentAction[]>> = {
-  facilitator: everyKind(editing),
-  delegate: everyKind(editing),
+  facilitator: everyKind([...editing, "run.facilitate", "run.participate"]),
+  delegate: everyKind([...editing, "run.participate"]),
   observer: everyKind(reading),
 };
 

@@ -46,7 +46,53 @@ export interface LoggedUpdate {
   seq: number;
   update: Uint8Array;
   author: string | null;
+  /** The delegation the author had when the update was stored (null: none, or no author). */
+  delegationId: string | null;
   createdAt: number;
+}
+
+/** Which participant a Yjs client id of a document belongs to, and that participant's delegation when bound. */
+export interface ClientBinding {
+  clientId: number;
+  participantId: string;
+  delegationId: string | null;
+}
+
+/** A range of a document's log: updates with afterSeq < seq <= throughSeq (either bound optional). */
+export interface LogRange {
+  afterSeq?: number;
+  throughSeq?: number;
+}
+
+export type VersionKind = "auto" | "named" | "restore" | "run-event";
+
+/** A version: a point in the attributed log (everything logged through `throughSeq`), never a copy. */
+export interface StoredVersion {
+  id: number;
+  documentName: string;
+  throughSeq: number;
+  createdAt: number;
+  kind: VersionKind;
+  name: string | null;
+  /** Kind-specific detail, as JSON: the run event, or the version a restore went back to. */
+  event: Record<string, unknown> | null;
+  /** The participant who asked for it (named, restore); null when the server made it. */
+  createdBy: string | null;
+  /** Who changed the document since the previous version ("" participant: anonymous). */
+  contributors: Array<{ participantId: string | null; delegationId: string | null }>;
+  /** The document's Yjs state vector at this version. */
+  stateVector: Uint8Array;
+}
+
+export type NewVersion = Omit<StoredVersion, "id"> & {
+  /** The attributed changes since the previous version (server/history/changeRanges.ts). */
+  changes: Uint8Array;
+};
+
+/** A whole history state (deleted content kept) through a point of the log, to render versions fast. */
+export interface HistoryCheckpoint {
+  throughSeq: number;
+  data: Uint8Array;
 }
 
 /**
@@ -72,7 +118,27 @@ export interface DocumentStorage {
   compact(documentName: string): Promise<CompactionResult | null>;
   /** Number of logged updates not yet covered by the snapshot. */
   countUpdates(documentName: string): Promise<number>;
-  /** The whole attributed log of a document, oldest first. */
-  listUpdates(documentName: string): Promise<LoggedUpdate[]>;
+  /** The attributed log of a document (or a range of it), oldest first. */
+  listUpdates(documentName: string, range?: LogRange): Promise<LoggedUpdate[]>;
+  /** The seq of the document's last logged update (0 when none). */
+  lastSeq(documentName: string): Promise<number>;
+  /** Bytes of the log in a range (history decides when to keep a checkpoint). */
+  logBytes(documentName: string, range?: LogRange): Promise<number>;
+  /** Every client-id binding of the document, with the delegation at binding time. */
+  listBindings(documentName: string): Promise<ClientBinding[]>;
+
+  // Version history (issue 32): versions are points in the log, kept for ever like the log itself.
+  addVersion(version: NewVersion): Promise<StoredVersion>;
+  /** Newest first; `beforeId` pages back. */
+  listVersions(documentName: string, page: { beforeId?: number; limit: number }): Promise<StoredVersion[]>;
+  getVersion(documentName: string, id: number): Promise<StoredVersion | null>;
+  countVersions(documentName: string): Promise<number>;
+  /** The attributed changes of the versions whose point lies in the range, oldest first. */
+  versionChanges(documentName: string, range: LogRange): Promise<Uint8Array[]>;
+  /** Names (or with null unnames) a version; false when there is no such version. */
+  renameVersion(documentName: string, id: number, name: string | null): Promise<boolean>;
+  addCheckpoint(documentName: string, checkpoint: HistoryCheckpoint, at: number): Promise<void>;
+  /** The latest checkpoint at or before `throughSeq` (the latest of all without it). */
+  findCheckpoint(documentName: string, throughSeq?: number): Promise<HistoryCheckpoint | null>;
   close(): Promise<void>;
 }

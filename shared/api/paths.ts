@@ -42,6 +42,22 @@ export const api = {
   /** Client id -> author, for the live "who wrote what" tint. */
   historyAuthors: (exchangeId: string, documentId: string) =>
     `/api/exchanges/${exchangeId}/documents/${documentId}/history/authors`,
+  /** A facilitated run (issue 31): POST a RunCommand (facilitators). */
+  run: (exchangeId: string, documentId: string) => `/api/exchanges/${exchangeId}/documents/${documentId}/run`,
+  /** GET: the server's clock ({ now }), for the shared countdown. */
+  runClock: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/run/clock`,
+  /** GET: my own dots; PUT: place them (replaces mine). Tallies are never answered here. */
+  runVotes: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/run/votes`,
+  /** POST: a new action. */
+  runActions: (exchangeId: string, documentId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/run/actions`,
+  /** PATCH: an action's status or details. */
+  runAction: (exchangeId: string, documentId: string, actionId: string) =>
+    `/api/exchanges/${exchangeId}/documents/${documentId}/run/actions/${actionId}`,
+  /** GET: every run's actions and summaries in the exchange. */
+  exchangeRuns: (exchangeId: string) => `/api/exchanges/${exchangeId}/runs`,
   invitePreview: (token: string) => `/api/invites/${encodeURIComponent(token)}`,
   join: (token: string) => `/api/invites/${encodeURIComponent(token)}/join`,
 } as const;

@@ -1,4 +1,6 @@
 import type { Participant } from "../../../shared/domain";
+import type { HistoryService } from "../../history/historyService";
+import type { RunService } from "../../run/runService";
 import type { DirectoryStorage, StoredParticipant } from "../../storage/DirectoryStorage";
 
 /** What the API routes need, passed in (never read from globals), so tests can build it too. */
@@ -13,6 +15,10 @@ export interface ApiContext {
     closeRoom(roomName: string, code: number, reason: string): void;
     presence(exchangeId: string): Array<{ participantId: string; documentId: string }>;
   };
+  /** Version history of documents (issue 32); absent where a test builds the API without rooms. */
+  history?: HistoryService;
+  /** Facilitated runs (issue 31); absent where a test builds the API without rooms. */
+  runs?: RunService;
   /**
    * Stores a new document's first content (a template's sections) before anyone can open it: one update,
    * no author, in the document's log as any change is.

@@ -10,6 +10,7 @@ import { exchangeRoutes } from "./exchangeRoutes";
 import { historyRoutes } from "./historyRoutes";
 import { inviteRoutes } from "./inviteRoutes";
 import { participantRoutes } from "./participantRoutes";
+import { runRoutes } from "./runRoutes";
 import { loadSession } from "./session";
 import { templateRoutes } from "./templateRoutes";
 
@@ -42,6 +43,7 @@ export function apiRouter(
   router.use(documentRoutes(ctx));
   router.use(templateRoutes(ctx));
   if (ctx.history) router.use(historyRoutes({ ...ctx, history: ctx.history }));
+  if (ctx.runs) router.use(runRoutes(ctx, ctx.runs));
   if (documents) router.use(agendaRoutes(ctx, documents));
   return router;
 }

@@ -1,16 +1,10 @@
-import type { DocumentStorage, JournalPosition, LoggedUpdate, StoredDocument } from "../DocumentStorage";
+import type { DocumentStorage, JournalPosition, StoredDocument } from "../DocumentStorage";
 import { decodeUpdateBatch } from "../journal/journalFormat";
 import { prepareAppendTransaction } from "./appendTransaction";
 import { prepareCompaction } from "./compaction";
 import type { SqliteDatabase } from "./openSqliteDatabase";
+import { sqliteHistory } from "./sqliteHistory";
 import type { StorageWorker } from "./storageWorker";
-
-interface LogRow {
-  seq: number;
-  data: Buffer;
-  author: string | null;
-  created_at: number;
-}
 
 /**
  * DocumentStorage on the embedded SQLite database (synchronous underneath, async at the interface).
@@ -31,9 +25,6 @@ export function createSqliteDocumentStorage(
       "SELECT data FROM document_updates WHERE document_name = ? AND seq > ? ORDER BY seq",
     )
     .pluck();
-  const selectLog = db.prepare<[string], LogRow>(
-    "SELECT seq, data, author, created_at FROM document_updates WHERE document_name = ? ORDER BY seq",
-  );
   const selectBindings = db.prepare<[string], { client_id: number; participant_id: string }>(
     "SELECT client_id, participant_id FROM client_bindings WHERE document_name = ?",
   );
@@ -65,6 +56,7 @@ export function createSqliteDocumentStorage(
   const compactHere = worker ? null : prepareCompaction(db);
 
   return {
+    ...sqliteHistory(db),
     async loadDocument(documentName) {
       return load(documentName);
     },
@@ -81,14 +73,6 @@ export function createSqliteDocumentStorage(
     },
     async countUpdates(documentName) {
       return countAfter.get(documentName, selectSnapshot.get(documentName)?.through_seq ?? 0) ?? 0;
-    },
-    async listUpdates(documentName): Promise<LoggedUpdate[]> {
-      return selectLog.all(documentName).map((row) => ({
-        seq: row.seq,
-        update: toBytes(row.data),
-        author: row.author,
-        createdAt: row.created_at,
-      }));
     },
     async close() {
       // The database handle is shared with the directory store; its owner closes it.

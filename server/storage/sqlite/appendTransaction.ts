@@ -14,11 +14,15 @@ export type AppendTransaction = (
  * never backwards.
  */
 export function prepareAppendTransaction(db: SqliteDatabase): AppendTransaction {
-  const insertUpdate = db.prepare<[string, Uint8Array, string | null, number]>(
-    "INSERT INTO document_updates (document_name, data, author, created_at) VALUES (?, ?, ?, ?)",
+  // The author's delegation now, read in the same transaction: history attributes each change to the
+  // delegation its author had when writing it, whatever it becomes later.
+  const insertUpdate = db.prepare<[string, Uint8Array, string | null, number, string | null]>(
+    `INSERT INTO document_updates (document_name, data, author, created_at, delegation_id)
+     VALUES (?, ?, ?, ?, (SELECT delegation_id FROM participants WHERE id = ?))`,
   );
-  const insertBinding = db.prepare<[string, number, string, number]>(
-    "INSERT OR IGNORE INTO client_bindings (document_name, client_id, participant_id, bound_at) VALUES (?, ?, ?, ?)",
+  const insertBinding = db.prepare<[string, number, string, number, string]>(
+    `INSERT OR IGNORE INTO client_bindings (document_name, client_id, participant_id, bound_at, delegation_id)
+     VALUES (?, ?, ?, ?, (SELECT delegation_id FROM participants WHERE id = ?))`,
   );
   // Row values compare (segment, offset) in order.
   const advanceJournalPosition = db.prepare<[number, number, number, number]>(
@@ -30,9 +34,10 @@ export function prepareAppendTransaction(db: SqliteDatabase): AppendTransaction 
       if (journal)
         advanceJournalPosition.run(journal.segment, journal.offset, journal.segment, journal.offset);
       for (const { documentName, update, author, newClientIds } of records) {
-        insertUpdate.run(documentName, update, author, at);
+        insertUpdate.run(documentName, update, author, at, author);
         if (author)
-          for (const clientId of newClientIds ?? []) insertBinding.run(documentName, clientId, author, at);
+          for (const clientId of newClientIds ?? [])
+            insertBinding.run(documentName, clientId, author, at, author);
       }
     },
   );

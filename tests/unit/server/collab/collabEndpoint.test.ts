@@ -48,6 +48,7 @@ beforeEach(async () => {
     leave: (joined, connection) => joined.remove(connection),
     size: 1,
     flushAll: async () => {},
+    flushWrites: async () => {},
   };
   const record =
     (level: string) =>

@@ -70,6 +70,39 @@ export function recordingStorage(
     async listUpdates() {
       return [];
     },
+    // History is not what these tests exercise: an empty one.
+    async lastSeq() {
+      return 0;
+    },
+    async logBytes() {
+      return 0;
+    },
+    async listBindings() {
+      return [];
+    },
+    async addVersion(version) {
+      const { changes: _changes, ...stored } = version;
+      return { ...stored, id: 1 };
+    },
+    async listVersions() {
+      return [];
+    },
+    async getVersion() {
+      return null;
+    },
+    async countVersions() {
+      return 0;
+    },
+    async versionChanges() {
+      return [];
+    },
+    async renameVersion() {
+      return false;
+    },
+    async addCheckpoint() {},
+    async findCheckpoint() {
+      return null;
+    },
     async close() {},
   };
 }
