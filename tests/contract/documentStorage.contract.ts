@@ -210,5 +210,112 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
       expect(await storage.appliedJournalPosition()).toEqual({ segment: 4, offset: 0 });
       expect(textOf(await storage.loadDocument("exchange0001/journal0001"))).toBe("a");
     });
+
+    // Version history (issue 32): the log by range, bindings, versions and checkpoints, kept for ever.
+    it("reads the attributed log by range, its size and last position, and the client bindings", async () => {
+      const doc = new Y.Doc();
+      const name = "exchange0001/history0001";
+      const updates = keystrokes(doc, "abcd");
+      await storage.appendUpdates(
+        encodeUpdateBatch(
+          updates.map((update, i) => ({
+            documentName: name,
+            update,
+            author: "alice00001",
+            newClientIds: i === 0 ? [doc.clientID] : [],
+          })),
+        ),
+      );
+      const log = await storage.listUpdates(name);
+      expect(log.map((entry) => entry.author)).toEqual([
+        "alice00001",
+        "alice00001",
+        "alice00001",
+        "alice00001",
+      ]);
+      // Not a participant this storage's directory knows: no delegation.
+      expect(log[0]!.delegationId).toBeNull();
+      const last = await storage.lastSeq(name);
+      expect(last).toBe(log[3]!.seq);
+      const middle = await storage.listUpdates(name, { afterSeq: log[0]!.seq, throughSeq: log[2]!.seq });
+      expect(middle.map((entry) => entry.seq)).toEqual([log[1]!.seq, log[2]!.seq]);
+      expect(await storage.logBytes(name)).toBe(updates.reduce((sum, u) => sum + u.byteLength, 0));
+      expect(await storage.logBytes(name, { afterSeq: last })).toBe(0);
+      expect(await storage.lastSeq("exchange0001/nothing0001")).toBe(0);
+      expect(await storage.listBindings(name)).toEqual([
+        { clientId: doc.clientID, participantId: "alice00001", delegationId: null },
+      ]);
+    });
+
+    it("keeps versions (newest first, paged, renamed) and their changes, and checkpoints, across compaction and a reopen", async () => {
+      const name = "exchange0001/versions001";
+      const doc = new Y.Doc();
+      await storage.appendUpdates(
+        encodeUpdateBatch(
+          keystrokes(doc, "xyz").map((update) => ({ documentName: name, update, author: "bo" })),
+        ),
+      );
+      const seq = await storage.lastSeq(name);
+      const base = {
+        documentName: name,
+        createdAt: 1000,
+        name: null,
+        event: null,
+        createdBy: null,
+        contributors: [{ participantId: "bo", delegationId: "recife" }],
+        stateVector: Y.encodeStateVector(doc),
+      };
+      const first = await storage.addVersion({
+        ...base,
+        throughSeq: seq - 1,
+        kind: "auto",
+        changes: new Uint8Array([1]),
+      });
+      const second = await storage.addVersion({
+        ...base,
+        throughSeq: seq,
+        kind: "run-event",
+        event: { type: "phase", phase: 2 },
+        changes: new Uint8Array([2, 2]),
+      });
+      const third = await storage.addVersion({
+        ...base,
+        throughSeq: seq,
+        kind: "named",
+        name: "Day 1",
+        changes: new Uint8Array([3]),
+      });
+      expect(await storage.countVersions(name)).toBe(3);
+      expect((await storage.listVersions(name, { limit: 2 })).map((v) => v.id)).toEqual([
+        third.id,
+        second.id,
+      ]);
+      expect((await storage.listVersions(name, { beforeId: second.id, limit: 2 })).map((v) => v.id)).toEqual([
+        first.id,
+      ]);
+      expect(await storage.getVersion(name, second.id)).toEqual({ ...second });
+      expect((await storage.getVersion(name, second.id))?.event).toEqual({ type: "phase", phase: 2 });
+      expect(await storage.getVersion("exchange0001/other00001", second.id)).toBeNull();
+      expect(await storage.renameVersion(name, first.id, "Before day 2")).toBe(true);
+      expect(await storage.renameVersion(name, 999_999, "nothing")).toBe(false);
+      expect(
+        (await storage.versionChanges(name, { afterSeq: seq - 1, throughSeq: seq })).map((c) => [...c]),
+      ).toEqual([[2, 2], [3]]);
+      await storage.addCheckpoint(name, { throughSeq: seq - 1, data: new Uint8Array([9, 9]) }, 1000);
+      await storage.compact(name);
+      await storage.close();
+      storage = await harness.reopen();
+      expect((await storage.getVersion(name, first.id))?.name).toBe("Before day 2");
+      expect(await storage.listUpdates(name)).toHaveLength(3);
+      expect(await storage.findCheckpoint(name, seq)).toEqual({
+        throughSeq: seq - 1,
+        data: new Uint8Array([9, 9]),
+      });
+      expect(await storage.findCheckpoint(name, seq - 2)).toBeNull();
+      expect(await storage.findCheckpoint(name)).toEqual({
+        throughSeq: seq - 1,
+        data: new Uint8Array([9, 9]),
+      });
+    });
   });
 }
