@@ -11,6 +11,8 @@ export interface Connection {
   readonly id: string;
   readonly identity: ConnectionIdentity;
   readonly access: "read" | "write";
+  /** May change what a facilitated run locked (facilitators; server/collab/runGuard). */
+  readonly mayEditLocked?: boolean;
   /** The client asked for Mutual's own messages (saved, access, refused); others get only standard ones. */
   readonly mutualMessages: boolean;
   send(message: Uint8Array): void;

@@ -187,6 +187,7 @@ export function createCollabEndpoint(options: {
         id: logFields.connection as string,
         identity: granted.identity,
         access: granted.access,
+        mayEditLocked: granted.facilitator === true,
         mutualMessages,
         awarenessIds: new Set(),
         send: (message) => sendFrame(binaryFrame(message)),

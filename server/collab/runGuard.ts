@@ -1,0 +1,140 @@
+import * as Y from "yjs";
+import { readRunState } from "../../shared/run/runState";
+import { DocumentLayout, TemplateLayout } from "../../shared/schema/documentLayout";
+import { RunLayout } from "../../shared/schema/runLayout";
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+type DecodedUpdate = { structs: Decoded["structs"]; deleteSet: Decoded["ds"] };
+
+/** Where a change lands: the root type, and under "content" the template section (null: outside any). */
+interface Scope {
+  root: string;
+  section: string | null;
+}
+
+/**
+ * A facilitated run's guard (issue 31), checked before a client's update is applied:
+ * - the run map is the server's alone (run state, contributions, tallies, actions, summary): any update
+ *   writing into it or deleting from it is refused, for facilitators too (they act through the API);
+ * - while the run locks the document or a section, only facilitators may change it (or that section).
+ * Returns the refusal, or null. Documents without a run cost one pass over the update's structs.
+ */
+export function runRefusal(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  mayEditLocked: boolean,
+): "protectedStructure" | "locked" | null {
+  // A new key in the run map names its root: refused even before any run exists.
+  for (const struct of update.structs) {
+    if (struct instanceof Y.Item && (struct.parent as unknown) === RunLayout.map) return "protectedStructure";
+  }
+  const map = doc.share.get(RunLayout.map) as Y.Map<unknown> | undefined;
+  if (!map || map._map.size === 0) return null;
+  const state = readRunState(map.get(RunLayout.state));
+  const locks = !mayEditLocked && state?.status === "running" ? state.locks : null;
+  const lockedSections = new Set(locks?.sections ?? []);
+  const lockedAll = locks?.document === true;
+  const scopes = new ScopeResolver(doc, update.structs);
+  const check = (scope: Scope | null): "protectedStructure" | "locked" | null => {
+    if (!scope) return null;
+    if (scope.root === RunLayout.map) return "protectedStructure";
+    if (scope.root === DocumentLayout.content || scope.root === DocumentLayout.template) {
+      if (lockedAll) return "locked";
+      if (scope.section !== null && lockedSections.has(scope.section)) return "locked";
+    }
+    return null;
+  };
+  for (const struct of update.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const refusal = check(scopes.ofStruct(struct));
+    if (refusal) return refusal;
+  }
+  for (const [client, ranges] of update.deleteSet.clients) {
+    for (const { clock, len } of ranges) {
+      let at = clock;
+      const end = Math.min(clock + len, Y.getState(doc.store, client));
+      while (at < end) {
+        const item = Y.getItem(doc.store, Y.createID(client, at));
+        const refusal = item instanceof Y.Item ? check(scopeOfDocItem(item)) : null;
+        if (refusal) return refusal;
+        at = item.id.clock + item.length;
+      }
+    }
+  }
+  return null;
+}
+
+/** Climbs from an item of the document to its top-level item. */
+function scopeOfDocItem(start: Y.Item): Scope | null {
+  let item = start;
+  for (;;) {
+    const parent = item.parent as Y.AbstractType<unknown> | null;
+    if (!parent) return null;
+    if (parent._item === null) {
+      const root = Y.findRootTypeKey(parent);
+      return { root, section: root === DocumentLayout.content ? sectionOf(item) : null };
+    }
+    item = parent._item;
+  }
+}
+
+function sectionOf(top: Y.Item): string | null {
+  if (!(top.content instanceof Y.ContentType)) return null;
+  const element = top.content.type;
+  if (!(element instanceof Y.XmlElement) || element.nodeName !== TemplateLayout.sectionNode) return null;
+  const id = element.getAttribute(TemplateLayout.sectionIdAttribute);
+  return typeof id === "string" ? id : null;
+}
+
+/** Scopes of an update's structs, which may hang from the document or from other structs of the update. */
+class ScopeResolver {
+  private readonly own = new Map<number, Y.Item[]>();
+  private readonly memo = new Map<Y.Item, Scope | null>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>,
+  ) {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const list = this.own.get(struct.id.client) ?? [];
+      list.push(struct);
+      this.own.set(struct.id.client, list);
+    }
+  }
+
+  ofStruct(struct: Y.Item): Scope | null {
+    if (this.memo.has(struct)) return this.memo.get(struct)!;
+    this.memo.set(struct, null); // a cycle in a crafted update resolves to nothing
+    let scope: Scope | null = null;
+    const parent = struct.parent as unknown;
+    if (typeof parent === "string") {
+      scope = { root: parent, section: parent === DocumentLayout.content ? sectionOf(struct) : null };
+    } else if (parent instanceof Y.ID) {
+      // The parent type's own item: the scope is that item's, unless it is itself a top-level node.
+      scope = this.ofId(parent, true);
+    } else {
+      const neighbour = struct.origin ?? struct.rightOrigin;
+      scope = neighbour ? this.ofId(neighbour, false) : null;
+    }
+    this.memo.set(struct, scope);
+    return scope;
+  }
+
+  /** The scope of content beside (or, when `isParent`, inside) the item holding `id`. */
+  private ofId(id: Y.ID, isParent: boolean): Scope | null {
+    const mine = this.own
+      .get(id.client)
+      ?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+    if (mine) return this.ofStruct(mine);
+    if (id.clock >= Y.getState(this.doc.store, id.client)) return null;
+    const item = Y.getItem(this.doc.store, id);
+    if (!(item instanceof Y.Item)) return null;
+    if (isParent) return scopeOfDocItem(item);
+    // A sibling of `item`: at the top level it is a node of its own (outside any section).
+    const parent = item.parent as Y.AbstractType<unknown> | null;
+    if (!parent) return null;
+    if (parent._item === null) return { root: Y.findRootTypeKey(parent), section: null };
+    return scopeOfDocItem(parent._item);
+  }
+}
