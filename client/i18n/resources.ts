@@ -42,5 +42,7 @@ export const NAMESPACES = [
   "editor",
   "status",
   "errors",
+  "agenda",
   "templates",
+  "history",
 ] as const;

@@ -3,6 +3,7 @@ import { ICalCalendar } from "ical-generator";
 import { Temporal } from "temporal-polyfill";
 import type * as Y from "yjs";
 import type { AgendaSession } from "../../shared/schema/agendaLayout";
+import { notesText } from "../../shared/schema/agendaNotes";
 
 /** What the calendar file says besides the sessions' own fields. */
 export interface IcsContext {
@@ -88,28 +89,7 @@ function describe(session: AgendaSession, context: IcsContext): string {
     if (title !== undefined) lines.push(`${title}: ${context.documentUrl(id)}`);
   }
   const notes = context.notes.get(session.id);
-  const text = notes ? fragmentText(notes) : "";
+  const text = notes ? notesText(notes) : "";
   if (text) lines.push("", text);
   return lines.join("\n");
-}
-
-/** A rich-text fragment's text, one line per block. */
-export function fragmentText(fragment: Y.XmlFragment): string {
-  const blocks: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText, into: string[]): void => {
-    if ("toDelta" in node && typeof (node as Y.XmlText).toDelta === "function" && !("nodeName" in node)) {
-      const delta = (node as Y.XmlText).toDelta() as Array<{ insert: unknown }>;
-      into.push(delta.map((op) => (typeof op.insert === "string" ? op.insert : "")).join(""));
-      return;
-    }
-    const parts: string[] = [];
-    for (const child of (node as Y.XmlElement).toArray()) walk(child as Y.XmlElement | Y.XmlText, parts);
-    into.push(parts.join(""));
-  };
-  for (const child of fragment.toArray()) {
-    const parts: string[] = [];
-    walk(child as Y.XmlElement | Y.XmlText, parts);
-    blocks.push(parts.join(""));
-  }
-  return blocks.join("\n").trim();
 }

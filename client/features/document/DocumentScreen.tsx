@@ -23,6 +23,8 @@ import "./document.css";
 const CollaborativeEditor = lazy(() =>
   import("../../editor/CollaborativeEditor").then((module) => ({ default: module.CollaborativeEditor })),
 );
+// An agenda's own screen (sessions, time zones, .ics), downloaded only when an agenda is opened.
+const AgendaView = lazy(() => import("../agenda/AgendaView"));
 
 /** A live document: its record from the directory, then its room. */
 export function DocumentScreen({ room }: { room: RoomAddress }) {
@@ -144,7 +146,10 @@ function LoadedDocument({
   // Not on a touch screen, where focus raises the on-screen keyboard over the text the reader came to see.
   useArrivalFocus(
     () => document.querySelector<HTMLElement>('.collab-editor__content[contenteditable="true"]'),
-    access === "write" && !window.matchMedia("(pointer: coarse)").matches,
+    // An agenda's text editor holds its notes, at the bottom: focus stays at the top of the agenda.
+    access === "write" &&
+      context?.document.kind !== "agenda" &&
+      !window.matchMedia("(pointer: coarse)").matches,
   );
 
   const { status } = session;
@@ -175,13 +180,25 @@ function LoadedDocument({
         <ClosedState code={status.code} reason={status.reason} exchangeId={room.exchangeId} />
       ) : session.ready ? (
         <Suspense fallback={<Loading label={t("document:loading")} />}>
-          <CollaborativeEditor
-            doc={session.doc}
-            provider={session.provider}
-            user={user}
-            editable={access === "write"}
-            onRefusedEdit={session.discardLocal}
-          />
+          {context?.document.kind === "agenda" ? (
+            <AgendaView
+              doc={session.doc}
+              provider={session.provider}
+              user={user}
+              editable={access === "write"}
+              room={room}
+              title={title}
+              onRefusedEdit={session.discardLocal}
+            />
+          ) : (
+            <CollaborativeEditor
+              doc={session.doc}
+              provider={session.provider}
+              user={user}
+              editable={access === "write"}
+              onRefusedEdit={session.discardLocal}
+            />
+          )}
         </Suspense>
       ) : (
         <Loading label={t("document:loading")} />
