@@ -10,6 +10,8 @@ const { outputFiles } = await build({
     // Beside main.mjs on purpose: storageWorker.ts starts "./storageWorkerThread.mjs" next to the
     // module it is in, which in the sources is the tsx shim and here is the built thread.
     storageWorkerThread: "server/storage/sqlite/storageWorkerThread.ts",
+    // Likewise for PostgreSQL's snapshot merges (server/storage/postgres/mergeWorker.ts).
+    mergeWorkerThread: "server/storage/postgres/mergeWorkerThread.ts",
   },
   outdir: "dist/server",
   outExtension: { ".js": ".mjs" },

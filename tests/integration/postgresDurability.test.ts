@@ -136,6 +136,9 @@ describe.skipIf(!backend.ready)(
         15_000,
       );
       await server.stop();
+      // The graceful stop built the document's snapshot (merged on the merge worker's thread).
+      expect(server.logs.filter((line) => line.event === "room.compact_failed")).toEqual([]);
+      expect(server.logs.some((line) => line.event === "room.compacted")).toBe(true);
       server = await startServer({ env, dataDir: server.dataDir });
       const reader = connectClient(server.wsUrl, room, { cookie: exchange.facilitator.session.cookie });
       clients.push(reader);
