@@ -39,6 +39,12 @@ export interface Config {
   redisUrl: string | null;
   /** Scale-out: start of every Redis key and channel name (one deployment per prefix). */
   redisPrefix: string;
+  /**
+   * Behind a reverse proxy: which hops to trust for the client's address (Express "trust proxy": a
+   * hop count, or addresses/subnets such as "loopback"); null trusts none, as without a proxy. Rate
+   * limits count per client address, which without it is the proxy's for everyone.
+   */
+  trustProxy: string | number | null;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -71,6 +77,7 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
     .optional(),
   REDIS_PREFIX: z.string().min(1).max(100).default("mutual:"),
+  TRUST_PROXY: z.string().min(1).optional(),
   TRUSTED_ORIGINS: z
     .string()
     .default("")
@@ -119,5 +126,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL ?? null,
     redisPrefix: e.REDIS_PREFIX,
+    trustProxy:
+      e.TRUST_PROXY === undefined
+        ? null
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY,
   };
 }

@@ -117,6 +117,7 @@ export function createApp(
 
   const app = express();
   app.disable("x-powered-by");
+  if (config.trustProxy !== null) app.set("trust proxy", config.trustProxy);
   app.use(securityHeaders());
   if (scaleOut) app.locals.rateLimitStore = scaleOut.rateLimits;
   const dependencies: DependencyCheck[] = [];
