@@ -5,6 +5,8 @@ import { DOCUMENT_LOCK_SQL, inTransaction, toBytes } from "./openPostgres";
 import { postgresCompaction } from "./postgresCompaction";
 import { postgresHistory } from "./postgresHistory";
 
+/** How long a health check waits for PostgreSQL. */
+const PING_TIMEOUT_MS = 2000;
 /** Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters in one). */
 const ROWS_PER_INSERT = 1000;
 
@@ -89,7 +91,19 @@ export function createPostgresDocumentStorage(
       return rows[0]?.count ?? 0;
     },
     async ping() {
-      await pool.query("SELECT 1");
+      // Fails within PING_TIMEOUT_MS (the health endpoint and the degraded mode ask), whatever the pool's timeouts.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`PostgreSQL did not answer in ${PING_TIMEOUT_MS} ms`)),
+          PING_TIMEOUT_MS,
+        );
+      });
+      try {
+        await Promise.race([pool.query("SELECT 1"), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async close() {
       await compaction.close();

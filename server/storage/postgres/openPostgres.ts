@@ -27,8 +27,12 @@ export async function openPostgres(
     connectionString: url,
     max: options.max ?? 10,
     types,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // A query on a connection the network lost would otherwise wait for ever: a group commit then fails
+    // (its rooms are dropped, their clients reconnect) instead of holding every change behind it.
+    query_timeout: 30_000,
+    keepAlive: true,
     application_name: "mutual",
   });
   pool.on("error", (error) => options.onIdleError?.(error));
