@@ -3,6 +3,7 @@ import type { i18n as I18n } from "i18next";
 import type * as Y from "yjs";
 import { TemplateLayout } from "../../shared/schema/documentLayout";
 import {
+  caretOf,
   clearAcrossSections,
   emptyLineInSection,
   guardSectionsPlugin,
@@ -94,8 +95,10 @@ export const TemplateSectionEdges = Extension.create({
   priority: 10,
 
   addKeyboardShortcuts() {
-    const stop = (direction: "backward" | "forward") => () =>
-      sectionBoundaryKey(this.editor.state, direction);
+    const stop = (direction: "backward" | "forward") => () => {
+      const { state, view } = this.editor;
+      return sectionBoundaryKey(state, direction) || sectionBoundaryKey(state, direction, caretOf(view));
+    };
     return { Backspace: stop("backward"), Delete: stop("forward") };
   },
 });

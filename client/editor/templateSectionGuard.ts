@@ -1,6 +1,7 @@
 import { splitBlock } from "@tiptap/pm/commands";
 import { Fragment, type NodeType, type Node as PMNode, Slice } from "@tiptap/pm/model";
 import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { TemplateLayout } from "../../shared/schema/documentLayout";
 
@@ -185,11 +186,19 @@ export function emptyLineInSection(state: EditorState, dispatch?: (tr: Transacti
 /**
  * Backspace at the very start of an answer, Delete at its very end: nothing to do inside the section, and
  * nothing may cross its edge. Handled (as nothing) so that the browser does not merge two sections.
+ * `caret` is where the caret really is (see caretOf), which the editor's state may not know yet.
  */
-export function sectionBoundaryKey(state: EditorState, direction: "backward" | "forward"): boolean {
-  const { $from, empty } = state.selection;
+export function sectionBoundaryKey(
+  state: EditorState,
+  direction: "backward" | "forward",
+  caret: number | null = null,
+): boolean {
   const type = sectionTypeOf(state);
-  if (!type || !empty || !$from.parent.isTextblock) return false;
+  if (!type) return false;
+  const { empty } = state.selection;
+  if (caret === null && !empty) return false;
+  const $from = caret === null ? state.selection.$from : state.doc.resolve(caret);
+  if (!$from.parent.isTextblock) return false;
   const atEdge =
     direction === "backward" ? $from.parentOffset === 0 : $from.parentOffset === $from.parent.content.size;
   if (!atEdge) return false;
@@ -200,4 +209,19 @@ export function sectionBoundaryKey(state: EditorState, direction: "backward" | "
     if ($from.node(depth).type === type) return true;
   }
   return false;
+}
+
+/**
+ * The caret's position as the page shows it. A key pressed right after Home or a click can reach the
+ * editor before the browser reports the caret's move, while the state still holds the old place; the
+ * browser would then delete at the new one, across a section's edge.
+ */
+export function caretOf(view: EditorView): number | null {
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!selection?.isCollapsed || !selection.focusNode || !view.dom.contains(selection.focusNode)) return null;
+  try {
+    return view.posAtDOM(selection.focusNode, selection.focusOffset);
+  } catch {
+    return null;
+  }
 }

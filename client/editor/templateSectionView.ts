@@ -65,7 +65,9 @@ export class TemplateSectionView implements NodeView {
       (mutation.target === this.dom || mutation.target === this.contentDOM)
     )
       return true;
-    return this.header.contains(mutation.target as Node) || mutation.target === this.dom;
+    // Only changes inside the header are its own; anything else (the browser deleting the header, say)
+    // is for ProseMirror to see and redraw.
+    return this.header.contains(mutation.target as Node);
   }
 
   stopEvent(event: Event): boolean {
