@@ -112,7 +112,8 @@ export function createApp(
       newId: () => newId((bytes) => randomFillSync(bytes)),
     },
     config.trustedOrigins,
-    { storage: documents },
+    // The agenda export reads what is stored, once every change made so far has reached it.
+    { storage: documents, flush: () => registry.flushWrites() },
   );
 
   const app = express();

@@ -4,21 +4,18 @@ import type { DocumentStorage } from "../storage/DocumentStorage";
 /** Where the agenda export reads a document from. */
 export interface DocumentSource {
   storage: Pick<DocumentStorage, "loadDocument">;
-  /** The live copy of a room loaded in memory, when there is one (fresher than storage by a batch). */
-  live?: (roomName: string) => Promise<Y.Doc | null>;
+  /** Resolves once every change made so far is in storage (changes reach it in batches). */
+  flush?: () => Promise<void>;
 }
 
 /**
- * A private copy of a document as the server holds it: the loaded room's when it is in memory, else
- * the stored snapshot and the log after it. The copy is the caller's (nothing it does reaches a room).
+ * A private copy of a document as the server holds it: the stored snapshot and the log after it, read
+ * once the changes still on their way to the database have reached it (so a download right after an
+ * edit has the edit). The copy is the caller's: nothing done to it reaches a room.
  */
 export async function readDocument(source: DocumentSource, roomName: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const live = source.live ? await source.live(roomName) : null;
-  if (live) {
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
-    return doc;
-  }
+  await source.flush?.();
   const stored = await source.storage.loadDocument(roomName);
   if (stored) {
     Y.transact(doc, () => {

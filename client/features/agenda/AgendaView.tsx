@@ -2,6 +2,7 @@ import { type KeyboardEvent, lazy, Suspense, useEffect, useMemo, useState } from
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { api } from "../../../shared/api/paths";
+import { DELEGATION_COLORS } from "../../../shared/domain";
 import { newId } from "../../../shared/protocol/ids";
 import type { PresenceUser } from "../../../shared/protocol/presenceUser";
 import type { RoomAddress } from "../../../shared/protocol/roomName";
@@ -89,7 +90,7 @@ export default function AgendaView({
     const delegations: AgendaDelegation[] = (view?.delegations ?? []).map((d) => ({
       id: d.id,
       name: d.name,
-      color: d.color,
+      color: DELEGATION_COLORS[d.color] ?? DELEGATION_COLORS.slate,
       timeZone: d.timeZone,
       workingLanguage: d.workingLanguage,
       hours: readWorkingHours(doc, d.id),
@@ -268,6 +269,20 @@ export default function AgendaView({
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
+      <section className="agenda__notes" aria-labelledby="agenda-notes-heading">
+        <h2 id="agenda-notes-heading" className="agenda__notes-title">
+          {t("generalNotes")}
+        </h2>
+        <Suspense fallback={<Loading label={t("loadingNotes")} />}>
+          <CollaborativeEditor
+            doc={doc}
+            provider={provider}
+            user={user}
+            editable={editable}
+            onRefusedEdit={onRefusedEdit}
+          />
+        </Suspense>
+      </section>
       <BrokenSessions broken={agenda.broken} doc={doc} editable={editable} origin={origin} />
       {days.length === 0 ? (
         <div className="agenda__empty">
@@ -295,20 +310,6 @@ export default function AgendaView({
           {t("addDay")}
         </Button>
       ) : null}
-      <section className="agenda__notes" aria-labelledby="agenda-notes-heading">
-        <h2 id="agenda-notes-heading" className="agenda__notes-title">
-          {t("generalNotes")}
-        </h2>
-        <Suspense fallback={<Loading label={t("loadingNotes")} />}>
-          <CollaborativeEditor
-            doc={doc}
-            provider={provider}
-            user={user}
-            editable={editable}
-            onRefusedEdit={onRefusedEdit}
-          />
-        </Suspense>
-      </section>
       {editing ? (
         <SessionEditor
           initial={editing.kind === "edit" ? formFromSession(editing.session) : editing.form}

@@ -1,0 +1,72 @@
+import type { MembershipResponse } from "../../shared/api/responses";
+import type { Delegation, DocumentInfo, UiLanguage } from "../../shared/domain";
+import { formatRoomName } from "../../shared/protocol/roomName";
+import { ApiSession, createExchange, type ExchangeFixture, type Member } from "./api";
+
+/**
+ * The issue's workshop: an exchange at home in Bristol (Europe/London) with a Bristol council, a
+ * Recife team (no daylight-saving time) and a Chengdu office (China's one zone), and an agenda.
+ */
+export interface AgendaScene {
+  exchange: ExchangeFixture;
+  bristol: Delegation;
+  recife: Delegation;
+  chengdu: Delegation;
+  agenda: DocumentInfo;
+  room: string;
+  url: string;
+  /** Joins a delegation as `role`, with `uiLanguage`. */
+  join(
+    delegation: Delegation,
+    role: "delegate" | "observer",
+    name: string,
+    uiLanguage: UiLanguage,
+  ): Promise<Member>;
+}
+
+export async function agendaScene(baseUrl: string): Promise<AgendaScene> {
+  const exchange = await createExchange(baseUrl, "Recife–Chengdu–Bristol ageing workshop");
+  const { session } = exchange.facilitator;
+  const base = `/api/exchanges/${exchange.exchangeId}/delegations`;
+  // The fixture's delegation becomes the Recife team.
+  const recife = await session.ok<Delegation>("PATCH", `${base}/${exchange.delegation.id}`, {
+    name: "Recife team",
+    timeZone: "America/Recife",
+  });
+  const bristol = await session.ok<Delegation>("POST", base, {
+    name: "Bristol council",
+    country: "GB",
+    color: "blue",
+    timeZone: "Europe/London",
+    workingLanguage: "en",
+  });
+  const chengdu = await session.ok<Delegation>("POST", base, {
+    name: "成都办公室",
+    country: "CN",
+    color: "rose",
+    timeZone: "Asia/Shanghai",
+    workingLanguage: "zh-CN",
+  });
+  const agenda = await session.ok<DocumentInfo>("POST", `/api/exchanges/${exchange.exchangeId}/documents`, {
+    kind: "agenda",
+    title: "Workshop agenda",
+  });
+  return {
+    exchange,
+    bristol,
+    recife,
+    chengdu,
+    agenda,
+    room: formatRoomName({ exchangeId: exchange.exchangeId, documentId: agenda.id }),
+    url: `/x/${exchange.exchangeId}/d/${agenda.id}`,
+    async join(delegation, role, name, uiLanguage) {
+      const { token } = await exchange.invite(role, { delegationId: delegation.id });
+      const member = new ApiSession(baseUrl);
+      const joined = await member.ok<MembershipResponse>("POST", `/api/invites/${token}/join`, {
+        displayName: name,
+        uiLanguage,
+      });
+      return { session: member, participantId: joined.participant.id };
+    },
+  };
+}
