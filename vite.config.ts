@@ -6,6 +6,9 @@ import { shellPlugin } from "./scripts/build/shellPlugin.js";
 
 /** `locale-<lng>` for a locale file: one chunk per language, loaded alone (client/i18n/resources.ts). */
 function localeChunk(id: string): string | null {
+  // Version history's strings go with its lazy chunk, not with every first screen (features/history).
+  const history = /[\\/]locales[\\/]([^\\/]+)[\\/]history\.json$/.exec(id)?.[1];
+  if (history) return `historyStrings-${history}`;
   return /[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.json$/.exec(id)?.[1]?.replace(/^/, "locale-") ?? null;
 }
 

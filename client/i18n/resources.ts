@@ -5,7 +5,8 @@ import type { Language } from "./languages";
 // chunk, so a reader downloads their own language only (one request), from this server (no CDN).
 // The built-in templates' words are read by the server, which sends them resolved with the templates.
 const files = import.meta.glob<Record<string, unknown>>(
-  ["../../locales/*/*.json", "!../../locales/*/builtInTemplates.json"],
+  // History's strings load with its lazy chunk (client/features/history/historyStrings.ts).
+  ["../../locales/*/*.json", "!../../locales/*/builtInTemplates.json", "!../../locales/*/history.json"],
   { import: "default" },
 );
 

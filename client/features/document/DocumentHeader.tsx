@@ -19,6 +19,7 @@ export function DocumentHeader({
   status,
   presence,
   language,
+  actions,
 }: {
   exchange: { id: string; title: string };
   /** The page's heading for assistive tech (the visible title may be an input). */
@@ -29,6 +30,8 @@ export function DocumentHeader({
   status: ReactNode;
   presence: ReactNode;
   language: ReactNode;
+  /** Document tools in the bar (History, who wrote what). */
+  actions?: ReactNode;
 }) {
   const { t } = useTranslation("document");
   const back = t("backToExchange", { title: exchange.title || t("exchangeFallback") });
@@ -47,6 +50,7 @@ export function DocumentHeader({
           </AppLink>
         </nav>
         <div className="document-header__meta">
+          {actions}
           {status}
           {presence}
           {language}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { canOnDocument, roomAccess } from "../../../shared/permissions";
 import { type PresenceUser, presenceUserOf } from "../../../shared/protocol/presenceUser";
@@ -23,6 +23,8 @@ import "./document.css";
 const CollaborativeEditor = lazy(() =>
   import("../../editor/CollaborativeEditor").then((module) => ({ default: module.CollaborativeEditor })),
 );
+// Version history (timeline, versions, changes, replay), downloaded when someone opens it.
+const HistoryPanel = lazy(() => import("../history/HistoryPanel"));
 // An agenda's own screen (sessions, time zones, .ics), downloaded only when an agenda is opened.
 const AgendaView = lazy(() => import("../agenda/AgendaView"));
 
@@ -146,15 +148,36 @@ function LoadedDocument({
   // Not on a touch screen, where focus raises the on-screen keyboard over the text the reader came to see.
   useArrivalFocus(
     () => document.querySelector<HTMLElement>('.collab-editor__content[contenteditable="true"]'),
-    // An agenda's text editor holds its notes, at the bottom: focus stays at the top of the agenda.
-    access === "write" &&
-      context?.document.kind !== "agenda" &&
-      !window.matchMedia("(pointer: coarse)").matches,
+    access === "write" && !window.matchMedia("(pointer: coarse)").matches,
   );
 
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const historyButton = useRef<HTMLButtonElement>(null);
+  const closeHistory = useCallback(() => {
+    setHistoryOpen(false);
+    historyButton.current?.focus();
+  }, []);
+  const whoWrote = useWhoWroteWhat(room, session.doc);
   const { status } = session;
+  const role = context?.me.role ?? null;
+  const kind = context?.document.kind ?? null;
+  const canReadHistory = role !== null && kind !== null && canOnDocument(role, kind, "history.read");
   return (
     <>
+      {historyOpen && context ? (
+        <Suspense fallback={<Loading label={t("document:loading")} />}>
+          <HistoryPanel
+            room={room}
+            canName={
+              access === "write" && canOnDocument(context.me.role, context.document.kind, "version.name")
+            }
+            canRestore={
+              access === "write" && canOnDocument(context.me.role, context.document.kind, "version.restore")
+            }
+            onClose={closeHistory}
+          />
+        </Suspense>
+      ) : null}
       <DocumentHeader
         exchange={context?.exchange ?? { id: room.exchangeId, title: "" }}
         heading={title || t("document:untitled")}
@@ -174,6 +197,37 @@ function LoadedDocument({
         status={<ConnectionStatus status={status} refused={session.refused} />}
         presence={<PresenceList awareness={session.awareness} />}
         language={<LanguageSwitcher />}
+        actions={
+          canReadHistory ? (
+            <>
+              {kind !== "agenda" && session.ready ? (
+                <button
+                  type="button"
+                  className="document-header__tool"
+                  aria-pressed={whoWrote.on}
+                  title={
+                    whoWrote.failed
+                      ? t("document:history.whoWroteFailed")
+                      : t("document:history.whoWroteLegend")
+                  }
+                  onClick={() => whoWrote.toggle()}
+                >
+                  {t("document:history.whoWrote")}
+                </button>
+              ) : null}
+              <button
+                type="button"
+                ref={historyButton}
+                className="document-header__tool"
+                aria-label={t("document:history.openLabel")}
+                aria-expanded={historyOpen}
+                onClick={() => setHistoryOpen(true)}
+              >
+                {t("document:history.open")}
+              </button>
+            </>
+          ) : null
+        }
       />
       <RefusedNotice count={session.refusals} />
       {status.kind === "error" ? (
@@ -205,4 +259,38 @@ function LoadedDocument({
       )}
     </>
   );
+}
+
+/**
+ * The live "who wrote what" tint: its code and the server's map of client ids to authors are
+ * downloaded on first use (client/features/history/whoWroteLive), never with the editor.
+ */
+function useWhoWroteWhat(room: RoomAddress, doc: CollabSession["doc"]) {
+  const { t, i18n } = useTranslation("history");
+  const [on, setOn] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!on) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    setFailed(false);
+    import("../history/whoWroteLive")
+      .then((module) => module.startWhoWroteWhat(room, doc, t, i18n))
+      .then(
+        (stopIt) => {
+          if (cancelled) stopIt();
+          else stop = stopIt;
+        },
+        () => {
+          if (cancelled) return;
+          setFailed(true);
+          setOn(false);
+        },
+      );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [on, room, doc, t, i18n]);
+  return { on, failed, toggle: () => setOn((value) => !value) };
 }

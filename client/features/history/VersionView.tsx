@@ -1,0 +1,80 @@
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import * as Y from "yjs";
+import type { VersionState } from "../../../shared/api/history";
+import type { ApiFailure } from "../../api/request";
+import { useErrorText } from "../../api/useErrorText";
+import { Loading } from "../../layout/LoadStates";
+import { formatDateTime } from "../../time/relativeTime";
+import { useFormatLocale } from "../../time/useFormatLocale";
+import type { HistoryApi } from "./historyApi";
+import { versionExtensions } from "./staticEditor";
+
+/** A version as it looked: its Yjs state in a Y.Doc of its own, in the document editor, read-only. */
+export function VersionView({ api, versionId }: { api: HistoryApi; versionId: number }) {
+  const { t } = useTranslation("history");
+  const errorText = useErrorText();
+  const [answer, setAnswer] = useState<VersionState | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  useEffect(() => {
+    let current = true;
+    setAnswer(null);
+    setFailure(null);
+    api.state(versionId).then(
+      (state) => current && setAnswer(state),
+      (error: ApiFailure) => current && setFailure(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, versionId]);
+  if (failure)
+    return (
+      <p className="history__error" role="alert">
+        {errorText.failure(failure)}
+      </p>
+    );
+  if (!answer) return <Loading label={t("loading")} />;
+  return <VersionDocument state={answer} />;
+}
+
+function VersionDocument({ state }: { state: VersionState }) {
+  const { t } = useTranslation("history");
+  const locale = useFormatLocale();
+  const doc = useMemo(() => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(
+      doc,
+      Uint8Array.from(atob(state.state), (c) => c.charCodeAt(0)),
+    );
+    return doc;
+  }, [state]);
+  useEffect(() => () => doc.destroy(), [doc]);
+  const label = t("viewing", { time: formatDateTime(state.version.createdAt, locale) });
+  const editor = useEditor(
+    {
+      extensions: versionExtensions(doc),
+      editable: false,
+      editorProps: {
+        attributes: {
+          role: "document",
+          "aria-label": label,
+          "aria-readonly": "true",
+          class: "collab-editor__content history-doc__content",
+        },
+      },
+    },
+    [doc],
+  );
+  return (
+    <div className="history-view">
+      <p className="history-view__note">{t("readOnly")}</p>
+      <div className="collab-editor collab-editor--read-only history-doc">
+        <div className="collab-editor__page">
+          <EditorContent editor={editor} />
+        </div>
+      </div>
+    </div>
+  );
+}
