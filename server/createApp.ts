@@ -67,7 +67,7 @@ export function createApp(
       noteEmpty: (room) => history?.noteEmpty(room),
     },
   });
-  history = createHistoryService({ storage: documents, rooms: registry, log });
+  history = createHistoryService({ storage: documents, rooms: registry, log, leases: scaleOut?.leases });
   // Facilitated runs write into documents through the rooms, and mark their events in history.
   const runs = createRunService({ rooms: registry, directory, history, log, now: Date.now });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });

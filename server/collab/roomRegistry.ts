@@ -213,6 +213,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
           if (retired.has(room)) return;
           room.applyRemoteUpdate(update, bindings);
           countUpdates(room, changes);
+          options.history?.noteChange(room.name);
         }),
       awareness: (update, instance) => whenLoaded(() => room.applyRemoteAwareness(update, instance)),
       awarenessQuery: () =>

@@ -5,6 +5,7 @@ import { DocumentLayout } from "../../shared/schema/documentLayout";
 import type { Connection } from "../collab/Connection";
 import type { Room } from "../collab/Room";
 import type { Logger } from "../log";
+import { type DocumentLeases, localLeases } from "../scaleout/crossInstance";
 import type { DocumentStorage, StoredVersion, VersionKind } from "../storage/DocumentStorage";
 import { type ChangeGroup, collectChanges, decodeChanges, encodeChanges } from "./changeRanges";
 import { compareDocuments } from "./compareVersions";
@@ -31,6 +32,8 @@ export interface HistoryOptions {
   maxVersionGapMs?: number;
   /** How often documents are checked for a settled burst. */
   sweepMs?: number;
+  /** Scale-out: only the instance holding a document's lease makes its automatic versions. */
+  leases?: DocumentLeases;
 }
 
 /** A facilitated run's event, marking a version (called by the facilitated-runs feature). */
@@ -79,7 +82,10 @@ export function createHistoryService(options: HistoryOptions) {
   async function autoVersion(name: string, why: string): Promise<void> {
     try {
       await rooms.flushWrites();
-      await createVersion(name, { kind: "auto" });
+      // Every instance with the room loaded hears of its changes; one of them versions it.
+      await (options.leases ?? localLeases).withDocumentLease(name, () =>
+        createVersion(name, { kind: "auto" }),
+      );
     } catch (error) {
       log.error("history.version_failed", { room: name, why, error: (error as Error).message });
     }
