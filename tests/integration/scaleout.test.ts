@@ -157,6 +157,29 @@ describe.skipIf(!ready)("several instances on one PostgreSQL database and one Re
     expect(await again.closed).toBe(CloseCode.forbidden);
   }, 60_000);
 
+  it("holds a rate limit across instances: the eleventh exchange in a minute is refused wherever it is asked", async () => {
+    cluster = await startCluster("ratelimit", 2);
+    const [a, b] = cluster.instances as [RunningServer, RunningServer];
+    const create = (server: RunningServer) =>
+      fetch(`${server.url}/api/exchanges`, {
+        method: "POST",
+        headers: { Origin: server.url, "Content-Type": "application/json" },
+        body: JSON.stringify({
+          title: "Rate-limited exchange",
+          description: "",
+          timeZone: "UTC",
+          facilitatorName: "Fiona",
+          uiLanguage: "en",
+        }),
+      }).then((response) => response.status);
+    // The limit is 10 per minute per address: 5 through each instance, then one more through either.
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push(await create(i % 2 === 0 ? a : b));
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    expect(await create(b)).toBe(429);
+    expect(await create(a)).toBe(429);
+  }, 60_000);
+
   it("compacts a document on one instance only, though every instance counted its updates", async () => {
     cluster = await startCluster("compact", 3, { COMPACT_AFTER_UPDATES: "40", FLUSH_INTERVAL_MS: "20" });
     const servers = cluster.instances;
