@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { DocumentStorage, JournalPosition, StoredDocument, UpdateRecord } from "../DocumentStorage";
 import { decodeUpdateBatch } from "../journal/journalFormat";
-import { DOCUMENT_LOCK_SQL, inTransaction, toBytes } from "./openPostgres";
+import { DOCUMENT_LOCK_CLASS, inTransaction, toBytes } from "./openPostgres";
 import { postgresCompaction } from "./postgresCompaction";
 import { postgresHistory } from "./postgresHistory";
 
@@ -123,7 +123,12 @@ export async function appendRecords(
   at: number,
 ): Promise<void> {
   const documents = [...new Set(records.map((record) => record.documentName))].sort();
-  for (const name of documents) await client.query(DOCUMENT_LOCK_SQL, [name]);
+  // One round trip: a function scan yields the array's rows in order, each lock taken as its row is.
+  await client.query(
+    `SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext(name))
+     FROM unnest($1::text[]) WITH ORDINALITY AS t(name, position) ORDER BY position`,
+    [documents],
+  );
   for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
     const chunk = records.slice(start, start + ROWS_PER_INSERT);
     const values: unknown[] = [at];

@@ -79,4 +79,5 @@ export function toBytes(buffer: Buffer): Uint8Array {
  * document's seqs then become visible in the order they were taken, so a snapshot "through seq N" never
  * skips an update with a lower seq that another instance had not committed yet.
  */
-export const DOCUMENT_LOCK_SQL = "SELECT pg_advisory_xact_lock(7347, hashtext($1))";
+export const DOCUMENT_LOCK_CLASS = 7347;
+export const DOCUMENT_LOCK_SQL = `SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}, hashtext($1))`;
