@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { encodeUpdateBatch } from "../../server/storage/journal/journalFormat";
 import { openPostgres, type PostgresDatabase } from "../../server/storage/postgres/openPostgres";
@@ -35,24 +35,29 @@ describe.skipIf(!ready)("PostgreSQL storage shared by several instances", () => 
 
     // Instance one is mid-commit: its update has a seq, and is not visible yet.
     const slow = await first.pool.connect();
-    // Dropped rather than returned to the pool if the test fails mid-transaction.
-    onTestFinished(() => slow.release(true));
-    await slow.query("BEGIN");
-    await appendRecords(slow, [{ documentName: NAME, update: typed("first "), author: null }], Date.now());
-    // Instance two appends and compacts the same document meanwhile.
-    let appended = false;
-    const append = secondStorage
-      .appendUpdates(encodeUpdateBatch([{ documentName: NAME, update: typed("second "), author: null }]))
-      .then(() => {
-        appended = true;
-      });
-    const compaction = secondStorage.compact(NAME);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // Both wait for the document's lock, held until the first commit.
-    expect(appended).toBe(false);
-    await slow.query("COMMIT");
-    await append;
-    await compaction;
+    // Returned to the pool only after its commit; dropped if the test fails before.
+    let committed = false;
+    try {
+      await slow.query("BEGIN");
+      await appendRecords(slow, [{ documentName: NAME, update: typed("first "), author: null }], Date.now());
+      // Instance two appends and compacts the same document meanwhile.
+      let appended = false;
+      const append = secondStorage
+        .appendUpdates(encodeUpdateBatch([{ documentName: NAME, update: typed("second "), author: null }]))
+        .then(() => {
+          appended = true;
+        });
+      const compaction = secondStorage.compact(NAME);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Both wait for the document's lock, held until the first commit.
+      expect(appended).toBe(false);
+      await slow.query("COMMIT");
+      committed = true;
+      await append;
+      await compaction;
+    } finally {
+      slow.release(!committed);
+    }
     await secondStorage.compact(NAME);
 
     const stored = await secondStorage.loadDocument(NAME);
