@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createExchange } from "../support/api";
 import { postgresBackend } from "../support/backends";
-import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
+import { type CollabClient, connectClient, seededRandom, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
 
 const backend = await postgresBackend("store before relay");
@@ -82,6 +82,56 @@ describe.skipIf(!backend.ready)(
       expect(typed.startsWith(stored)).toBe(true);
       expect(stored.startsWith(relayed)).toBe(true);
     }, 60_000);
+
+    it("converges with every edit of every client stored, through kills while three clients type", async () => {
+      const env = await backend.freshEnv();
+      server = await startServer({ env });
+      const port = server.port;
+      const exchange = await createExchange(server.url);
+      const { room } = await exchange.newDocument();
+      const members = [
+        exchange.facilitator,
+        await exchange.join("delegate"),
+        await exchange.join("delegate"),
+      ];
+      const typists = members.map((m) => connectClient(server!.wsUrl, room, { cookie: m.session.cookie }));
+      clients.push(...typists);
+      await Promise.all(typists.map((c) => c.synced()));
+      const random = seededRandom(34);
+      const expected: string[] = [];
+      const typeSome = async (count: number) => {
+        for (let i = 0; i < count; i++) {
+          const index = Math.floor(random() * typists.length);
+          const word = `w${expected.length}c${index};`;
+          expected.push(word);
+          typists[index]!.text.insert(0, word);
+          if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 3));
+        }
+      };
+      for (let kill = 0; kill < 2; kill++) {
+        await typeSome(60);
+        await server.kill();
+        await typeSome(20); // typed while the server is down: sent again on reconnecting
+        server = await startServer({ env, port, dataDir: server.dataDir });
+        await waitFor(() => typists.every((c) => c.provider.wsconnected), "clients reconnect", 15_000);
+      }
+      await typeSome(30);
+      const complete = (text: string) => expected.every((word) => text.includes(word));
+      await waitFor(
+        () => typists.every((c) => complete(c.text.toString())),
+        "every client has every edit",
+        15_000,
+      );
+      const final = typists[0]!.text.toString();
+      for (const typist of typists) expect(typist.text.toString()).toBe(final);
+      for (const typist of typists) typist.provider.disconnect();
+      await server.stop();
+      server = await startServer({ env, port, dataDir: server.dataDir });
+      const reader = connectClient(server.wsUrl, room, { cookie: members[0]!.session.cookie });
+      clients.push(reader);
+      await reader.synced();
+      expect(reader.text.toString()).toBe(final);
+    }, 90_000);
 
     it("relays and acknowledges nothing while commits fail, and stores it all once they succeed again", async () => {
       const env = await backend.freshEnv();
