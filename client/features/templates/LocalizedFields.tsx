@@ -54,7 +54,7 @@ export function LocalizedFields({
           return (
             <div key={language} className="text-field localized__field">
               <label className="localized__language" htmlFor={fieldId}>
-                {t(`language.${language}`)}
+                {t(`languageLabel.${language}`)}
               </label>
               {multiline ? (
                 <textarea {...control} rows={2} onChange={(event) => set(event.target.value)} />
