@@ -3,16 +3,23 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { addSession, updateSession } from "../../shared/schema/agendaEdit";
+import { SessionField, sessionsMap } from "../../shared/schema/agendaLayout";
+import { readAgenda } from "../../shared/schema/agendaSession";
 import { wallToInstant } from "../../shared/schema/agendaTime";
+import { DocumentLayout } from "../../shared/schema/documentLayout";
+import { session as sessionFixture } from "../support/agendaFixtures";
 import { parseIcs } from "../support/agendaIcsParse";
 import { type AgendaScene, agendaScene } from "../support/agendaScene";
 import { newUserContext, serverAndBrowser } from "../support/browser";
+import { connectClient, waitFor } from "../support/collabClient";
 
 const SHOTS = join(import.meta.dirname, "..", "..", "test-results", "agenda");
 mkdirSync(SHOTS, { recursive: true });
 
 /** Adds a session through the session editor, as a facilitator would. */
-async function addSession(
+async function addSessionInUi(
   page: Page,
   session: { title: string; date: string; start: string; end: string; type?: string; place?: string },
 ) {
@@ -55,21 +62,21 @@ describe("agenda across three time zones", () => {
     await expect.poll(() => page.getByText("No sessions yet.").count()).toBe(1);
 
     // Saturday 28 March 2026 (GMT) and Sunday 29 March, the day London moves to BST.
-    await addSession(page, {
+    await addSessionInUi(page, {
       title: "Opening plenary",
       date: "2026-03-28",
       start: "09:00",
       end: "10:30",
       place: "City Hall",
     });
-    await addSession(page, {
+    await addSessionInUi(page, {
       title: "Coffee",
       date: "2026-03-28",
       start: "10:30",
       end: "11:00",
       type: "Break",
     });
-    await addSession(page, {
+    await addSessionInUi(page, {
       title: "Site visit: Bedminster food hub",
       date: "2026-03-29",
       start: "14:00",
@@ -187,5 +194,109 @@ describe("agenda across three time zones", () => {
     ]);
     expect(ics.events[2]?.start).toBe(Date.parse("2026-03-29T13:00:00Z"));
     for (const context of [facilitator, recifeContext, chengduContext]) await context.close();
+  }, 120_000);
+
+  it("reorders by keys and drag, duplicates, moves a day, undoes only its own changes, keeps old text, isolates a bad session", async () => {
+    const scene2 = await agendaScene(env.server.url);
+    const { session: api } = scene2.exchange.facilitator;
+    const reflection = await api.ok<{ id: string }>(
+      "POST",
+      `/api/exchanges/${scene2.exchange.exchangeId}/documents`,
+      {
+        kind: "reflection",
+        title: "Reflection after the visit",
+      },
+    );
+    const member = await scene2.join(scene2.recife, "delegate", "Ana Souza", "en");
+    // An agenda written before the structured agenda (text in "content"), then sessions, and one
+    // session a crafted update wrote wrong.
+    const seeder = connectClient(env.server.wsUrl, scene2.room, {
+      cookie: member.session.cookie,
+      mutual: true,
+    });
+    await seeder.synced();
+    const london = (hh: number, mm = 0) => wallToInstant("2026-05-04", hh * 60 + mm, "Europe/London");
+    seeder.doc.transact(() => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("Bring your badge to every session.")]);
+      seeder.doc.getXmlFragment(DocumentLayout.content).insert(0, [paragraph]);
+      const add = (id: string, title: string, start: number, end: number, documents: string[] = []) => {
+        const { id: _id, ...fields } = sessionFixture({ id, title, start, end, documents });
+        addSession(seeder.doc, id, fields, null);
+      };
+      add("sessionA", "Alpha", london(9), london(10));
+      add("sessionB", "Bravo", london(10), london(10, 30));
+      add("sessionC", "Charlie", london(11), london(12), [reflection.id]);
+      const bad = new Y.Map<unknown>();
+      sessionsMap(seeder.doc).set("crafted", bad);
+      bad.set(SessionField.title, "Crafted");
+      bad.set(SessionField.end, { not: "a time" });
+    });
+
+    const context = await newUserContext(env.browser, {
+      baseURL: env.server.url,
+      sessionCookie: api.cookie,
+      language: "en",
+      locale: "en-GB",
+      timezoneId: "Europe/London",
+    });
+    const page = await context.newPage();
+    await page.goto(scene2.url);
+    const titles = () => page.locator(".agenda-session__title").allTextContents();
+    await expect.poll(titles).toEqual(["Alpha", "Bravo", "Charlie"]);
+    await page
+      .getByRole("textbox", { name: "Document text" })
+      .getByText("Bring your badge to every session.")
+      .waitFor();
+    await page.getByText("“Crafted” could not be read.").waitFor();
+
+    // Keyboard: Alt+Down on Alpha moves it after Bravo, which takes its slot.
+    const row = (title: string) =>
+      page.locator(".agenda-session", { has: page.locator(".agenda-session__title", { hasText: title }) });
+    await row("Alpha").getByRole("button", { name: "Edit" }).focus();
+    await page.keyboard.press("Alt+ArrowDown");
+    await expect.poll(titles).toEqual(["Bravo", "Alpha", "Charlie"]);
+    expect(await row("Bravo").locator(".agenda-session__range").textContent()).toBe("09:00–09:30");
+    expect(await row("Alpha").locator(".agenda-session__range").textContent()).toBe("09:30–10:30");
+    // Focus stayed on the moved session.
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest("[data-session]")?.getAttribute("data-session"),
+      ),
+    ).toBe("sessionA");
+    // Buttons do the same.
+    await row("Alpha").getByRole("button", { name: "Move earlier" }).click();
+    await expect.poll(titles).toEqual(["Alpha", "Bravo", "Charlie"]);
+    // Drag Charlie onto Alpha: Charlie comes first.
+    await row("Charlie").dragTo(row("Alpha"));
+    await expect.poll(titles).toEqual(["Charlie", "Alpha", "Bravo"]);
+    // Duplicate Alpha: the copy follows it.
+    await row("Alpha").getByRole("button", { name: "Duplicate" }).click();
+    await expect.poll(titles).toEqual(["Charlie", "Alpha", "Alpha", "Bravo"]);
+
+    // Someone else retitles Bravo while the facilitator moves the day.
+    const other = readAgenda(seeder.doc).sessions.find((s) => s.id === "sessionB");
+    expect(other).toBeDefined();
+    updateSession(seeder.doc, "sessionB", { title: "Bravo (retitled by Ana)" }, "ana");
+    await expect.poll(titles).toEqual(["Charlie", "Alpha", "Alpha", "Bravo (retitled by Ana)"]);
+    await page.getByRole("button", { name: "Move day later" }).click();
+    await expect
+      .poll(() => page.locator(".agenda-day__title").allTextContents())
+      .toEqual(["Tuesday, 5 May 2026"]);
+    // Undo takes back the facilitator's own changes only: the day, then the duplicate; Ana's title stays.
+    await page.getByRole("button", { name: "Undo my agenda change" }).click();
+    await expect
+      .poll(() => page.locator(".agenda-day__title").allTextContents())
+      .toEqual(["Monday, 4 May 2026"]);
+    await page.keyboard.press("Control+z");
+    await expect.poll(titles).toEqual(["Charlie", "Alpha", "Bravo (retitled by Ana)"]);
+    await waitFor(() => readAgenda(seeder.doc).sessions.length === 3, "the undo reaches Ana");
+    await page.screenshot({ path: join(SHOTS, "interactions-en.png"), fullPage: true });
+
+    // A linked document opens in one click.
+    await row("Charlie").getByRole("link", { name: "Reflection after the visit" }).click();
+    await page.waitForURL(`**/d/${reflection.id}`);
+    seeder.destroy();
+    await context.close();
   }, 120_000);
 });

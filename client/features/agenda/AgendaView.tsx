@@ -24,11 +24,13 @@ import {
 import type { AgendaSession, SessionFields } from "../../../shared/schema/agendaLayout";
 import { notesText } from "../../../shared/schema/agendaNotes";
 import { addDays, dayOf, instantToWall } from "../../../shared/schema/agendaTime";
+import { DocumentLayout } from "../../../shared/schema/documentLayout";
 import { Loading } from "../../layout/LoadStates";
 import { browserTimeZone } from "../../time/timeZones";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { zoneName } from "../../time/zoneNames";
 import { Button } from "../../ui/Button";
+import { IconButton } from "../../ui/IconButton";
 import { PlusIcon, RedoIcon, UndoIcon } from "../../ui/icons";
 import { AgendaDay } from "./AgendaDay";
 import { AgendaPrint } from "./AgendaPrint";
@@ -84,6 +86,7 @@ export default function AgendaView({
   const [printing, setPrinting] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const readerZone = useMemo(() => browserTimeZone(), []);
+  const hasNotes = useHasNotes(doc);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the signal that the doc changed
   const env = useMemo<AgendaEnv>(() => {
@@ -224,22 +227,24 @@ export default function AgendaView({
             <Button variant="primary" icon={<PlusIcon />} onClick={addNew}>
               {t("addSession")}
             </Button>
-            <Button
-              icon={<UndoIcon />}
+            <IconButton
+              label={t("undo")}
+              hint={t("undoHint")}
               onClick={undo.undo}
               disabled={!undo.canUndo}
               aria-keyshortcuts="Control+Z"
             >
-              {t("undo")}
-            </Button>
-            <Button
-              icon={<RedoIcon />}
+              <UndoIcon />
+            </IconButton>
+            <IconButton
+              label={t("redo")}
+              hint={t("redoHint")}
               onClick={undo.redo}
               disabled={!undo.canRedo}
               aria-keyshortcuts="Control+Y"
             >
-              {t("redo")}
-            </Button>
+              <RedoIcon />
+            </IconButton>
           </>
         ) : null}
         <Button onClick={() => setHoursOpen(true)} disabled={env.delegations.length === 0}>
@@ -269,20 +274,23 @@ export default function AgendaView({
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <section className="agenda__notes" aria-labelledby="agenda-notes-heading">
-        <h2 id="agenda-notes-heading" className="agenda__notes-title">
-          {t("generalNotes")}
-        </h2>
-        <Suspense fallback={<Loading label={t("loadingNotes")} />}>
-          <CollaborativeEditor
-            doc={doc}
-            provider={provider}
-            user={user}
-            editable={editable}
-            onRefusedEdit={onRefusedEdit}
-          />
-        </Suspense>
-      </section>
+      {/* Read-only readers of an agenda without notes get no empty box. */}
+      {editable || hasNotes ? (
+        <section className="agenda__notes" aria-labelledby="agenda-notes-heading">
+          <h2 id="agenda-notes-heading" className="agenda__notes-title">
+            {t("generalNotes")}
+          </h2>
+          <Suspense fallback={<Loading label={t("loadingNotes")} />}>
+            <CollaborativeEditor
+              doc={doc}
+              provider={provider}
+              user={user}
+              editable={editable}
+              onRefusedEdit={onRefusedEdit}
+            />
+          </Suspense>
+        </section>
+      ) : null}
       <BrokenSessions broken={agenda.broken} doc={doc} editable={editable} origin={origin} />
       {days.length === 0 ? (
         <div className="agenda__empty">
@@ -336,6 +344,19 @@ export default function AgendaView({
       ) : null}
     </div>
   );
+}
+
+/** Whether the agenda's general notes (the "content" fragment) hold anything, kept up to date. */
+function useHasNotes(doc: Y.Doc): boolean {
+  const fragment = doc.getXmlFragment(DocumentLayout.content);
+  const [has, setHas] = useState(fragment.length > 0);
+  useEffect(() => {
+    const update = () => setHas(fragment.length > 0);
+    update();
+    fragment.observe(update);
+    return () => fragment.unobserve(update);
+  }, [fragment]);
+  return has;
 }
 
 /** After a move, focus stays with the moved session (its button may have just become disabled). */

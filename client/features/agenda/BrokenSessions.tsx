@@ -27,7 +27,10 @@ export function BrokenSessions({
           <p>
             <strong>{row.title ? t("broken.named", { title: row.title }) : t("broken.unnamed")}</strong>{" "}
             {t("broken.explain", {
-              problems: row.problems.map((p) => t(`error.${p.problem}`, { max: 200 })).join(" "),
+              // Each distinct problem once (a session missing every field would say the same thing ten times).
+              problems: [...new Set(row.problems.map((p) => t(`error.${p.problem}`, { max: 200 })))].join(
+                " ",
+              ),
             })}
           </p>
           {editable ? (
