@@ -23,4 +23,15 @@ describe("loadConfig", () => {
       /PORT.*MAX_DOCUMENT_BYTES/,
     );
   });
+
+  it("uses PostgreSQL only when DATABASE_URL is set, and refuses Redis without it", () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: "postgres://mutual@db:5432/mutual" }).databaseUrl).toBe(
+      "postgres://mutual@db:5432/mutual",
+    );
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db/mutual" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" })).toThrow(
+      /REDIS_URL: needs DATABASE_URL/,
+    );
+  });
 });
