@@ -1,4 +1,5 @@
 import { randomFillSync } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -30,12 +31,23 @@ const DELEGATE = "Ana Souza";
 const OBSERVER = "Oliver Observer";
 const DOCUMENT_TITLE = "A notes document"; // fx.newDocument("notes")
 const AGENDA_TITLE = "A agenda document"; // fx.newDocument("agenda")
+const TEMPLATED_TITLE = "A templated reflection";
+// The built-in templates' texts reach the page as data (the API's resolved templates, the document's copy
+// of its template), not through i18next: they are the product's own words, kept in locales/ all the same.
+// (Every language: a member's remembered language may not be the pseudo-locale's English.)
+const BUILT_IN_TEXTS = Object.keys(LANGUAGE_NAMES).flatMap((lng) =>
+  flattenStrings(
+    JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${lng}/builtInTemplates.json`), "utf8")),
+  ),
+);
 const NAMES = [FACILITATOR, DELEGATE, OBSERVER];
 const DATA: readonly string[] = [
   EXCHANGE_TITLE,
   DELEGATION,
   DOCUMENT_TITLE,
   AGENDA_TITLE,
+  TEMPLATED_TITLE,
+  ...BUILT_IN_TEXTS,
   ...NAMES,
   // Avatars show the initials of these names (client/identity/userColor.ts initialsOf: first letters of the
   // first and last words): derived from the data above, not text of the app.
@@ -43,6 +55,11 @@ const DATA: readonly string[] = [
   // The language menu names each language in its own language, never translated (client/i18n/languages.ts).
   ...Object.values(LANGUAGE_NAMES),
 ];
+
+function flattenStrings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  return value && typeof value === "object" ? Object.values(value).flatMap(flattenStrings) : [];
+}
 
 function initials(name: string): string {
   const words = name.split(/\s+/);
@@ -55,6 +72,7 @@ type Persona = "visitor" | "facilitator" | "delegate" | "observer";
 interface Seed {
   exchangeId: string;
   documentId: string;
+  templatedDocumentId: string;
   members: Record<Exclude<Persona, "visitor">, Member>;
   validToken: string;
   expiredToken: string;
@@ -69,6 +87,8 @@ interface Screen {
   ready?: string;
   /** Also click every button the screen offers (one at a time) and check what each opens. */
   probe?: boolean;
+  /** Brings the screen into the state to check (opens a dialog, picks an option). */
+  prepare?: (page: Page) => Promise<void>;
 }
 
 const EDITABLE = '[role="textbox"][contenteditable="true"]';
@@ -94,6 +114,35 @@ const SCREENS: Screen[] = [
     name: "document, unknown",
     as: "facilitator",
     path: (s) => `/x/${s.exchangeId}/d/${newId(randomFillSync)}`,
+  },
+  {
+    name: "new document: template gallery",
+    as: "facilitator",
+    path: (s) => `/x/${s.exchangeId}`,
+    prepare: async (page) => {
+      await page.locator(".card__actions .button--primary").first().click();
+      await page.locator("dialog[open] select").selectOption("reflection");
+      await page.locator(".template-option").nth(1).waitFor();
+    },
+  },
+  {
+    name: "template editor, new",
+    as: "facilitator",
+    path: (s) => `/x/${s.exchangeId}/templates/new`,
+    probe: true,
+  },
+  {
+    name: "template editor, copy of a built-in",
+    as: "facilitator",
+    path: (s) => `/x/${s.exchangeId}/templates/new?from=after-action-review`,
+    ready: ".template-editor__section",
+  },
+  { name: "template editor, delegate", as: "delegate", path: (s) => `/x/${s.exchangeId}/templates/new` },
+  {
+    name: "document from a template, delegate",
+    as: "delegate",
+    path: (s) => `/x/${s.exchangeId}/d/${s.templatedDocumentId}`,
+    ready: ".template-section__prompt",
   },
   { name: "not found", as: "visitor", path: () => "/nowhere/at/all" },
   { name: "invalid document link", as: "visitor", path: () => "/x/not-valid/d/x" },
@@ -169,6 +218,10 @@ describe("pseudo-locale: no hard-coded strings", () => {
         const page = await context.newPage();
         const url = screen.path(seed);
         await open(page, url, screen.ready);
+        if (screen.prepare) {
+          await screen.prepare(page);
+          await settle(page);
+        }
         // The flag really is on: the app's own text carries markers.
         expect(await page.locator("body").textContent(), "pseudo markers on the page").toContain("⟦");
         const findings = await collect(page, screen.name);
@@ -265,6 +318,11 @@ async function seedExchange(server: RunningServer): Promise<Seed> {
   const [delegate, observer] = [await fx.join("delegate", DELEGATE), await fx.join("observer", OBSERVER)];
   const { document } = await fx.newDocument("notes");
   await fx.newDocument("agenda");
+  const templated = await fx.facilitator.session.ok<{ id: string }>(
+    "POST",
+    `/api/exchanges/${fx.exchangeId}/documents`,
+    { kind: "reflection", title: TEMPLATED_TITLE, templateId: "after-action-review" },
+  );
   const valid = await fx.invite("delegate");
   const expired = await fx.invite("observer");
   const revoked = await fx.invite("delegate");
@@ -279,6 +337,7 @@ async function seedExchange(server: RunningServer): Promise<Seed> {
   return {
     exchangeId: fx.exchangeId,
     documentId: document.id,
+    templatedDocumentId: templated.id,
     members: { facilitator: fx.facilitator, delegate, observer },
     validToken: valid.token,
     expiredToken: expired.token,

@@ -117,15 +117,10 @@ function TemplateOption({
       </span>
       <span id={`${id}-about`} className="template-option__about">
         <span className="template-option__meta">
-          {t("gallery.runTime", { duration: formatRunTime(template.durationMinutes, locale) })}
-          {" · "}
-          {t("gallery.sectionCount", { count: template.sections.length })}
-          {own ? (
-            <>
-              {" · "}
-              {t("gallery.own")}
-            </>
-          ) : null}
+          {t(own ? "gallery.metaOwn" : "gallery.meta", {
+            duration: t("gallery.runTime", { duration: formatRunTime(template.durationMinutes, locale) }),
+            sections: t("gallery.sectionCount", { count: template.sections.length }),
+          })}
         </span>
         {purpose.text ? (
           <span className="template-option__purpose" lang={purpose.fallback ? purpose.language : undefined}>

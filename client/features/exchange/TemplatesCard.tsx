@@ -180,11 +180,11 @@ function TemplateRow({
           {name.text}
         </span>
         <span className="templates__meta">
-          {t(`common:kind.${template.kind}`)}
-          {" · "}
-          {t("templates:gallery.sectionCount", { count: template.sections.length })}
-          {" · "}
-          {formatRunTime(template.durationMinutes, locale)}
+          {t("templates:card.meta", {
+            kind: t(`common:kind.${template.kind}`),
+            sections: t("templates:gallery.sectionCount", { count: template.sections.length }),
+            duration: formatRunTime(template.durationMinutes, locale),
+          })}
           {stored ? (
             <>
               {" · "}
