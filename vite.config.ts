@@ -9,6 +9,9 @@ function localeChunk(id: string): string | null {
   // Version history's strings go with its lazy chunk, not with every first screen (features/history).
   const history = /[\\/]locales[\\/]([^\\/]+)[\\/]history\.json$/.exec(id)?.[1];
   if (history) return `historyStrings-${history}`;
+  // So do a facilitated run's (features/run), loaded only for documents made from a template.
+  const run = /[\\/]locales[\\/]([^\\/]+)[\\/]run\.json$/.exec(id)?.[1];
+  if (run) return `runStrings-${run}`;
   return /[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.json$/.exec(id)?.[1]?.replace(/^/, "locale-") ?? null;
 }
 

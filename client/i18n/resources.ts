@@ -5,8 +5,14 @@ import type { Language } from "./languages";
 // chunk, so a reader downloads their own language only (one request), from this server (no CDN).
 // The built-in templates' words are read by the server, which sends them resolved with the templates.
 const files = import.meta.glob<Record<string, unknown>>(
-  // History's strings load with its lazy chunk (client/features/history/historyStrings.ts).
-  ["../../locales/*/*.json", "!../../locales/*/builtInTemplates.json", "!../../locales/*/history.json"],
+  // History's strings load with its lazy chunk (client/features/history/historyStrings.ts); so do a
+  // facilitated run's (client/features/run/runStrings.ts).
+  [
+    "../../locales/*/*.json",
+    "!../../locales/*/builtInTemplates.json",
+    "!../../locales/*/history.json",
+    "!../../locales/*/run.json",
+  ],
   { import: "default" },
 );
 
@@ -46,4 +52,5 @@ export const NAMESPACES = [
   "agenda",
   "templates",
   "history",
+  "run",
 ] as const;

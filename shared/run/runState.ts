@@ -1,5 +1,7 @@
-import { z } from "zod";
-import { RUN_PHASE_KINDS, type RunPhaseKind } from "../templates/templateSchema";
+import type { RunPhaseKind } from "../templates/templateSchema";
+import type { RunCommand, RunPhasePlan } from "./runCommands";
+
+export type { RunCommand, RunPhasePlan } from "./runCommands";
 
 /**
  * A facilitated run's state (issue 31), kept in the document's run map (shared/schema/runLayout) and
@@ -17,8 +19,6 @@ export interface RunPhaseState {
   skipped: boolean;
 }
 
-export const ACTIONS_BY = ["everyone", "facilitators"] as const;
-
 export interface RunSettings {
   /** Chosen before the start, fixed after: contributions are revealed with no author. */
   anonymous: boolean;
@@ -26,7 +26,7 @@ export interface RunSettings {
   /** Several dots on one contribution. */
   severalDotsOnOne: boolean;
   /** Who may turn a contribution into an action. */
-  actionsBy: (typeof ACTIONS_BY)[number];
+  actionsBy: "everyone" | "facilitators";
 }
 
 export interface RunLocks {
@@ -54,56 +54,12 @@ export interface RunState {
 
 export const RUN_LIMITS = { phases: 12, maxMinutes: 240, maxDots: 20, maxAdjustMinutes: 60 } as const;
 
-export const runPhasePlanSchema = z.object({
-  kind: z.enum(RUN_PHASE_KINDS, { error: "invalid" }),
-  minutes: z.number({ error: "invalid" }).int({ error: "invalid" }).min(0).max(RUN_LIMITS.maxMinutes),
-});
-export type RunPhasePlan = z.output<typeof runPhasePlanSchema>;
-
-export const runSettingsSchema = z.object({
-  anonymous: z.boolean({ error: "invalid" }),
-  dotsPerPerson: z.number({ error: "invalid" }).int({ error: "invalid" }).min(1).max(RUN_LIMITS.maxDots),
-  severalDotsOnOne: z.boolean({ error: "invalid" }),
-  actionsBy: z.enum(ACTIONS_BY, { error: "invalid" }),
-});
-
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
   anonymous: false,
   dotsPerPerson: 3,
   severalDotsOnOne: true,
   actionsBy: "everyone",
 };
-
-/** A facilitator's request to change the run (POST .../run with one of these). */
-export const runCommandSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("start"),
-    phases: z.array(runPhasePlanSchema).min(1, { error: "required" }).max(RUN_LIMITS.phases),
-    settings: runSettingsSchema,
-  }),
-  z.object({ type: z.literal("next") }),
-  z.object({ type: z.literal("back") }),
-  z.object({ type: z.literal("skip") }),
-  z.object({
-    type: z.literal("adjust"),
-    minutes: z.number().int().min(-RUN_LIMITS.maxAdjustMinutes).max(RUN_LIMITS.maxAdjustMinutes),
-  }),
-  /** Replaces the phases after the current one (and the current one's planned minutes). */
-  z.object({ type: z.literal("plan"), phases: z.array(runPhasePlanSchema).max(RUN_LIMITS.phases) }),
-  z.object({ type: z.literal("pause") }),
-  z.object({ type: z.literal("resume") }),
-  z.object({ type: z.literal("reveal") }),
-  z.object({ type: z.literal("closeVote") }),
-  z.object({ type: z.literal("openVote") }),
-  z.object({
-    type: z.literal("lock"),
-    /** null: the whole document. */
-    sectionId: z.string().min(1).max(100).nullable(),
-    locked: z.boolean(),
-  }),
-  z.object({ type: z.literal("close") }),
-]);
-export type RunCommand = z.output<typeof runCommandSchema>;
 
 /** Why a command cannot apply to the run as it is. */
 export type RunRefusal = "notStarted" | "alreadyStarted" | "closed" | "noSuchPhase" | "notPaused" | "paused";

@@ -8,6 +8,7 @@ import { LoadFailure, Loading } from "../../layout/LoadStates";
 import { useArrivalFocus } from "../../layout/useArrivalFocus";
 import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
 import { type CollabSession, useCollabDocument } from "../../sync/useCollabDocument";
+import { useRunLock } from "../run/useRunLock";
 import { ClosedState } from "./ClosedState";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { DocumentHeader } from "./DocumentHeader";
@@ -27,6 +28,8 @@ const CollaborativeEditor = lazy(() =>
 const HistoryPanel = lazy(() => import("../history/HistoryPanel"));
 // An agenda's own screen (sessions, time zones, .ics), downloaded only when an agenda is opened.
 const AgendaView = lazy(() => import("../agenda/AgendaView"));
+// A facilitated run (phases, timer, drafts, votes, actions), downloaded only for documents made from a template.
+const RunPanel = lazy(() => import("../run/RunPanel"));
 
 /** A live document: its record from the directory, then its room. */
 export function DocumentScreen({ room }: { room: RoomAddress }) {
@@ -159,6 +162,9 @@ function LoadedDocument({
   }, []);
   const whoWrote = useWhoWroteWhat(room, session.doc);
   const { status } = session;
+  // A run's lock on the whole document: only facilitators edit (the server refuses the others).
+  const runLocks = useRunLock(context?.document.templateId ? session.doc : null);
+  const lockedForMe = runLocks.document && context?.me.role !== "facilitator";
   const role = context?.me.role ?? null;
   const kind = context?.document.kind ?? null;
   const canReadHistory = role !== null && kind !== null && canOnDocument(role, kind, "history.read");
@@ -230,6 +236,18 @@ function LoadedDocument({
         }
       />
       <RefusedNotice count={session.refusals} />
+      {context?.document.templateId && session.ready && status.kind !== "error" ? (
+        <Suspense fallback={null}>
+          <RunPanel
+            room={room}
+            doc={session.doc}
+            document={context.document}
+            me={context.me}
+            user={user}
+            writable={access === "write"}
+          />
+        </Suspense>
+      ) : null}
       {status.kind === "error" ? (
         <ClosedState code={status.code} reason={status.reason} exchangeId={room.exchangeId} />
       ) : session.ready ? (
@@ -249,7 +267,7 @@ function LoadedDocument({
               doc={session.doc}
               provider={session.provider}
               user={user}
-              editable={access === "write"}
+              editable={access === "write" && !lockedForMe}
               onRefusedEdit={session.discardLocal}
             />
           )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ExchangeView } from "../../../shared/api/responses";
 import { canInExchange } from "../../../shared/permissions";
@@ -20,6 +20,9 @@ import { SettingsCard } from "./SettingsCard";
 import { TemplatesCard } from "./TemplatesCard";
 import { useExchange } from "./useExchange";
 import "./exchange.css";
+
+// Actions agreed in facilitated runs across the exchange's documents, and the runs' summaries (own chunk).
+const ExchangeActionsCard = lazy(() => import("../run/ExchangeActionsCard"));
 
 /** The exchange home: documents with who is in them, delegations, people and (for facilitators) invites. */
 export function ExchangeScreen({ exchangeId }: { exchangeId: string }) {
@@ -85,6 +88,9 @@ function ExchangeHome({ view, reload }: { view: ExchangeView; reload: () => Prom
         <div className="exchange__main">
           <DocumentsCard view={view} reload={reload} />
           <TemplatesCard view={view} />
+          <Suspense fallback={null}>
+            <ExchangeActionsCard view={view} />
+          </Suspense>
           {facilitator ? <InvitesCard view={view} /> : null}
         </div>
         <div className="exchange__side">

@@ -4,6 +4,7 @@ import type { DocumentInfo } from "../../../shared/domain";
 import { canOnDocument, type DocumentAction, roomAccess } from "../../../shared/permissions";
 import { isId } from "../../../shared/protocol/ids";
 import { presenceUserOf } from "../../../shared/protocol/presenceUser";
+import { runCommandSchema } from "../../../shared/run/runCommands";
 import {
   actionCreateSchema,
   actionUpdateSchema,
@@ -12,7 +13,6 @@ import {
   type RunAction,
   voteBodySchema,
 } from "../../../shared/run/runRecords";
-import { runCommandSchema } from "../../../shared/run/runState";
 import type { RunOutcome, RunService } from "../../run/runService";
 import type { ApiContext } from "./ApiContext";
 import { ApiError, forbidden, notFound, parse } from "./ApiError";

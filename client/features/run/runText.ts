@@ -1,0 +1,42 @@
+import { useTranslation } from "react-i18next";
+import { type LocalizedText, pickText } from "../../../shared/templates/localizedText";
+import type { ReflectionTemplate } from "../../../shared/templates/templateSchema";
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "../../i18n/languages";
+
+/** The reader's UI language, and a template text picked in it (or the one it has). */
+export function useRunLanguage(): { language: Language; pick: (text: LocalizedText) => string } {
+  const { i18n } = useTranslation();
+  const current = i18n.resolvedLanguage ?? i18n.language;
+  const language = isLanguage(current) ? current : DEFAULT_LANGUAGE;
+  return { language, pick: (text) => pickText(text, language).text };
+}
+
+/** "12:05", digits as the reader's locale writes them. */
+export function formatClock(ms: number, locale: string): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  const minutes = Math.floor(total / 60);
+  return `${new Intl.NumberFormat(locale, { useGrouping: false }).format(minutes)}:${two.format(total % 60)}`;
+}
+
+/** "5 minutes" / "5 minutos" / "5分钟". */
+export function formatMinutes(minutes: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" }).format(
+    minutes,
+  );
+}
+
+export function formatSeconds(seconds: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "second", unitDisplay: "long" }).format(
+    seconds,
+  );
+}
+
+/** A duration in ms as minutes (rounded), or seconds under a minute. */
+export function formatDuration(ms: number, locale: string): string {
+  return ms < 60_000
+    ? formatSeconds(Math.round(ms / 1000), locale)
+    : formatMinutes(Math.round(ms / 60_000), locale);
+}
+
+export type Sections = ReflectionTemplate["sections"];
