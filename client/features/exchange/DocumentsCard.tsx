@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api/paths";
 import type { ExchangeView } from "../../../shared/api/responses";
@@ -20,7 +20,11 @@ import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { CardEmpty } from "../../ui/CardEmpty";
 import { DocumentIcon, PlusIcon } from "../../ui/icons";
-import { DocumentDialog } from "./DocumentDialog";
+
+// Downloaded when first opened (its template gallery too): the exchange's first screen does not wait for it.
+const DocumentDialog = lazy(() =>
+  import("./DocumentDialog").then((module) => ({ default: module.DocumentDialog })),
+);
 
 /** Documents by kind, who is in each now, and create/rename/archive/restore for those allowed. */
 export function DocumentsCard({ view, reload }: { view: ExchangeView; reload: () => Promise<void> }) {
@@ -109,21 +113,23 @@ export function DocumentsCard({ view, reload }: { view: ExchangeView; reload: ()
         </details>
       ) : null}
       {dialog ? (
-        <DocumentDialog
-          exchangeId={view.exchange.id}
-          role={role}
-          document={dialog.mode === "rename" ? dialog.document : null}
-          onClose={() => setDialog(null)}
-          onDone={async (saved) => {
-            setDialog(null);
-            // A new document opens at once: writing in it is what comes next.
-            if (dialog.mode === "create") {
-              navigate(documentPath({ exchangeId: view.exchange.id, documentId: saved.id }));
-              return;
-            }
-            await reload();
-          }}
-        />
+        <Suspense fallback={null}>
+          <DocumentDialog
+            exchangeId={view.exchange.id}
+            role={role}
+            document={dialog.mode === "rename" ? dialog.document : null}
+            onClose={() => setDialog(null)}
+            onDone={async (saved) => {
+              setDialog(null);
+              // A new document opens at once: writing in it is what comes next.
+              if (dialog.mode === "create") {
+                navigate(documentPath({ exchangeId: view.exchange.id, documentId: saved.id }));
+                return;
+              }
+              await reload();
+            }}
+          />
+        </Suspense>
       ) : null}
     </Card>
   );
