@@ -171,7 +171,7 @@ describe("agenda across three time zones", () => {
     );
     expect(await chip(chengduPage, "Site visit", "you").textContent()).toMatch(/21:00\s*[–至]\s*23:00$/);
     expect(await chip(chengduPage, "Site visit", scene.chengdu.id).textContent()).toContain("不在工作时间内");
-    expect(await chengduPage.getByRole("button", { name: "添加议程" }).count()).toBe(0);
+    expect(await chengduPage.getByRole("button", { name: "添加环节" }).count()).toBe(0);
     expect(await chengduPage.getByRole("button", { name: "编辑" }).count()).toBe(0);
     await chengduPage.screenshot({ path: join(SHOTS, "chengdu-zh-CN.png"), fullPage: true });
 

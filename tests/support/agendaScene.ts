@@ -24,24 +24,33 @@ export interface AgendaScene {
   ): Promise<Member>;
 }
 
-export async function agendaScene(baseUrl: string): Promise<AgendaScene> {
-  const exchange = await createExchange(baseUrl, "Recife–Chengdu–Bristol ageing workshop");
+export async function agendaScene(
+  baseUrl: string,
+  names: { exchange: string; recife: string; bristol: string; chengdu: string; agenda: string } = {
+    exchange: "Recife–Chengdu–Bristol ageing workshop",
+    recife: "Recife team",
+    bristol: "Bristol council",
+    chengdu: "成都办公室",
+    agenda: "Workshop agenda",
+  },
+): Promise<AgendaScene> {
+  const exchange = await createExchange(baseUrl, names.exchange);
   const { session } = exchange.facilitator;
   const base = `/api/exchanges/${exchange.exchangeId}/delegations`;
   // The fixture's delegation becomes the Recife team.
   const recife = await session.ok<Delegation>("PATCH", `${base}/${exchange.delegation.id}`, {
-    name: "Recife team",
+    name: names.recife,
     timeZone: "America/Recife",
   });
   const bristol = await session.ok<Delegation>("POST", base, {
-    name: "Bristol council",
+    name: names.bristol,
     country: "GB",
     color: "blue",
     timeZone: "Europe/London",
     workingLanguage: "en",
   });
   const chengdu = await session.ok<Delegation>("POST", base, {
-    name: "成都办公室",
+    name: names.chengdu,
     country: "CN",
     color: "rose",
     timeZone: "Asia/Shanghai",
@@ -49,7 +58,7 @@ export async function agendaScene(baseUrl: string): Promise<AgendaScene> {
   });
   const agenda = await session.ok<DocumentInfo>("POST", `/api/exchanges/${exchange.exchangeId}/documents`, {
     kind: "agenda",
-    title: "Workshop agenda",
+    title: names.agenda,
   });
   return {
     exchange,

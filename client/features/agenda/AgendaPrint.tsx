@@ -15,12 +15,15 @@ export function AgendaPrint({
   title,
   days,
   notes,
+  overlaps,
   env,
   onBack,
 }: {
   title: string;
   days: AgendaDay[];
   notes: ReadonlyMap<string, string>;
+  /** For each session, the titles of those it overlaps in its room/track. */
+  overlaps: ReadonlyMap<string, string[]>;
   env: AgendaEnv;
   onBack: () => void;
 }) {
@@ -108,6 +111,11 @@ export function AgendaPrint({
                     <td>
                       <strong>{session.title}</strong>
                       <div className="agenda-print__details">{details.join(" · ")}</div>
+                      {overlaps.get(session.id)?.length ? (
+                        <div className="agenda-print__overlap">
+                          {t("overlaps", { titles: list(overlaps.get(session.id) ?? [], locale) })}
+                        </div>
+                      ) : null}
                       {notes.get(session.id) ? (
                         <div className="agenda-print__notes">{notes.get(session.id)}</div>
                       ) : null}

@@ -215,7 +215,14 @@ export default function AgendaView({
 
   if (printing)
     return (
-      <AgendaPrint title={title} days={days} notes={notes} env={env} onBack={() => setPrinting(false)} />
+      <AgendaPrint
+        title={title}
+        days={days}
+        notes={notes}
+        overlaps={overlaps}
+        env={env}
+        onBack={() => setPrinting(false)}
+      />
     );
 
   return (
