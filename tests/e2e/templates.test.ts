@@ -241,6 +241,24 @@ describe("reflection templates in three languages", () => {
     await page.getByLabel("Usual run time (minutes)").fill("30");
     await page.getByLabel("Prompt in English").fill("What surprised you on the visit?");
     await page.getByLabel("Prompt in Chinese").fill("这次考察中，什么让你感到意外？");
+    // A second section, written in English only, moved up by keyboard then back down by its button.
+    await page.getByRole("button", { name: "Add section" }).click();
+    const second = page.getByLabel("Prompt in English").nth(1);
+    await second.fill("What would we try at home?");
+    await second.press("Alt+ArrowUp");
+    await expect
+      .poll(() => page.getByLabel("Prompt in English").first().inputValue())
+      .toBe("What would we try at home?");
+    expect(
+      await page
+        .getByLabel("Prompt in English")
+        .first()
+        .evaluate((field) => field === document.activeElement),
+    ).toBe(true);
+    await page.getByRole("button", { name: "Move section 1 down" }).click();
+    await expect
+      .poll(() => page.getByLabel("Prompt in English").nth(1).inputValue())
+      .toBe("What would we try at home?");
     // Leaving with unsaved changes asks first.
     await page.getByRole("link", { name: /^Back to / }).click();
     const leave = page.getByRole("dialog", { name: "Leave without saving?" });
@@ -259,16 +277,29 @@ describe("reflection templates in three languages", () => {
 
     const pt = pages["pt-BR"];
     await pt.goto(url);
-    await expect.poll(() => prompts(pt), { timeout: 10_000 }).toEqual(["What surprised you on the visit?"]);
-    const badge = pt.locator(".template-section__prompt .template-section__badge");
-    expect(await badge.innerText()).toBe(ui("pt-BR").section.badge.en);
-    expect(await pt.locator(".template-section__prompt .template-section__text").getAttribute("lang")).toBe(
-      "en",
-    );
+    await expect
+      .poll(() => prompts(pt), { timeout: 10_000 })
+      .toEqual(["What surprised you on the visit?", "What would we try at home?"]);
+    // Never an empty prompt: the text that exists, marked with its language ("EN"), for each section.
+    const badges = pt.locator(".template-section__prompt .template-section__badge");
+    expect(await badges.allInnerTexts()).toEqual([
+      ui("pt-BR").section.badge.en,
+      ui("pt-BR").section.badge.en,
+    ]);
+    expect(
+      await pt
+        .locator(".template-section__prompt .template-section__text")
+        .evaluateAll((texts) => texts.map((text) => text.getAttribute("lang"))),
+    ).toEqual(["en", "en"]);
     const zh = pages["zh-CN"];
     await zh.goto(url);
-    await expect.poll(() => prompts(zh), { timeout: 10_000 }).toEqual(["这次考察中，什么让你感到意外？"]);
-    expect(await zh.locator(".template-section__badge").count()).toBe(0);
+    await expect
+      .poll(() => prompts(zh), { timeout: 10_000 })
+      .toEqual(["这次考察中，什么让你感到意外？", "What would we try at home?"]);
+    // Chinese exists for the first prompt only: the second is marked as English.
+    expect(await zh.locator(".template-section__badge").allInnerTexts()).toEqual([
+      ui("zh-CN").section.badge.en,
+    ]);
   });
 
   it("exports a template as a file and imports it back; a bad file is refused with each problem explained", async () => {
@@ -287,6 +318,7 @@ describe("reflection templates in three languages", () => {
       durationMinutes: 30,
       sections: [
         { prompt: { en: "What surprised you on the visit?", "zh-CN": "这次考察中，什么让你感到意外？" } },
+        { prompt: { en: "What would we try at home?" } },
       ],
     });
 
@@ -318,6 +350,17 @@ describe("reflection templates in three languages", () => {
     await expect
       .poll(() => problems.getByRole("listitem").allInnerTexts())
       .toEqual(["The file is not valid JSON (it may be damaged or not a template)."]);
+    // A delegate sees the templates and can export them, but not make, import, edit or delete any.
+    const delegate = pages["pt-BR"];
+    await delegate.goto(`/x/${exchange.exchangeId}`);
+    const theirs = delegate.getByRole("region", { name: "Modelos" });
+    await theirs.getByText("Site visit debrief", { exact: true }).first().waitFor();
+    expect(
+      await theirs.getByRole("link", { name: "Exportar “Site visit debrief” como arquivo" }).count(),
+    ).toBe(2);
+    expect(await theirs.getByRole("link", { name: "Novo modelo" }).count()).toBe(0);
+    expect(await theirs.getByRole("button", { name: /Importar|Excluir|Duplicar/ }).count()).toBe(0);
+    expect(await theirs.getByRole("link", { name: /Editar/ }).count()).toBe(0);
     // Nothing of either was stored.
     await page.reload();
     await expect
