@@ -24,6 +24,17 @@ export function guardSectionsPlugin(): Plugin {
       const type = sectionTypeOf(state);
       return !type || sectionsKept(state.doc, tr, type);
     },
+    // A caret between sections (Ctrl+Home lands before the first one's prompt, a gap cursor, a click on a
+    // prompt) has nowhere to write: it moves into the nearest answer after it.
+    appendTransaction(transactions, _old, state) {
+      const { selection } = state;
+      if (!transactions.some((tr) => tr.selectionSet) || !selection.empty || selection.$from.depth > 0)
+        return null;
+      const type = sectionTypeOf(state);
+      if (!type || !sectionKeys(state.doc, type).onlySections) return null;
+      const inside = TextSelection.near(selection.$from, 1);
+      return inside.eq(selection) ? null : state.tr.setSelection(inside).setMeta("addToHistory", false);
+    },
     props: {
       transformPasted(slice, view) {
         const type = sectionTypeOf(view.state);

@@ -226,6 +226,12 @@ describe("reflection templates in three languages", () => {
         .filter({ hasText: /refused|not saved/i })
         .count(),
     ).toBe(0);
+    // Ctrl+Home puts the caret before the first prompt: typing there writes in the first answer.
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.type("Z");
+    await expect
+      .poll(() => answers(pages["pt-BR"]), { timeout: 5_000 })
+      .toEqual(["Z", "", "", "Keep the interpreters' briefing.", ""]);
   });
 
   it("a custom template made in the UI in English and Chinese shows the English prompt, marked, to the Portuguese reader", async () => {

@@ -36,7 +36,9 @@ function run(state: EditorState, command: (s: EditorState, d: (tr: Transaction) 
 
 const texts = (doc: PMNode) => {
   const out: string[] = [];
-  doc.forEach((child) => out.push(`${child.type.name}:${child.attrs.sectionId ?? ""}=${child.textContent}`));
+  doc.forEach((child) => {
+    out.push(`${child.type.name}:${child.attrs.sectionId ?? ""}=${child.textContent}`);
+  });
   return out;
 };
 
@@ -111,5 +113,16 @@ describe("template sections stay whole while answers are edited", () => {
     const state = stateOf(schema.node("doc", null, [p("Plain")]), 3);
     const next = state.apply(state.tr.insert(0, section("intended", p("x"))));
     expect(next.doc.eq(state.doc)).toBe(true);
+  });
+});
+
+describe("a caret between sections", () => {
+  it("moves into the nearest answer after it (nothing could be written there)", () => {
+    const state = stateOf(twoSections());
+    const between = state.doc.child(0).nodeSize;
+    const after = state.apply(state.tr.setSelection(TextSelection.create(state.doc, between)));
+    expect(after.selection.from).toBe(between + 2);
+    expect(after.selection.$from.parent.type.name).toBe("paragraph");
+    expect(state.apply(state.tr.setSelection(TextSelection.create(state.doc, 0))).selection.from).toBe(2);
   });
 });
