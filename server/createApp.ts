@@ -83,6 +83,7 @@ export function createApp(
       maxAddresses: 10_000,
     }),
     refusing: scaleOut ? () => scaleOut.degradation.refusing() : undefined,
+    onPresenceChange: scaleOut ? (exchangeId) => scaleOut.presenceChanged(exchangeId) : undefined,
   });
   // Revoking a participant closes their sockets on every instance (scale-out: through Redis).
   const live = {
@@ -95,6 +96,7 @@ export function createApp(
       rooms: registry,
       sockets: { closeParticipant: collab.closeParticipant, closeRoom: collab.closeRoom },
       closeEverySocket: collab.closeEvery,
+      presence: collab.presence,
       databasePing: deps.databasePing,
     })
     .then((everywhere) => Object.assign(live, everywhere));

@@ -57,6 +57,8 @@ export function createCollabEndpoint(options: {
   warnings: WarningLimiter;
   /** Scale-out: why new sockets are refused now (Redis or the database unreachable), or null. */
   refusing?: () => string | null;
+  /** Scale-out: who is connected to an exchange's documents changed here (the other instances are told). */
+  onPresenceChange?: (exchangeId: string) => void;
 }): CollabEndpoint {
   const { registry: rooms, limits, authorize, log, warnings } = options;
   // ws itself refuses frames far past the limit (and WebSocket-level garbage) with 1009/1002;
@@ -71,6 +73,11 @@ export function createCollabEndpoint(options: {
   /** How the server ends each open socket (see `end` below): every close it decides goes through it. */
   const enders = new Map<WebSocket, End>();
   let nextId = 0;
+
+  const presenceChanged = (roomName: string | null) => {
+    const exchangeId = roomName ? parseRoomName(roomName)?.exchangeId : undefined;
+    if (exchangeId && options.onPresenceChange) options.onPresenceChange(exchangeId);
+  };
 
   const heartbeat = startHeartbeat(() => wss.clients as Set<LiveSocket>, options.heartbeatMs ?? HEARTBEAT_MS);
   wss.on("close", () => heartbeat.stop());
@@ -149,7 +156,7 @@ export function createCollabEndpoint(options: {
     socket.on("close", (code, reason) => {
       closed = true;
       enders.delete(socket);
-      if (connection) live.delete(connection);
+      if (connection && live.delete(connection)) presenceChanged(roomName);
       if (room && connection) rooms.leave(room, connection);
       const fields: Record<string, unknown> = {
         ...logFields,
@@ -197,6 +204,7 @@ export function createCollabEndpoint(options: {
         warn: (event, fields) => warn("warn", event, { ...logFields, ...fields }),
       };
       live.set(connection, roomName);
+      presenceChanged(roomName);
       const joined = await rooms.join(roomName, connection);
       if (closed || inbox.condemned) return rooms.leave(joined, connection);
       // Redis or the database went away while this socket waited for its room.

@@ -7,6 +7,7 @@ import type { CrossInstanceRooms, DocumentLeases } from "./crossInstance";
 import { createDegradation, type Degradation, watchDatabase } from "./degradation";
 import { createRedisLeases } from "./documentLeases";
 import { startInstanceHeartbeats } from "./instanceHeartbeats";
+import { type PresenceEntry, startPresenceBus } from "./presenceBus";
 import { openRedisConnection, type RedisConnection } from "./redisConnection";
 import { redisRateLimitStore } from "./redisRateLimits";
 import { createRoomFanOut } from "./roomFanOut";
@@ -23,14 +24,19 @@ export interface ScaleOut {
   readonly degradation: Degradation;
   /**
    * Connects the rooms and the sockets once they exist: Redis loss drops every room, a peer's death is
-   * caught up, revocations reach every instance. Returns the socket closing the HTTP API must use.
+   * caught up, revocations and presence reach every instance. Returns the socket closing and the
+   * presence the HTTP API must use.
    */
   attach(parts: {
     rooms: RoomsAcrossInstances;
     sockets: SocketClosing;
     closeEverySocket: (code: number, reason: string) => void;
+    /** This instance's own sockets' presence in an exchange. */
+    presence: (exchangeId: string) => PresenceEntry[];
     databasePing?: () => Promise<unknown>;
-  }): Promise<SocketClosing>;
+  }): Promise<SocketClosing & { presence(exchangeId: string): PresenceEntry[] }>;
+  /** This instance's presence in an exchange changed (told to the others once attached). */
+  presenceChanged(exchangeId: string): void;
   /** Resolves once Redis is reachable. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -55,6 +61,7 @@ export function createScaleOut(options: {
   let rooms: RoomsAcrossInstances | null = null;
   let closeEverySocket: ((code: number, reason: string) => void) | null = null;
   let stopDatabaseWatch: (() => void) | null = null;
+  let presenceBus: Awaited<ReturnType<typeof startPresenceBus>> | null = null;
 
   const degradation = createDegradation({
     log,
@@ -94,7 +101,10 @@ export function createScaleOut(options: {
     instanceId,
     log,
     intervalMs: options.heartbeatMs,
-    onDead: (instance) => void rooms?.peerDied(instance),
+    onDead: (instance) => {
+      presenceBus?.forget(instance);
+      void rooms?.peerDied(instance);
+    },
   });
   const fanOut = createRoomFanOut({
     redis,
@@ -119,7 +129,13 @@ export function createScaleOut(options: {
       rooms = parts.rooms;
       closeEverySocket = parts.closeEverySocket;
       if (parts.databasePing) stopDatabaseWatch = watchDatabase({ ping: parts.databasePing, degradation });
-      return startControlBus({ redis, instanceId, local: parts.sockets, log });
+      presenceBus = await startPresenceBus({ redis, instanceId, log, local: parts.presence });
+      const closing = await startControlBus({ redis, instanceId, local: parts.sockets, log });
+      const bus = presenceBus;
+      return { ...closing, presence: (exchangeId) => bus.presence(exchangeId) };
+    },
+    presenceChanged(exchangeId) {
+      presenceBus?.changed(exchangeId);
     },
     ready: () => redis.ready(),
     async close() {

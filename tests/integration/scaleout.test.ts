@@ -157,6 +157,33 @@ describe.skipIf(!ready)("several instances on one PostgreSQL database and one Re
     expect(await again.closed).toBe(CloseCode.forbidden);
   }, 60_000);
 
+  it("shows on every instance's exchange page who is in which document, wherever they are connected", async () => {
+    cluster = await startCluster("presence-page", 2);
+    const [a, b] = cluster.instances as [RunningServer, RunningServer];
+    const fx = await createExchange(a.url);
+    const { room, document } = await fx.newDocument();
+    const delegate = await fx.join("delegate");
+    const onB = clientOn(b, room, delegate.session.cookie);
+    await onB.synced();
+    const whoIsWhere = async () =>
+      (
+        await fx.facilitator.session.ok<{ presence: Array<{ participantId: string; documentId: string }> }>(
+          "GET",
+          `/api/exchanges/${fx.exchangeId}`,
+        )
+      ).presence;
+    // The facilitator's API requests go to A; the delegate's socket is on B.
+    const expected = [{ participantId: delegate.participantId, documentId: document.id }];
+    const deadline = Date.now() + 3000;
+    while (JSON.stringify(await whoIsWhere()) !== JSON.stringify(expected) && Date.now() < deadline)
+      await sleep(50);
+    expect(await whoIsWhere()).toEqual(expected);
+    onB.destroy();
+    const gone = Date.now() + 3000;
+    while ((await whoIsWhere()).length > 0 && Date.now() < gone) await sleep(50);
+    expect(await whoIsWhere()).toEqual([]);
+  }, 60_000);
+
   it("holds a rate limit across instances: the eleventh exchange in a minute is refused wherever it is asked", async () => {
     cluster = await startCluster("ratelimit", 2);
     const [a, b] = cluster.instances as [RunningServer, RunningServer];
