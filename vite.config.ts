@@ -12,6 +12,12 @@ function localeChunk(id: string): string | null {
   // So do a facilitated run's (features/run), loaded only for documents made from a template.
   const run = /[\\/]locales[\\/]([^\\/]+)[\\/]run\.json$/.exec(id)?.[1];
   if (run) return `runStrings-${run}`;
+  // And the agenda's (features/agenda), loaded only when an agenda is opened.
+  const agenda = /[\\/]locales[\\/]([^\\/]+)[\\/]agenda\.json$/.exec(id)?.[1];
+  if (agenda) return `agendaStrings-${agenda}`;
+  // And the template editor's (features/templates), loaded with its route.
+  const templateEditor = /[\\/]locales[\\/]([^\\/]+)[\\/]templateEditor\.json$/.exec(id)?.[1];
+  if (templateEditor) return `templateEditorStrings-${templateEditor}`;
   return /[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.json$/.exec(id)?.[1]?.replace(/^/, "locale-") ?? null;
 }
 

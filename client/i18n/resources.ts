@@ -6,12 +6,15 @@ import type { Language } from "./languages";
 // The built-in templates' words are read by the server, which sends them resolved with the templates.
 const files = import.meta.glob<Record<string, unknown>>(
   // History's strings load with its lazy chunk (client/features/history/historyStrings.ts); so do a
-  // facilitated run's (client/features/run/runStrings.ts).
+  // facilitated run's (client/features/run/runStrings.ts) and the agenda's (features/agenda/agendaStrings.ts).
   [
     "../../locales/*/*.json",
     "!../../locales/*/builtInTemplates.json",
     "!../../locales/*/history.json",
     "!../../locales/*/run.json",
+    "!../../locales/*/agenda.json",
+    // The template editor's, with its route (client/features/templates/templateEditorStrings.ts).
+    "!../../locales/*/templateEditor.json",
   ],
   { import: "default" },
 );
@@ -51,6 +54,7 @@ export const NAMESPACES = [
   "errors",
   "agenda",
   "templates",
+  "templateEditor",
   "history",
   "run",
 ] as const;

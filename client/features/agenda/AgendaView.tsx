@@ -35,6 +35,8 @@ import { PlusIcon, RedoIcon, UndoIcon } from "../../ui/icons";
 import { AgendaDay } from "./AgendaDay";
 import { AgendaPrint } from "./AgendaPrint";
 import type { AgendaDelegation, AgendaEnv } from "./agendaEnv";
+import { useAgendaStrings } from "./agendaStrings";
+import { installAgendaStyles } from "./agendaStyles";
 import { BrokenSessions } from "./BrokenSessions";
 import { SessionEditor } from "./SessionEditor";
 import type { SessionActions } from "./SessionRow";
@@ -43,8 +45,6 @@ import { useAgenda } from "./useAgenda";
 import { useAgendaUndo } from "./useAgendaUndo";
 import { useExchangeView } from "./useExchangeView";
 import { WorkingHoursDialog } from "./WorkingHoursDialog";
-import "./agenda.css";
-import "./agendaPrint.css";
 
 const CollaborativeEditor = lazy(() =>
   import("../../editor/CollaborativeEditor").then((module) => ({ default: module.CollaborativeEditor })),
@@ -59,7 +59,17 @@ const newSessionId = () => newId((bytes) => crypto.getRandomValues(bytes));
  * clock, warnings, and the agenda's general notes (rich text; where agendas made before the
  * structured agenda keep their text).
  */
-export default function AgendaView({
+installAgendaStyles();
+
+/** Waits for the agenda's strings (a small chunk of their own) before showing it. */
+export default function AgendaViewLoader(props: Parameters<typeof AgendaView>[0]) {
+  const ready = useAgendaStrings();
+  const { t } = useTranslation("document");
+  if (!ready) return <Loading label={t("loading")} />;
+  return <AgendaView {...props} />;
+}
+
+function AgendaView({
   doc,
   provider,
   user,
