@@ -1,9 +1,22 @@
 import type pg from "pg";
-import type { DocumentStorage, JournalPosition, StoredDocument, UpdateRecord } from "../DocumentStorage";
+import type { DocumentStorage, JournalPosition, UpdateRecord } from "../DocumentStorage";
 import { decodeUpdateBatch } from "../journal/journalFormat";
 import { DOCUMENT_LOCK_CLASS, inTransaction, toBytes } from "./openPostgres";
 import { postgresCompaction } from "./postgresCompaction";
 import { postgresHistory } from "./postgresHistory";
+
+const LOAD_IN_ONE_STATEMENT = `
+  WITH snapshot AS (
+    SELECT data, state_vector, through_seq FROM document_snapshots WHERE document_name = $1
+  )
+  SELECT 0 AS kind, 0::int8 AS seq, data, state_vector, NULL::int8 AS client_id, NULL::text AS participant_id
+  FROM snapshot
+  UNION ALL
+  SELECT 1, seq, data, NULL, NULL, NULL FROM document_updates
+  WHERE document_name = $1 AND seq > COALESCE((SELECT through_seq FROM snapshot), 0)
+  UNION ALL
+  SELECT 2, 0, NULL, NULL, client_id, participant_id FROM client_bindings WHERE document_name = $1
+  ORDER BY kind, seq`;
 
 /** How long a health check waits for PostgreSQL. */
 const PING_TIMEOUT_MS = 2000;
@@ -26,38 +39,28 @@ export function createPostgresDocumentStorage(
   return {
     ...postgresHistory(pool),
     async loadDocument(documentName) {
-      // One snapshot of the database: the snapshot row and the log after it agree.
-      return inTransaction(
-        pool,
-        async (client): Promise<StoredDocument | null> => {
-          const snapshot = (
-            await client.query<{ data: Buffer; through_seq: number; state_vector: Buffer | null }>(
-              "SELECT data, through_seq, state_vector FROM document_snapshots WHERE document_name = $1",
-              [documentName],
-            )
-          ).rows[0];
-          const updates = (
-            await client.query<{ data: Buffer }>(
-              "SELECT data FROM document_updates WHERE document_name = $1 AND seq > $2 ORDER BY seq",
-              [documentName, snapshot?.through_seq ?? 0],
-            )
-          ).rows;
-          if (!snapshot && updates.length === 0) return null;
-          const bindings = (
-            await client.query<{ client_id: number; participant_id: string }>(
-              "SELECT client_id, participant_id FROM client_bindings WHERE document_name = $1",
-              [documentName],
-            )
-          ).rows;
-          return {
-            snapshot: snapshot ? toBytes(snapshot.data) : null,
-            snapshotStateVector: snapshot?.state_vector ? toBytes(snapshot.state_vector) : null,
-            updates: updates.map((row) => toBytes(row.data)),
-            bindings: new Map(bindings.map((row) => [row.client_id, row.participant_id])),
-          };
-        },
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-      );
+      // One statement, so one snapshot of the database (the snapshot row and the log after it agree)
+      // in one round trip: rows of kind 0 (the snapshot), 1 (the log after it, in order), 2 (bindings).
+      const { rows } = await pool.query<{
+        kind: number;
+        data: Buffer | null;
+        state_vector: Buffer | null;
+        client_id: number | null;
+        participant_id: string | null;
+      }>(LOAD_IN_ONE_STATEMENT, [documentName]);
+      let snapshot: Uint8Array | null = null;
+      let snapshotStateVector: Uint8Array | null = null;
+      const updates: Uint8Array[] = [];
+      const bindings = new Map<number, string>();
+      for (const row of rows) {
+        if (row.kind === 0) {
+          snapshot = toBytes(row.data!);
+          snapshotStateVector = row.state_vector ? toBytes(row.state_vector) : null;
+        } else if (row.kind === 1) updates.push(toBytes(row.data!));
+        else bindings.set(row.client_id!, row.participant_id!);
+      }
+      if (!snapshot && updates.length === 0) return null;
+      return { snapshot, snapshotStateVector, updates, bindings };
     },
     async appendUpdates(batch, journal?: JournalPosition) {
       if (batch.count === 0 && !journal) return;
