@@ -28,7 +28,7 @@ export function LocalizedFields({
   errorFor: (language: UiLanguage) => string | null;
   className?: string;
 }) {
-  const { t } = useTranslation("templates");
+  const { t } = useTranslation(["templateEditor", "templates"]);
   const id = useId();
   return (
     <fieldset
@@ -45,7 +45,10 @@ export function LocalizedFields({
             lang: language,
             value: value[language] ?? "",
             maxLength,
-            "aria-label": t("editor.inLanguage", { field: label, language: t(`language.${language}`) }),
+            "aria-label": t("editor.inLanguage", {
+              field: label,
+              language: t(`templates:language.${language}`),
+            }),
             "aria-invalid": fieldError || error ? (true as const) : undefined,
             "aria-describedby": fieldError ? `${fieldId}-error` : undefined,
             className: multiline ? "text-field__input text-field__textarea" : "text-field__input",
@@ -54,7 +57,7 @@ export function LocalizedFields({
           return (
             <div key={language} className="text-field localized__field">
               <label className="localized__language" htmlFor={fieldId}>
-                {t(`languageLabel.${language}`)}
+                {t(`templates:languageLabel.${language}`)}
               </label>
               {multiline ? (
                 <textarea {...control} rows={2} onChange={(event) => set(event.target.value)} />

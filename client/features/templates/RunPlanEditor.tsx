@@ -22,7 +22,7 @@ export function RunPlanEditor({
   onChange: (next: PhaseDraft[]) => void;
   errorAt: ErrorAt;
 }) {
-  const { t } = useTranslation("templates");
+  const { t } = useTranslation("templateEditor");
   const locale = useFormatLocale();
   const update = (index: number, patch: Partial<PhaseDraft>) =>
     onChange(phases.map((phase, i) => (i === index ? { ...phase, ...patch } : phase)));

@@ -23,7 +23,7 @@ export function SectionList({
   errorAt: ErrorAt;
   announce: (message: string) => void;
 }) {
-  const { t } = useTranslation("templates");
+  const { t } = useTranslation("templateEditor");
   const update = (index: number, patch: Partial<SectionDraft>) =>
     onChange(sections.map((section, i) => (i === index ? { ...section, ...patch } : section)));
   const move = (from: number, to: number) => {

@@ -16,6 +16,7 @@ import { AlertIcon, LockIcon } from "../../ui/icons";
 import { StateMessage } from "../../ui/StateMessage";
 import { TemplateForm } from "./TemplateForm";
 import { blankDraft, draftOf, type TemplateDraft } from "./templateDraft";
+import { useTemplateEditorStrings } from "./templateEditorStrings";
 import "./templateEditor.css";
 
 /**
@@ -29,7 +30,8 @@ export function TemplateEditorScreen({
   exchangeId: string;
   templateId: string | null;
 }) {
-  const { t, i18n } = useTranslation(["templates", "exchange"]);
+  const { t, i18n } = useTranslation(["templateEditor", "templates"]);
+  const stringsReady = useTemplateEditorStrings();
   const [view, reloadView] = useResource<ExchangeView>(api.exchange(exchangeId));
   const [list, reloadList] = useResource<TemplateList>(api.templates(exchangeId));
   useParticipantLanguage(exchangeId, view.state === "ready" ? view.data.me.uiLanguage : null);
@@ -41,8 +43,9 @@ export function TemplateEditorScreen({
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
   const name = found ? pickText(found.template.name, language).text : "";
   useEffect(() => {
+    if (!stringsReady) return;
     document.title = templateId && name ? t("editor.pageTitleEdit", { name }) : t("editor.pageTitleNew");
-  }, [t, templateId, name]);
+  }, [t, templateId, name, stringsReady]);
 
   const back = exchangeTitle ? (
     <AppLink to={exchangePath(exchangeId)} className="template-editor__back">
@@ -51,8 +54,9 @@ export function TemplateEditorScreen({
   ) : null;
 
   let body: React.ReactNode;
-  if (view.state === "loading" || list.state === "loading") {
-    body = <Loading label={t("editor.loading")} />;
+  if (view.state === "loading" || list.state === "loading" || !stringsReady) {
+    // Until its strings are there, the loading line is the exchange's (already in the reader's language).
+    body = <Loading label={stringsReady ? t("editor.loading") : t("templates:card.loading")} />;
   } else if (view.state === "failed") {
     body = <LoadFailure failure={view.failure} onRetry={() => void reloadView()} />;
   } else if (list.state === "failed") {

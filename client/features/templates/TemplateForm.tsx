@@ -38,7 +38,7 @@ export function TemplateForm({
   initial: TemplateDraft;
   back: ReactNode;
 }) {
-  const { t } = useTranslation(["templates", "common"]);
+  const { t } = useTranslation(["templateEditor", "common"]);
   const locale = useFormatLocale();
   const [draft, setDraft] = useState(initial);
   const [start] = useState(() => JSON.stringify(initial));

@@ -9,12 +9,12 @@ export type ErrorAt = (path: string) => string | null;
  * spelled out for the numbers. Nothing is shown until the first attempt to save.
  */
 export function useTemplateErrors(problems: Map<string, TemplateProblem["code"]>, shown: boolean): ErrorAt {
-  const { t } = useTranslation("templates");
+  const { t } = useTranslation(["templateEditor", "templates"]);
   return (path) => {
     const code = shown ? problems.get(path) : undefined;
     if (!code) return null;
     if (path === "durationMinutes" && code !== "required") return t("editor.durationRange");
     if (/^runPlan\.\d+\.minutes$/.test(path) && code !== "required") return t("editor.phaseRange");
-    return t(`problem.${code}`);
+    return t(`templates:problem.${code}`);
   };
 }
