@@ -49,8 +49,8 @@ export function DocumentHeader({
             {exchange.title ? <span className="document-header__exchange">{exchange.title}</span> : null}
           </AppLink>
         </nav>
+        {actions ? <div className="document-header__tools">{actions}</div> : null}
         <div className="document-header__meta">
-          {actions}
           {status}
           {presence}
           {language}

@@ -47,7 +47,6 @@ function attributes(label: string): Record<string, string> {
   return {
     role: "document",
     "aria-label": label,
-    "aria-readonly": "true",
     class: "collab-editor__content history-doc__content",
   };
 }

@@ -60,7 +60,6 @@ function VersionDocument({ state }: { state: VersionState }) {
         attributes: {
           role: "document",
           "aria-label": label,
-          "aria-readonly": "true",
           class: "collab-editor__content history-doc__content",
         },
       },
