@@ -7,6 +7,9 @@ export interface SocketClosing {
   closeRoom(roomName: string, code: number, reason: string): void;
 }
 
+/** How long an order that could not be published is kept for when Redis comes back. */
+const UNSENT_KEPT_MS = 10 * 60_000;
+
 interface ControlMessage {
   instance: string;
   target: "participant" | "room";
@@ -40,23 +43,31 @@ export async function startControlBus(options: {
     if (message.target === "participant") local.closeParticipant(message.id, message.code, message.reason);
     else local.closeRoom(message.id, message.code, message.reason);
   });
+  /**
+   * Orders this instance could not publish (it had lost Redis while its peers may not have): sent once
+   * it is back, if still recent: other instances then close a removed participant's sockets late rather
+   * than never.
+   */
+  let unsent: Array<{ text: string; at: number }> = [];
+  const send = (text: string, at: number) =>
+    redis.commands.publish(channel, text).catch((error: Error) => {
+      unsent.push({ text, at });
+      log.warn("control.publish_failed", { error: error.message, queued: unsent.length });
+    });
   const subscribe = () => redis.subscriber.subscribe(channel);
   await redis.ready();
   await subscribe();
   // The subscriber connection comes back without its subscriptions (autoResubscribe is off).
   redis.onChange((up) => {
-    if (up)
-      subscribe().catch((error: Error) => log.error("control.subscribe_failed", { error: error.message }));
+    if (!up) return;
+    subscribe().catch((error: Error) => log.error("control.subscribe_failed", { error: error.message }));
+    const recent = unsent.filter(({ at }) => Date.now() - at < UNSENT_KEPT_MS);
+    unsent = [];
+    for (const { text, at } of recent) void send(text, at);
   });
 
-  const publish = (message: Omit<ControlMessage, "instance">) => {
-    redis.commands
-      .publish(channel, JSON.stringify({ ...message, instance: instanceId }))
-      .catch((error: Error) =>
-        // Redis is down: every instance has closed its sockets and refuses new ones until it is back.
-        log.warn("control.publish_failed", { target: message.target, error: error.message }),
-      );
-  };
+  const publish = (message: Omit<ControlMessage, "instance">) =>
+    void send(JSON.stringify({ ...message, instance: instanceId }), Date.now());
   return {
     closeParticipant(participantId, code, reason) {
       local.closeParticipant(participantId, code, reason);

@@ -110,6 +110,34 @@ describe.skipIf(!ready)("coordination between instances through Redis", () => {
     });
   });
 
+  it("sends a revocation made while this instance had lost Redis once Redis is back", async () => {
+    const closedAtB: string[] = [];
+    const aRedis = await fixture.open();
+    const a = await startControlBus({
+      redis: aRedis,
+      instanceId: "A",
+      log: silentLogger,
+      local: { closeParticipant: () => {}, closeRoom: () => {} },
+    });
+    await startControlBus({
+      redis: await fixture.open(),
+      instanceId: "B",
+      log: silentLogger,
+      local: {
+        closeParticipant: (participantId) => closedAtB.push(participantId),
+        closeRoom: () => {},
+      },
+    });
+    aRedis.commands.disconnect();
+    await eventually(() => !aRedis.up, "A lost Redis");
+    a.closeParticipant("p9", 4403, "removed");
+    await sleep(200);
+    expect(closedAtB).toEqual([]);
+    await aRedis.commands.connect();
+    await eventually(() => closedAtB.length === 1, "B closes once A is back");
+    expect(closedAtB).toEqual(["p9"]);
+  });
+
   it("counts a rate limit across instances, in windows that expire", async () => {
     const a = redisRateLimitStore(await fixture.open());
     const b = redisRateLimitStore(await fixture.open());
