@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -76,8 +76,12 @@ export interface ScaleoutResults {
   startedAt: string;
   durationSeconds: number;
   largeDocumentBytes: number;
+  /** The machine's 1-minute load average at the start and the end (PostgreSQL and Redis are not on isolated cores). */
+  loadAverage: { start: number; end: number };
   variants: VariantResult[];
 }
+
+const loadAverage = () => Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
 
 type Log = (line: string) => void;
 
@@ -271,6 +275,7 @@ async function deploy(name: VariantName): Promise<Deployment> {
 export async function runScaleoutBench(log: Log, document?: LargeDocument): Promise<ScaleoutResults | null> {
   if (!(await scaleoutAvailable("scale-out benchmark", ["postgres", "redis"]))) return null;
   const started = Date.now();
+  const loadAtStart = loadAverage();
   const large = document ?? buildLargeDocument(BENCH.largeDocument.targetBytes);
   const rooms = Array.from({ length: BENCH.rooms }, (_, i) => roomName("scaleout01", i + 1));
   const variants: VariantResult[] = [];
@@ -291,6 +296,7 @@ export async function runScaleoutBench(log: Log, document?: LargeDocument): Prom
     startedAt: new Date(started).toISOString(),
     durationSeconds: (Date.now() - started) / 1000,
     largeDocumentBytes: large.update.byteLength,
+    loadAverage: { start: loadAtStart, end: loadAverage() },
     variants,
   };
 }
@@ -300,7 +306,10 @@ const fmt = (value: number | null | undefined, digits = 2) =>
 
 export function printScaleoutReport(results: ScaleoutResults, log: Log): void {
   const base = results.variants.find((v) => v.name === "sqlite");
-  log(`\n== scale-out (${SCALEOUT.rate} updates/s, ${BENCH.rooms} rooms x ${BENCH.clientsPerRoom} clients)`);
+  log(
+    `\n== scale-out (${SCALEOUT.rate} updates/s, ${BENCH.rooms} rooms x ${BENCH.clientsPerRoom} clients; ` +
+      `load average ${results.loadAverage.start} at the start, ${results.loadAverage.end} at the end)`,
+  );
   for (const v of results.variants) {
     const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}x` : "-");
     log(`${v.name} (${v.instances} instance${v.instances > 1 ? "s" : ""}):`);
