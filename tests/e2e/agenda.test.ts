@@ -58,7 +58,7 @@ describe("agenda across three time zones", () => {
     });
     const page = await facilitator.newPage();
     await page.goto(scene.url);
-    await page.getByRole("button", { name: "Add session", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Add session", exact: true }).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByText("No sessions yet.").count()).toBe(1);
 
     // Saturday 28 March 2026 (GMT) and Sunday 29 March, the day London moves to BST.
@@ -243,6 +243,8 @@ describe("agenda across three time zones", () => {
     const page = await context.newPage();
     await page.goto(scene2.url);
     const titles = () => page.locator(".agenda-session__title").allTextContents();
+    // The agenda's chunk, strings and the exchange arrive first (slow beside other browser tests).
+    await page.locator(".agenda-session").nth(2).waitFor({ timeout: 30_000 });
     await expect.poll(titles).toEqual(["Alpha", "Bravo", "Charlie"]);
     await page
       .getByRole("textbox", { name: "Document text" })

@@ -238,12 +238,26 @@ function AgendaView({
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: undo shortcuts for everything inside
     <div className="agenda" onKeyDown={onKeyDown}>
-      <div className="agenda__toolbar" role="toolbar" aria-label={t("toolbar")}>
+      <div className="agenda__toolbar" role="group" aria-label={t("toolbar")}>
         {editable ? (
+          <Button variant="primary" icon={<PlusIcon />} onClick={addNew}>
+            {t("addSession")}
+          </Button>
+        ) : null}
+        <Button onClick={() => setHoursOpen(true)} disabled={env.delegations.length === 0}>
+          {t("hours.open")}
+        </Button>
+        <Button onClick={() => setPrinting(true)}>{t("print.open")}</Button>
+        <a
+          className="button button--secondary"
+          href={api.agendaCalendar(room.exchangeId, room.documentId)}
+          download
+        >
+          <span className="button__label">{t("downloadAll")}</span>
+        </a>
+        {/* Shown once this person has an agenda change to take back (last, so nothing moves). */}
+        {editable && (undo.canUndo || undo.canRedo) ? (
           <>
-            <Button variant="primary" icon={<PlusIcon />} onClick={addNew}>
-              {t("addSession")}
-            </Button>
             <IconButton
               label={t("undo")}
               hint={t("undoHint")}
@@ -264,17 +278,6 @@ function AgendaView({
             </IconButton>
           </>
         ) : null}
-        <Button onClick={() => setHoursOpen(true)} disabled={env.delegations.length === 0}>
-          {t("hours.open")}
-        </Button>
-        <Button onClick={() => setPrinting(true)}>{t("print.open")}</Button>
-        <a
-          className="button button--secondary"
-          href={api.agendaCalendar(room.exchangeId, room.documentId)}
-          download
-        >
-          <span className="button__label">{t("downloadAll")}</span>
-        </a>
       </div>
       <p className="agenda__zone-note">
         {t("homeZoneNote", { zone: zoneName(env.homeZone, locale) })}
