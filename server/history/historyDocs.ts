@@ -55,7 +55,7 @@ export class HistoryDocs {
     });
     const doc = new Y.Doc({ gc: false });
     Y.transact(doc, () => {
-      if (checkpoint) Y.applyUpdate(doc, checkpoint.data);
+      if (checkpoint) Y.applyUpdateV2(doc, checkpoint.data);
       for (const { update } of updates) Y.applyUpdate(doc, update);
     });
     this.keep(documentName, seq, doc);

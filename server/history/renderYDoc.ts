@@ -65,20 +65,23 @@ function renderChildren(
 function renderText(text: Y.XmlText, compare: CompareView | undefined): HistoryNode[] {
   const nodes: HistoryNode[] = [];
   const formats = new Map<string, unknown>();
-  let pending: {
+  // Runs of text with the same formatting and change are one node; the key says what a run has
+  // without building its marks for every Yjs item (a compare walks tens of thousands of them).
+  let formatsVersion = 0;
+  let run: {
     text: string;
-    marks: HistoryMark[];
     key: string;
+    marks: HistoryMark[];
     change: ChangeKind | null;
     id: Y.ID | null;
   } | null = null;
   const flush = () => {
-    if (!pending) return;
-    const node: HistoryNode = { type: "text", text: pending.text };
-    if (pending.marks.length > 0) node.marks = pending.marks;
+    if (!run) return;
+    const node: HistoryNode = { type: "text", text: run.text };
+    if (run.marks.length > 0) node.marks = run.marks;
     nodes.push(node);
-    if (pending.change && pending.id) compare?.onChangedText?.(pending.change, pending.id, pending.text);
-    pending = null;
+    if (run.change && run.id) compare?.onChangedText?.(run.change, run.id, run.text);
+    run = null;
   };
   for (let item = text._start; item !== null; item = item.right) {
     const content = item.content;
@@ -88,6 +91,7 @@ function renderText(text: Y.XmlText, compare: CompareView | undefined): HistoryN
       if (shown.after || (compare && shown.before)) {
         if (content.value === null) formats.delete(content.key);
         else formats.set(content.key, content.value);
+        formatsVersion++;
       }
       continue;
     }
@@ -96,15 +100,18 @@ function renderText(text: Y.XmlText, compare: CompareView | undefined): HistoryN
     if (!shown.before && !shown.after) continue;
     const change: ChangeKind | null =
       shown.after && !shown.before ? "insert" : shown.before && !shown.after ? "delete" : null;
-    const marks = marksOf(formats);
     const changeMark = change && compare ? compare.changeMark(change, item.id) : null;
-    if (changeMark) marks.push(changeMark);
-    const key = JSON.stringify(marks);
-    if (pending && pending.key === key) pending.text += content.str;
-    else {
-      flush();
-      pending = { text: content.str, marks, key, change, id: change ? item.id : null };
+    const key = changeMark
+      ? `${formatsVersion}|${changeMark.attrs?.kind}|${changeMark.attrs?.participantId}|${changeMark.attrs?.delegationId}`
+      : `${formatsVersion}`;
+    if (run && run.key === key) {
+      run.text += content.str;
+      continue;
     }
+    flush();
+    const marks = marksOf(formats);
+    if (changeMark) marks.push(changeMark);
+    run = { text: content.str, key, marks, change, id: change ? item.id : null };
   }
   flush();
   return nodes;

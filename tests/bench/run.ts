@@ -10,6 +10,7 @@ import {
   type LargeDocumentResult,
   measureLargeDocument,
 } from "./largeDocument";
+import { printHistoryReport, runHistoryBench } from "./history";
 import { type LatencyResult, type LatencySubject, measureLatency } from "./latencyPhase";
 import { LoadGenerator } from "./loadShards";
 import { CLK_TCK, MACHINE_CORES } from "./procStats";
@@ -150,6 +151,13 @@ async function main(): Promise<void> {
   printReport(results, log);
   log(`\nresults written to test-results/bench.json (${results.durationSeconds.toFixed(0)} s)`);
   clearTimeout(limit);
+
+  // Issue 32: version history (in-process storage and history service; BENCH_HISTORY=0 leaves it out).
+  if (process.env.BENCH_HISTORY !== "0") {
+    const history = await runHistoryBench(log);
+    writeFileSync(join(out, "bench-history.json"), `${JSON.stringify(history, null, 2)}\n`);
+    printHistoryReport(history, log);
+  }
 
   // Issue 34: the same load on PostgreSQL + Redis, one and two instances (skipped, with a line saying
   // so, where those services do not answer; BENCH_SCALEOUT=0 leaves it out).
