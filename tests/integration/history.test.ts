@@ -345,6 +345,15 @@ describe("version history", () => {
     expect(textOf(liClient)).toBe("Rewritten: First draft.\nSecond paragraph.");
     const page = await ana.session.ok<VersionPage>("GET", `${base}/versions`);
     expect(page.versions.map((v) => v.kind).slice(0, 2)).toEqual(["restore", "restore"]);
+
+    // Li writes offline while Ana restores the draft: Li's words merge on top when she reconnects.
+    liClient.provider.disconnect();
+    addParagraph(liClient, "Written offline.");
+    await ana.session.ok<VersionSummary>("POST", `${base}/versions/${v1.id}/restore`);
+    await waitFor(() => textOf(anaClient) === "First draft.", "restore reached Ana");
+    liClient.provider.connect();
+    await waitFor(() => textOf(anaClient) === "First draft.\nWritten offline.", "offline edit merged for Ana");
+    await waitFor(() => textOf(liClient) === "First draft.\nWritten offline.", "restore reached Li");
   });
 
   it("viewing, comparing and replaying leave the live document byte-identical and send nothing to the room", async () => {
