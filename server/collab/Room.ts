@@ -402,8 +402,15 @@ export class Room {
 
   /** Applies a client's awareness change (presence, caret) under the identity the server vouches for. */
   applyClientAwareness(connection: Connection, update: Uint8Array): void {
-    const mayUse = (clientId: number) =>
-      !this.remoteOwners.has(clientId) && (this.awarenessOwners.get(clientId) ?? connection) === connection;
+    const mayUse = (clientId: number) => {
+      if (!this.remoteOwners.has(clientId)) {
+        return (this.awarenessOwners.get(clientId) ?? connection) === connection;
+      }
+      // Announced on another instance: only its participant may take it over (its client, keeping its
+      // id, reconnected here, perhaps from an instance that died before withdrawing it).
+      const user = this.awareness.getStates().get(clientId)?.user as { participantId?: unknown } | undefined;
+      return user?.participantId === connection.identity.participantId;
+    };
     const vouched = vouchAwareness(update, connection.identity, mayUse);
     if (!vouched) return;
     try {
@@ -492,6 +499,7 @@ export class Room {
     for (const id of [...added, ...updated]) {
       if (remote !== null) this.remoteOwners.set(id, remote);
       else if (connection) {
+        this.remoteOwners.delete(id);
         connection.awarenessIds.add(id);
         this.awarenessOwners.set(id, connection);
       }

@@ -94,7 +94,13 @@ describe.skipIf(!ready)("several instances on one PostgreSQL database and one Re
     const vanishing = clientOn(b, room, cookie);
     // Its tab survives: the load balancer sends its reconnect to another instance.
     let survivor = clientOn(b, room, cookie);
-    await Promise.all([onA.synced(), vanishing.synced(), survivor.synced()]);
+    // Someone on C already, who sees the survivor's presence as B's.
+    const watcherOnC = clientOn(c, room, cookie);
+    await Promise.all([onA.synced(), vanishing.synced(), survivor.synced(), watcherOnC.synced()]);
+    const survivorId = survivor.doc.clientID;
+    // (A first state at clock 0 is ignored by y-protocols' receivers: the app's client always sets one.)
+    survivor.provider.awareness.setLocalStateField("cursor", { anchor: 1 });
+    await waitFor(() => watcherOnC.provider.awareness.getStates().has(survivorId), "survivor present on C");
     let typing = true;
     const type = async (client: () => CollabClient, letter: string) => {
       while (typing) {
@@ -114,6 +120,12 @@ describe.skipIf(!ready)("several instances on one PostgreSQL database and one Re
     survivor = clientOn(c, room, cookie, survivor.doc);
     await survivor.synced();
     expect(Date.now() - killedAt).toBeLessThan(5000);
+    // Its caret moves at once on C and A, though B never withdrew its presence there.
+    survivor.provider.awareness.setLocalStateField("cursor", { anchor: 2 });
+    const caretAt = (client: CollabClient) =>
+      (client.provider.awareness.getStates().get(survivorId)?.cursor as { anchor?: number } | undefined)
+        ?.anchor;
+    await waitFor(() => caretAt(watcherOnC) === 2 && caretAt(onA) === 2, "survivor's caret moves", 2000);
     await sleep(300);
     typing = false;
     await Promise.all(typists);
@@ -130,7 +142,7 @@ describe.skipIf(!ready)("several instances on one PostgreSQL database and one Re
     expect(stored.get(vanishing.doc.clientID) ?? 0).toBeGreaterThanOrEqual(acked);
     // Everything the survivor typed, before and after the kill, is there.
     expect(stored.get(survivor.doc.clientID)).toBe(Y.getState(survivor.doc.store, survivor.doc.clientID));
-    for (const client of [onA, survivor, reader]) client.destroy();
+    for (const client of [onA, survivor, reader, watcherOnC]) client.destroy();
     vanishing.doc.destroy();
   }, 60_000);
 

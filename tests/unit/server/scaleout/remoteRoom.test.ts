@@ -121,6 +121,26 @@ describe("a room's changes and presence from other instances", () => {
     room.destroy();
   });
 
+  it("lets a participant whose client moved here from another instance take its presence over, and nobody else", async () => {
+    const { room, published } = instanceRoom();
+    const alice = fakeConnection("alice00001");
+    const mallory = fakeConnection("mallory001");
+    room.add(alice);
+    room.add(mallory);
+    // Alice's client was on instance B (which may have died before withdrawing it).
+    room.applyRemoteAwareness(presence(77, 3, { user: { ...alice.identity } }), "B");
+    room.applyClientAwareness(mallory, presence(77, 4, { cursor: "elsewhere" }));
+    expect(room.awareness.getStates().get(77)?.cursor).toBeUndefined();
+    room.applyClientAwareness(alice, presence(77, 4, { cursor: "here" }));
+    expect(room.awareness.getStates().get(77)?.cursor).toBe("here");
+    await tick();
+    expect(published).toHaveLength(1);
+    // Now it is this instance's: B's death does not withdraw it.
+    room.dropRemoteAwareness("B");
+    expect(room.awareness.getStates().has(77)).toBe(true);
+    room.destroy();
+  });
+
   it("finds what it lacks of a stored state", () => {
     const { room } = instanceRoom();
     room.applyRemoteUpdate(typed("here", 1), []);
