@@ -40,7 +40,7 @@ import { installAgendaStyles } from "./agendaStyles";
 import { BrokenSessions } from "./BrokenSessions";
 import { SessionEditor } from "./SessionEditor";
 import type { SessionActions } from "./SessionRow";
-import { formFromSession, newForm, type SessionForm } from "./sessionForm";
+import { changedFields, formFromSession, newForm, type SessionForm } from "./sessionForm";
 import { useAgenda } from "./useAgenda";
 import { useAgendaUndo } from "./useAgendaUndo";
 import { useExchangeView } from "./useExchangeView";
@@ -196,9 +196,10 @@ function AgendaView({
     const date = last ? last.date : dayOf(Date.now(), env.homeZone);
     setEditing({ kind: "new", form: startAt(date) });
   };
-  const save = (fields: SessionFields) => {
+  const save = (fields: SessionFields, opened: SessionFields | null) => {
     if (editing?.kind === "edit") {
-      updateSession(doc, editing.session.id, fields, origin);
+      // Only what this person changed: someone else's edit of another field meanwhile stays.
+      updateSession(doc, editing.session.id, opened ? changedFields(opened, fields) : fields, origin);
       setAnnouncement(t("announce.saved", { title: fields.title }));
     } else {
       addSession(doc, newSessionId(), fields, origin);

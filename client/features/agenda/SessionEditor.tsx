@@ -39,7 +39,8 @@ export function SessionEditor({
   position: number;
   notes: Y.XmlFragment | null;
   env: AgendaEnv;
-  onSave: (fields: SessionFields) => void;
+  /** The fields as saved, and as the editor opened with them (null when they could not be read). */
+  onSave: (fields: SessionFields, opened: SessionFields | null) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation("agenda");
@@ -86,7 +87,8 @@ export function SessionEditor({
       );
       return;
     }
-    onSave(read.fields);
+    const opened = readForm(initial, position);
+    onSave(read.fields, opened.ok ? opened.fields : null);
   };
   const otherProblem = problems.find(
     (p) => !["title", "start", "end", "zone", "link", "place", "track"].includes(p.field),

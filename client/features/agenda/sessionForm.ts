@@ -128,3 +128,16 @@ export function readForm(
   const all = [...problems, ...checked];
   return all.length === 0 ? { ok: true, fields } : { ok: false, problems: all };
 }
+
+/**
+ * What the person changed in the editor: the fields whose value differs from what the editor opened
+ * with. Only these are written, so a field someone else changed meanwhile keeps their change.
+ */
+export function changedFields(opened: SessionFields, saved: SessionFields): Partial<SessionFields> {
+  const patch: Partial<SessionFields> = {};
+  for (const key of Object.keys(saved) as Array<keyof SessionFields>) {
+    if (JSON.stringify(saved[key]) !== JSON.stringify(opened[key]))
+      (patch as Record<string, unknown>)[key] = saved[key];
+  }
+  return patch;
+}
