@@ -24,6 +24,8 @@ export async function runScene(
   browser: Browser,
   baseUrl: string,
   skewMs: Record<Lng, number> = { en: 0, "pt-BR": 0, "zh-CN": 0 },
+  /** The UI language each person's browser shows (default: their own). */
+  shows: Record<Lng, Lng> = { en: "en", "pt-BR": "pt-BR", "zh-CN": "zh-CN" },
 ) {
   const exchange: ExchangeFixture = await createExchange(baseUrl);
   const chengdu = await exchange.facilitator.session.ok<Delegation>(
@@ -51,6 +53,13 @@ export async function runScene(
     "pt-BR": await joinAs("Ana Souza", exchange.delegation.id, "pt-BR"),
     "zh-CN": await joinAs("李伟", chengdu.id, "zh-CN"),
   };
+  // Each person's own language setting follows what their browser is to show.
+  for (const lng of LNGS) {
+    if (shows[lng] === lng) continue;
+    await members[lng].session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
+      uiLanguage: shows[lng],
+    });
+  }
   const run = await templatedDocument(exchange);
   const contexts = {} as Record<Lng, BrowserContext>;
   const pages = {} as Record<Lng, Page>;
@@ -58,8 +67,8 @@ export async function runScene(
     contexts[lng] = await newUserContext(browser, {
       baseURL: baseUrl,
       sessionCookie: members[lng].session.cookie,
-      language: lng,
-      locale: lng === "en" ? "en-GB" : lng,
+      language: shows[lng],
+      locale: shows[lng] === "en" ? "en-GB" : shows[lng],
     });
     if (skewMs[lng] !== 0) {
       await contexts[lng].addInitScript((skew: number) => {
