@@ -10,6 +10,7 @@ import {
 import { DEFLATE_SYNC_MIN_BYTES, encodeDeflatedSync } from "../../shared/protocol/deflatedSync";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
+import { filterAwareness } from "../scaleout/awarenessFilter";
 import type { StoredDocument } from "../storage/DocumentStorage";
 import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
@@ -423,7 +424,9 @@ export class Room {
   /** Presence announced by another instance's clients (scale-out). */
   applyRemoteAwareness(update: Uint8Array, instance: string): void {
     if (this.isDestroyed) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, new RemoteAwareness(instance));
+    // Ids a socket here holds are this instance's to announce (see filterAwareness).
+    const others = filterAwareness(update, (clientId) => !this.awarenessOwners.has(clientId));
+    if (others) awarenessProtocol.applyAwarenessUpdate(this.awareness, others, new RemoteAwareness(instance));
   }
 
   /** Withdraws the presence of an instance's clients (the instance died). */

@@ -135,7 +135,9 @@ describe("a room's changes and presence from other instances", () => {
     expect(room.awareness.getStates().get(77)?.cursor).toBe("here");
     await tick();
     expect(published).toHaveLength(1);
-    // Now it is this instance's: B's death does not withdraw it.
+    // Now it is this instance's: neither B's late withdrawal (same clock) nor B's death erases it.
+    room.applyRemoteAwareness(presence(77, 4, null), "B");
+    expect(room.awareness.getStates().get(77)?.cursor).toBe("here");
     room.dropRemoteAwareness("B");
     expect(room.awareness.getStates().has(77)).toBe(true);
     room.destroy();
