@@ -57,7 +57,20 @@ function HistoryPanel({
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  // A modal over the document: the page behind is inert (no focus, no clicks, hidden from assistive tech).
+  useEffect(() => {
+    const root = rootRef.current;
+    const behind = [...(root?.parentElement?.children ?? [])].filter(
+      (element): element is HTMLElement =>
+        element !== root && element instanceof HTMLElement && !element.inert,
+    );
+    for (const element of behind) element.inert = true;
+    return () => {
+      for (const element of behind) element.inert = false;
+    };
+  }, []);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape" && !confirming) onClose();
@@ -93,7 +106,7 @@ function HistoryPanel({
   };
 
   return (
-    <div className="history" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+    <div className="history" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={rootRef}>
       <header className="history__bar">
         <h2 id={titleId} className="history__title" ref={headingRef} tabIndex={-1}>
           {t("title")}
