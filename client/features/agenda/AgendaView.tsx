@@ -239,7 +239,7 @@ function AgendaView({
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: undo shortcuts for everything inside
     <div className="agenda" onKeyDown={onKeyDown}>
-      <div className="agenda__toolbar" role="group" aria-label={t("toolbar")}>
+      <div className="agenda__toolbar">
         {editable ? (
           <Button variant="primary" icon={<PlusIcon />} onClick={addNew}>
             {t("addSession")}
