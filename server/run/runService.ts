@@ -174,6 +174,8 @@ export function createRunService(options: RunServiceOptions) {
         (await directory.listDelegations(document.exchangeId)).map((d) => [d.id, d]),
       );
       const names = [roomOf(document), ...participants.map((p) => draftRoomOf(document, p.id))];
+      // Only the call that revealed marks it in history (a second press finds it done).
+      let revealedNow = false;
       const outcome = await withRooms(rooms, names, actor, ([room, ...drafts]): RunOutcome => {
         const state = stateOf(room!.doc);
         if (!state) return { ok: false, refusal: "notStarted" };
@@ -214,9 +216,10 @@ export function createRunService(options: RunServiceOptions) {
           map.set(RunLayout.contributions, contributions);
           map.set(RunLayout.state, revealed);
         });
+        revealedNow = true;
         return { ok: true, value: revealed };
       });
-      if (outcome.ok) await record(document, { type: "reveal" });
+      if (revealedNow) await record(document, { type: "reveal" });
       return outcome;
     },
 

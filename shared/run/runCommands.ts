@@ -25,9 +25,11 @@ export const runCommandSchema = z.discriminatedUnion("type", [
     phases: z.array(runPhasePlanSchema).min(1, { error: "required" }).max(RUN_LIMITS.phases),
     settings: runSettingsSchema,
   }),
-  z.object({ type: z.literal("next") }),
-  z.object({ type: z.literal("back") }),
-  z.object({ type: z.literal("skip") }),
+  // `at`: the phase the facilitator saw; refused when the run has moved since (two facilitators pressing
+  // "next" at once move it one phase, not two).
+  z.object({ type: z.literal("next"), at: z.number().int().min(0).optional() }),
+  z.object({ type: z.literal("back"), at: z.number().int().min(0).optional() }),
+  z.object({ type: z.literal("skip"), at: z.number().int().min(0).optional() }),
   z.object({
     type: z.literal("adjust"),
     minutes: z.number().int().min(-RUN_LIMITS.maxAdjustMinutes).max(RUN_LIMITS.maxAdjustMinutes),

@@ -62,7 +62,14 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
 };
 
 /** Why a command cannot apply to the run as it is. */
-export type RunRefusal = "notStarted" | "alreadyStarted" | "closed" | "noSuchPhase" | "notPaused" | "paused";
+export type RunRefusal =
+  | "notStarted"
+  | "alreadyStarted"
+  | "closed"
+  | "noSuchPhase"
+  | "notPaused"
+  | "paused"
+  | "moved";
 
 const phaseMs = (phase: RunPhaseState) => phase.minutes * 60_000;
 
@@ -112,7 +119,7 @@ export function applyRunCommand(
     return state ? "alreadyStarted" : startRun(command.phases, command.settings, now);
   if (!state) return "notStarted";
   if (state.status === "closed") return "closed";
-  const current = state.phases[state.current]!;
+  if ("at" in command && command.at !== undefined && command.at !== state.current) return "moved";
   switch (command.type) {
     case "next":
     case "skip": {
@@ -172,7 +179,6 @@ export function applyRunCommand(
       const phases = state.phases.map((p, i) =>
         i === state.current && p.endedAt === null ? { ...p, endedAt: now } : p,
       );
-      void current;
       return { ...state, phases, status: "closed", closedAt: now, deadline: null, pausedRemainingMs: null };
     }
   }

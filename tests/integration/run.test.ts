@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { VersionSummary } from "../../shared/api/history";
 import { CloseCode } from "../../shared/protocol/closeCodes";
 import type { RevealedContribution } from "../../shared/run/runRecords";
 import { remainingMs } from "../../shared/run/runState";
@@ -92,6 +93,14 @@ describe("facilitated run: reveal", () => {
     expect(contributions).toHaveLength(6);
     // All of it (contributions, their list and the flag) arrived as one change.
     expect(changes).toBe(1);
+    // History marks the start (a phase event) and the one reveal.
+    const { versions } = await exchange.facilitator.session.ok<{ versions: VersionSummary[] }>(
+      "GET",
+      `/api/exchanges/${exchange.exchangeId}/documents/${run.document.id}/versions`,
+    );
+    const events = versions.filter((v) => v.kind === "run-event").map((v) => v.event?.type);
+    expect(events.filter((type) => type === "reveal")).toHaveLength(1);
+    expect(events).toContain("phase");
     for (const d of drafts) d.destroy();
     watcher.destroy();
   });

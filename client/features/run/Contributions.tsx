@@ -86,14 +86,16 @@ export function Contributions({
         ) : null}
       </div>
       {open && canVote ? (
-        <p className="run-note" role="status">
-          {saving
-            ? t("vote.saving")
-            : refused
-              ? t("vote.refused")
-              : t("vote.left", { count: Math.max(0, left) })}{" "}
-          {t("vote.hidden")}
-        </p>
+        <>
+          <p className="run-note run-note--strong" role="status">
+            {saving
+              ? t("vote.saving")
+              : refused
+                ? t("vote.refused")
+                : t("vote.left", { count: Math.max(0, left) })}
+          </p>
+          <p className="run-note">{t("vote.hidden")}</p>
+        </>
       ) : state.voteClosed && state.phases[state.current]?.kind === "vote" ? (
         <p className="run-note">{t("vote.closed")}</p>
       ) : null}

@@ -107,7 +107,7 @@ function Controls({
       <Button
         variant="ghost"
         disabled={busy || state.current === 0}
-        onClick={() => onCommand({ type: "back" })}
+        onClick={() => onCommand({ type: "back", at: state.current })}
       >
         {t("controls.back")}
       </Button>
@@ -153,13 +153,13 @@ function Controls({
       ) : null}
       {!last ? (
         <>
-          <Button disabled={busy} onClick={() => onCommand({ type: "skip" })}>
+          <Button disabled={busy} onClick={() => onCommand({ type: "skip", at: state.current })}>
             {t("controls.skip")}
           </Button>
           <Button
             variant={canReveal ? "secondary" : "primary"}
             disabled={busy}
-            onClick={() => onCommand({ type: "next" })}
+            onClick={() => onCommand({ type: "next", at: state.current })}
           >
             {t("controls.next")}
           </Button>
