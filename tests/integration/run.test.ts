@@ -240,6 +240,64 @@ describe("facilitated run: server-authoritative state", () => {
     reader.destroy();
   });
 
+  it("observers and delegates cannot steer; actions are validated and follow the run's rule", async () => {
+    const run = await templatedDocument(exchange);
+    const delegate = await exchange.join("delegate", "Dee Delegate");
+    const observer = await exchange.join("observer", "Obe Observer");
+    for (const who of [delegate, observer]) expect((await run.command(who, AAR_PHASES)).status).toBe(403);
+    await run.command(exchange.facilitator, {
+      ...AAR_PHASES,
+      settings: { ...AAR_PHASES.settings, actionsBy: "facilitators" },
+    });
+    for (const who of [delegate, observer]) {
+      expect((await run.command(who, { type: "next" })).status).toBe(403);
+      expect((await run.command(who, { type: "reveal" })).status).toBe(403);
+    }
+    const action = {
+      contributionId: null,
+      what: "Send the checklist",
+      owner: null,
+      delegationId: null,
+      due: "2027-01-31",
+    };
+    const actions = `${run.base}/actions`;
+    expect((await delegate.session.request("POST", actions, action)).status).toBe(403);
+    expect((await observer.session.request("POST", actions, action)).status).toBe(403);
+    expect(
+      (
+        await exchange.facilitator.session.request("POST", actions, {
+          ...action,
+          owner: { participantId: "AAAAAAAAAAAAAAAA" },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await exchange.facilitator.session.request("POST", actions, { ...action, due: "2027-02-31x" })).status,
+    ).toBe(400);
+    expect(
+      (await exchange.facilitator.session.request("POST", actions, { ...action, what: "  " })).status,
+    ).toBe(400);
+    const made = await exchange.facilitator.session.request<{ id: string }>("POST", actions, {
+      ...action,
+      owner: { participantId: delegate.participantId },
+      delegationId: exchange.delegation.id,
+    });
+    expect(made.status).toBe(201);
+    const done = await exchange.facilitator.session.request<{ status: string }>(
+      "PATCH",
+      `${actions}/${made.body.id}`,
+      { status: "done" },
+    );
+    expect(done.body.status).toBe("done");
+    const listed = await observer.session.ok<{
+      actions: Array<{ id: string; status: string; documentId: string }>;
+    }>("GET", `/api/exchanges/${exchange.exchangeId}/runs`);
+    expect(listed.actions.find((a) => a.id === made.body.id)).toMatchObject({
+      status: "done",
+      documentId: run.document.id,
+    });
+  });
+
   it("a locked section refuses a delegate's update (the facilitator's goes through); an unlocked one takes it", async () => {
     const run = await templatedDocument(exchange);
     const delegate = await exchange.join("delegate", "Lock Tester");
