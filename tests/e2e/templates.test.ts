@@ -265,6 +265,17 @@ describe("reflection templates in three languages", () => {
     await expect
       .poll(() => page.getByLabel("Prompt in English").nth(1).inputValue())
       .toBe("What would we try at home?");
+    // Switching the interface language mid-edit keeps everything typed (the new strings load meanwhile).
+    await page.getByRole("combobox", { name: "Interface language" }).selectOption("pt-BR");
+    await expect.poll(() => page.getByLabel("Nome em inglês").inputValue()).toBe("Site visit debrief");
+    await page.getByRole("combobox", { name: "Idioma da interface" }).selectOption("en");
+    // The switch back is not always remembered on the server (see the language test above): set it.
+    await exchange.facilitator.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
+      uiLanguage: "en",
+    });
+    await expect
+      .poll(() => page.getByLabel("Prompt in Chinese").first().inputValue())
+      .toBe("这次考察中，什么让你感到意外？");
     // Leaving with unsaved changes asks first.
     await page.getByRole("link", { name: /^Back to / }).click();
     const leave = page.getByRole("dialog", { name: "Leave without saving?" });

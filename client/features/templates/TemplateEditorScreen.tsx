@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api/paths";
 import type { ExchangeView, TemplateList } from "../../../shared/api/responses";
@@ -31,7 +31,12 @@ export function TemplateEditorScreen({
   templateId: string | null;
 }) {
   const { t, i18n } = useTranslation(["templateEditor", "templates"]);
-  const stringsReady = useTemplateEditorStrings();
+  // Waited for once: a later language switch must not unmount the form (and lose unsaved changes) while
+  // the new language's strings arrive.
+  const stringsLoaded = useTemplateEditorStrings();
+  const stringsSeen = useRef(false);
+  if (stringsLoaded) stringsSeen.current = true;
+  const stringsReady = stringsSeen.current;
   const [view, reloadView] = useResource<ExchangeView>(api.exchange(exchangeId));
   const [list, reloadList] = useResource<TemplateList>(api.templates(exchangeId));
   useParticipantLanguage(exchangeId, view.state === "ready" ? view.data.me.uiLanguage : null);
