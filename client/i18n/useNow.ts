@@ -10,10 +10,13 @@ export function useNow(stepMs = 60_000): number {
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
       // A few ms past the boundary, so the new minute has begun when it renders.
-      timer = setTimeout(() => {
-        setNow(Date.now());
-        schedule();
-      }, stepMs - (Date.now() % stepMs) + 5);
+      timer = setTimeout(
+        () => {
+          setNow(Date.now());
+          schedule();
+        },
+        stepMs - (Date.now() % stepMs) + 5,
+      );
     };
     schedule();
     return () => clearTimeout(timer);
