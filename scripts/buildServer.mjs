@@ -12,6 +12,8 @@ const { outputFiles } = await build({
     storageWorkerThread: "server/storage/sqlite/storageWorkerThread.ts",
     // Likewise for PostgreSQL's snapshot merges (server/storage/postgres/mergeWorker.ts).
     mergeWorkerThread: "server/storage/postgres/mergeWorkerThread.ts",
+    // And for version history's documents (server/history/historyDocs.ts).
+    historyWorkerThread: "server/history/historyWorkerThread.ts",
   },
   outdir: "dist/server",
   outExtension: { ".js": ".mjs" },

@@ -1,24 +1,23 @@
+import { Worker } from "node:worker_threads";
 import * as Y from "yjs";
 import type { DocumentStorage } from "../storage/DocumentStorage";
+import type { HistoryReply, HistoryRequest, HistoryTask, HistoryTaskResult } from "./historyTasks";
+
+type Waiter = { resolve: (value: HistoryReply["result"]) => void; reject: (error: Error) => void };
 
 /**
- * Builds a document as it was at a point of its log: the nearest checkpoint at or before it plus the
- * log after the checkpoint, in one transaction, with deleted content kept (`gc: false`) so that what a
- * later version deleted can still be shown. Never touches the live room.
- *
- * The last document built per document name is kept for a minute: replay and timeline clicks go
- * forward a little at a time, and moving it forward costs only the updates in between. Builds for one
- * document run one at a time (`exclusive`), so a kept document is never moved while another is read.
+ * Documents at points of their log, built and worked on by the history thread
+ * (`historyWorkerThread`): storage is read here (the nearest checkpoint and the log after it, or only
+ * the log past the document the thread kept), the Yjs work happens there. Work for one document runs
+ * one request at a time (`exclusive`), so the kept document is never moved while another request
+ * reads it. Never touches the live room.
  */
 export class HistoryDocs {
-  private readonly kept = new Map<string, { seq: number; doc: Y.Doc; timer: NodeJS.Timeout }>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  private worker: { thread: Worker; pending: Map<number, Waiter> } | null = null;
+  private nextId = 0;
 
-  constructor(
-    private readonly storage: DocumentStorage,
-    private readonly keepMs = 60_000,
-    private readonly maxKept = 4,
-  ) {}
+  constructor(private readonly storage: DocumentStorage) {}
 
   /** Runs `work` after every earlier exclusive work on the same document. */
   exclusive<T>(documentName: string, work: () => Promise<T>): Promise<T> {
@@ -32,57 +31,69 @@ export class HistoryDocs {
     return next;
   }
 
-  /**
-   * The document at `seq` (call inside `exclusive`; read it synchronously, do not keep it: it may be
-   * moved forward by the next call).
-   */
-  async at(documentName: string, seq: number): Promise<Y.Doc> {
-    const kept = this.kept.get(documentName);
-    const checkpoint = await this.storage.findCheckpoint(documentName, seq);
-    // Moving a kept document forward, unless a checkpoint closer to `seq` makes a fresh build cheaper.
-    if (kept && kept.seq <= seq && (!checkpoint || checkpoint.throughSeq <= kept.seq)) {
-      const updates = await this.storage.listUpdates(documentName, { afterSeq: kept.seq, throughSeq: seq });
-      Y.transact(kept.doc, () => {
-        for (const { update } of updates) Y.applyUpdate(kept.doc, update);
+  /** Builds the document at `seq` on the history thread and does `task` with it (call inside `exclusive`). */
+  async run<K extends HistoryTask["kind"]>(
+    name: string,
+    seq: number,
+    task: Extract<HistoryTask, { kind: K }>,
+  ): Promise<Extract<HistoryTaskResult, { kind: K }>> {
+    {
+      const keptSeq = (await this.call({ id: 0, kind: "kept", name })) as number | null;
+      const checkpoint = await this.storage.findCheckpoint(name, seq);
+      // Moving the kept document forward, unless a checkpoint closer to `seq` makes a fresh build cheaper.
+      const fromKept =
+        keptSeq !== null && keptSeq <= seq && (!checkpoint || checkpoint.throughSeq <= keptSeq);
+      const afterSeq = fromKept ? keptSeq : (checkpoint?.throughSeq ?? 0);
+      const updates = (await this.storage.listUpdates(name, { afterSeq, throughSeq: seq })).map(
+        (u) => u.update,
+      );
+      const result = await this.call({
+        id: 0,
+        kind: "run",
+        build: { name, seq, base: fromKept ? "kept" : (checkpoint?.data ?? null), updates },
+        task,
       });
-      kept.seq = seq;
-      kept.timer.refresh();
-      return kept.doc;
+      return result as Extract<HistoryTaskResult, { kind: K }>;
     }
-    const updates = await this.storage.listUpdates(documentName, {
-      afterSeq: checkpoint?.throughSeq ?? 0,
-      throughSeq: seq,
-    });
-    const doc = new Y.Doc({ gc: false });
-    Y.transact(doc, () => {
-      if (checkpoint) Y.applyUpdateV2(doc, checkpoint.data);
-      for (const { update } of updates) Y.applyUpdate(doc, update);
-    });
-    this.keep(documentName, seq, doc);
-    return doc;
   }
 
-  private keep(documentName: string, seq: number, doc: Y.Doc): void {
-    this.drop(documentName);
-    if (this.kept.size >= this.maxKept) {
-      const [oldest] = this.kept.keys();
-      if (oldest !== undefined) this.drop(oldest);
-    }
-    const timer = setTimeout(() => this.drop(documentName), this.keepMs);
-    timer.unref();
-    this.kept.set(documentName, { seq, doc, timer });
+  private call(request: HistoryRequest): Promise<HistoryReply["result"]> {
+    this.worker ??= this.start();
+    const target = this.worker;
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      target.pending.set(id, { resolve, reject });
+      target.thread.ref();
+      target.thread.postMessage({ ...request, id });
+    });
   }
 
-  private drop(documentName: string): void {
-    const kept = this.kept.get(documentName);
-    if (!kept) return;
-    clearTimeout(kept.timer);
-    kept.doc.destroy();
-    this.kept.delete(documentName);
+  private start() {
+    const thread = new Worker(new URL("./historyWorkerThread.mjs", import.meta.url));
+    const started = { thread, pending: new Map<number, Waiter>() };
+    // Only this thread's requests fail with it; the next request goes to a new one.
+    const fail = (error: Error) => {
+      if (this.worker === started) this.worker = null;
+      for (const waiter of started.pending.values()) waiter.reject(error);
+      started.pending.clear();
+    };
+    thread.on("message", (reply: HistoryReply) => {
+      const waiter = started.pending.get(reply.id);
+      started.pending.delete(reply.id);
+      if (started.pending.size === 0) thread.unref();
+      if (reply.error === null) waiter?.resolve(reply.result ?? null);
+      else waiter?.reject(new Error(reply.error));
+    });
+    thread.on("error", fail);
+    thread.on("exit", (code) => fail(new Error(`history worker exited (${code})`)));
+    thread.unref();
+    return started;
   }
 
   close(): void {
-    for (const name of [...this.kept.keys()]) this.drop(name);
+    const stopping = this.worker;
+    this.worker = null;
+    if (stopping) void stopping.thread.terminate();
   }
 }
 

@@ -1,16 +1,13 @@
 import { randomInt } from "node:crypto";
 import * as Y from "yjs";
 import type { HistoryAuthor, HistoryNode, ReplayFrame, RunEventType } from "../../shared/api/history";
-import { DocumentLayout } from "../../shared/schema/documentLayout";
 import type { Connection } from "../collab/Connection";
 import type { Room } from "../collab/Room";
 import type { Logger } from "../log";
 import { type DocumentLeases, localLeases } from "../scaleout/crossInstance";
 import type { DocumentStorage, StoredVersion, VersionKind } from "../storage/DocumentStorage";
-import { type ChangeGroup, collectChanges, decodeChanges, encodeChanges } from "./changeRanges";
-import { compareDocuments } from "./compareVersions";
-import { encodeVisibleState, HistoryDocs } from "./historyDocs";
-import { renderFragment } from "./renderYDoc";
+import { type ChangeGroup, collectChanges, encodeChanges } from "./changeRanges";
+import { HistoryDocs } from "./historyDocs";
 import { restoreUpdate } from "./restoreUpdate";
 
 /** What history needs of the live rooms (server/collab/roomRegistry). */
@@ -135,9 +132,8 @@ export function createHistoryService(options: HistoryOptions) {
     const since = await storage.logBytes(name, { afterSeq: latest?.throughSeq ?? 0, throughSeq: seq });
     if (since < Math.max(CHECKPOINT_MIN_LOG_BYTES, (latest?.data.byteLength ?? 0) * CHECKPOINT_LOG_RATIO))
       return;
-    const doc = await docs.at(name, seq);
-    // Yjs' v2 encoding: about half the bytes of v1 for a history full of small edits, and as fast to read.
-    await storage.addCheckpoint(name, { throughSeq: seq, data: Y.encodeStateAsUpdateV2(doc) }, now());
+    const { data } = await docs.run(name, seq, { kind: "checkpoint" });
+    await storage.addCheckpoint(name, { throughSeq: seq, data }, now());
   }
 
   async function requireVersion(name: string, id: number): Promise<StoredVersion> {
@@ -181,8 +177,8 @@ export function createHistoryService(options: HistoryOptions) {
     /** The document's Yjs state at a version, deleted content collected. */
     async versionState(name: string, id: number): Promise<{ version: StoredVersion; state: Uint8Array }> {
       const version = await requireVersion(name, id);
-      const state = await docs.exclusive(name, async () =>
-        encodeVisibleState(await docs.at(name, version.throughSeq)),
+      const { state } = await docs.exclusive(name, () =>
+        docs.run(name, version.throughSeq, { kind: "state" }),
       );
       return { version, state };
     },
@@ -199,16 +195,15 @@ export function createHistoryService(options: HistoryOptions) {
         storage.versionChanges(name, { afterSeq: from.throughSeq, throughSeq: to.throughSeq }),
         storage.listBindings(name),
       ]);
-      const changes = changeBytes.flatMap(decodeChanges);
-      const result = await docs.exclusive(name, async () =>
-        compareDocuments({
-          after: await docs.at(name, to.throughSeq),
+      const { doc, totals } = await docs.exclusive(name, () =>
+        docs.run(name, to.throughSeq, {
+          kind: "compare",
           beforeStateVector: from.stateVector,
-          changes,
+          changes: changeBytes,
           bindings,
         }),
       );
-      return { from, to, ...result };
+      return { from, to, doc, totals };
     },
 
     /** Replay steps from empty to now, each with who wrote since the step before. */
@@ -232,9 +227,8 @@ export function createHistoryService(options: HistoryOptions) {
 
     /** The document as it was at a point of its log (a replay step). */
     async replayState(name: string, seq: number): Promise<HistoryNode> {
-      return docs.exclusive(name, async () =>
-        renderFragment((await docs.at(name, seq)).getXmlFragment(DocumentLayout.content)),
-      );
+      const { doc } = await docs.exclusive(name, () => docs.run(name, seq, { kind: "replay" }));
+      return doc;
     },
 
     /**
@@ -246,8 +240,8 @@ export function createHistoryService(options: HistoryOptions) {
       const version = await requireVersion(name, id);
       const target = new Y.Doc();
       try {
-        const state = await docs.exclusive(name, async () =>
-          encodeVisibleState(await docs.at(name, version.throughSeq)),
+        const { state } = await docs.exclusive(name, () =>
+          docs.run(name, version.throughSeq, { kind: "state" }),
         );
         Y.applyUpdate(target, state);
         const connection = serverConnection(restorer);

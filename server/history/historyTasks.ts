@@ -1,0 +1,36 @@
+import type { CompareTotal, HistoryNode } from "../../shared/api/history";
+import type { ClientBinding } from "../storage/DocumentStorage";
+
+/** What the history thread does with a document once it is built at the requested point. */
+export type HistoryTask =
+  | { kind: "state" }
+  | { kind: "checkpoint" }
+  | { kind: "replay" }
+  | { kind: "compare"; beforeStateVector: Uint8Array; changes: Uint8Array[]; bindings: ClientBinding[] };
+
+export type HistoryTaskResult =
+  | { kind: "state"; state: Uint8Array }
+  | { kind: "checkpoint"; data: Uint8Array }
+  | { kind: "replay"; doc: HistoryNode }
+  | { kind: "compare"; doc: HistoryNode; totals: CompareTotal[] };
+
+/** The document to work on: the one the thread kept (moved forward by `updates`) or a new one. */
+export interface HistoryBuild {
+  name: string;
+  seq: number;
+  /** "kept": move the kept document forward; otherwise a checkpoint (v2) or null, then `updates`. */
+  base: "kept" | Uint8Array | null;
+  updates: Uint8Array[];
+}
+
+export type HistoryRequest =
+  | { id: number; kind: "kept"; name: string }
+  | { id: number; kind: "run"; build: HistoryBuild; task: HistoryTask }
+  | { id: number; kind: "stop" };
+
+export interface HistoryReply {
+  id: number;
+  error: string | null;
+  /** "kept": the point the kept document is at (null: none); "run": the task's result. */
+  result?: number | null | HistoryTaskResult;
+}
