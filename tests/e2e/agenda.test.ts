@@ -116,6 +116,22 @@ describe("agenda across three time zones", () => {
       "Outside working hours",
     );
     await page.screenshot({ path: join(SHOTS, "facilitator-en.png"), fullPage: true });
+    // Working hours are per delegation: Recife starting at 06:00 clears its warning on the plenary only.
+    await page.getByRole("button", { name: "Working hours" }).click();
+    const hours = page.getByRole("dialog", { name: "Working hours of each delegation" });
+    await hours.getByRole("group", { name: "Recife team" }).getByLabel("From").fill("06:00");
+    await hours.getByRole("button", { name: "Save" }).click();
+    await hours.waitFor({ state: "detached" });
+    await expect
+      .poll(() => chip(page, "Opening plenary", scene.recife.id).textContent())
+      .not.toContain("Outside working hours");
+    expect(await chip(page, "Coffee", scene.recife.id).textContent()).not.toContain("Outside working hours");
+    expect(await chip(page, "Site visit", scene.chengdu.id).textContent()).toContain("Outside working hours");
+    // Back to the default, for the readers below.
+    await page.getByRole("button", { name: "Undo my agenda change" }).click();
+    await expect
+      .poll(() => chip(page, "Opening plenary", scene.recife.id).textContent())
+      .toContain("Outside working hours");
 
     // A Recife delegate reading in Portuguese, on Recife's clock.
     const ana = await scene.join(scene.recife, "delegate", "Ana Souza", "pt-BR");

@@ -42,6 +42,7 @@ const WORDS = {
     save: "Save",
     titleRequired: "Give the session a title.",
     printView: "Print view",
+    hours: "Working hours",
   },
   "pt-BR": {
     names: {
@@ -65,6 +66,7 @@ const WORDS = {
     save: "Salvar",
     titleRequired: "Dê um título à sessão.",
     printView: "Versão para impressão",
+    hours: "Horário de trabalho",
   },
   "zh-CN": {
     names: {
@@ -88,6 +90,7 @@ const WORDS = {
     save: "保存",
     titleRequired: "请填写环节标题。",
     printView: "打印视图",
+    hours: "工作时间",
   },
 } as const;
 
@@ -202,6 +205,15 @@ describe("agenda screens", () => {
       await shoot(page, `agenda-editor-${language.lng}`);
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });
+
+      // Working hours of each delegation.
+      await page.getByRole("button", { name: words.hours, exact: true }).click();
+      const hoursDialog = page.getByRole("dialog");
+      await hoursDialog.locator("fieldset").nth(2).waitFor();
+      await expectNoAxeViolations(page, `working hours (${language.lng})`);
+      await page.screenshot({ path: join(SHOTS, `agenda-hours-${language.lng}.png`) });
+      await page.keyboard.press("Escape");
+      await hoursDialog.waitFor({ state: "detached" });
 
       // The print view, as the printer gets it.
       await page.getByRole("button", { name: words.printView }).click();

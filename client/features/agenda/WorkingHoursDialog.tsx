@@ -2,6 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WorkingHours } from "../../../shared/schema/agendaLayout";
 import { formatMinutes, parseMinutes } from "../../../shared/schema/agendaTime";
+import { useFormatLocale } from "../../time/useFormatLocale";
+import { zoneName } from "../../time/zoneNames";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
 import { TextField } from "../../ui/TextField";
@@ -20,6 +22,7 @@ export function WorkingHoursDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation("agenda");
+  const locale = useFormatLocale();
   const [values, setValues] = useState(
     () =>
       new Map(
@@ -68,7 +71,9 @@ export function WorkingHoursDialog({
           setValues((previous) => new Map(previous).set(delegation.id, { ...value, [key]: text }));
         return (
           <fieldset key={delegation.id} className="agenda-hours">
-            <legend>{delegation.name}</legend>
+            <legend>
+              {t("hours.legend", { name: delegation.name, zone: zoneName(delegation.timeZone, locale) })}
+            </legend>
             <TextField
               label={t("hours.from")}
               type="time"
