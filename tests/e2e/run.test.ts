@@ -177,6 +177,37 @@ describe("a facilitated run from start to close in three languages", () => {
     await exchangePage.close();
   });
 
+  it("a locked section cannot be typed in by a delegate; the others can", async () => {
+    const en = pages.en;
+    await en.locator(".run-bar__locks summary").click();
+    const keep = '.template-section[data-section-id="keep"]';
+    const keepPrompt = (await en.locator(`${keep} .template-section__prompt`).textContent())!.trim();
+    const lock = en.getByRole("checkbox", {
+      name: s.en.controls.lockSection.replace("{{section}}", keepPrompt),
+    });
+    // The box shows the run's state: it turns checked once the server has locked the section.
+    await lock.click();
+    await expect.poll(() => lock.isChecked(), { timeout: 10_000 }).toBe(true);
+    const pt = pages["pt-BR"];
+    await expect.poll(() => pt.locator(`${keep}.run-locked`).count(), { timeout: 10_000 }).toBe(1);
+    await pt.locator(`${keep} .template-section__answer p`).last().click();
+    await pt.keyboard.type("typed-while-locked");
+    await pt
+      .locator('.template-section[data-section-id="change"] .template-section__answer p')
+      .last()
+      .click();
+    await pt.keyboard.type("typed-in-open-section");
+    await expect
+      .poll(() => en.locator(".collab-editor__content").textContent(), { timeout: 10_000 })
+      .toContain("typed-in-open-section");
+    expect(await pt.locator(".collab-editor__content").textContent()).not.toContain("typed-while-locked");
+    // Stopped in the page: nothing was sent for the server to refuse (no refusal notice, no reset).
+    expect(await pt.locator(".refused-notice__text").count()).toBe(0);
+    expect(await en.locator(".collab-editor__content").textContent()).not.toContain("typed-while-locked");
+    await lock.click();
+    await expect.poll(() => pt.locator(".run-locked").count(), { timeout: 10_000 }).toBe(0);
+  });
+
   it("closing writes the summary: phases with their times, counts per delegation and the actions", async () => {
     const en = pages.en;
     await en.getByRole("button", { name: s.en.controls.next }).click();

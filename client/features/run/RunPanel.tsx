@@ -22,6 +22,7 @@ import { runApi } from "./runApi";
 import { useRunStrings } from "./runStrings";
 import { useRunLanguage } from "./runText";
 import { SummaryPanel } from "./SummaryPanel";
+import { guardLockedSections } from "./sectionLockGuard";
 import { useRunState } from "./useRunState";
 import { useServerOffset } from "./useServerOffset";
 import "./run.css";
@@ -71,6 +72,13 @@ export default function RunPanel({
     state !== null &&
     (state.settings.actionsBy === "everyone" || facilitator) &&
     state.status === "running";
+
+  // Locked sections: typing there is stopped in the page for everyone but facilitators.
+  const lockedKey = state?.status === "running" && !facilitator ? state.locks.sections.join("\n") : "";
+  useEffect(() => {
+    if (!lockedKey) return;
+    return guardLockedSections(lockedKey.split("\n"));
+  }, [lockedKey]);
 
   const command = async (next: RunCommand) => {
     setBusy(true);
