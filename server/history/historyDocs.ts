@@ -90,6 +90,11 @@ export class HistoryDocs {
     return started;
   }
 
+  /** Drops the documents the thread kept: the next request builds from a checkpoint (benchmarks). */
+  async forget(): Promise<void> {
+    await this.call({ id: 0, kind: "forget" });
+  }
+
   close(): void {
     const stopping = this.worker;
     this.worker = null;

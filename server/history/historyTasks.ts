@@ -26,6 +26,8 @@ export interface HistoryBuild {
 export type HistoryRequest =
   | { id: number; kind: "kept"; name: string }
   | { id: number; kind: "run"; build: HistoryBuild; task: HistoryTask }
+  /** Drops every kept document (the benchmark's cold runs). */
+  | { id: number; kind: "forget" }
   | { id: number; kind: "stop" };
 
 export interface HistoryReply {

@@ -84,9 +84,12 @@ parentPort!.on("message", (request: HistoryRequest) => {
   }
   let reply: HistoryReply;
   try {
-    if (request.kind === "kept")
+    if (request.kind === "forget") {
+      for (const name of [...kept.keys()]) drop(name);
+      reply = { id: request.id, error: null, result: null };
+    } else if (request.kind === "kept") {
       reply = { id: request.id, error: null, result: kept.get(request.name)?.seq ?? null };
-    else reply = { id: request.id, error: null, result: run(build(request.build), request.task) };
+    } else reply = { id: request.id, error: null, result: run(build(request.build), request.task) };
   } catch (error) {
     reply = { id: request.id, error: (error as Error).message };
   }
