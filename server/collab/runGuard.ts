@@ -35,8 +35,11 @@ export function runRefusal(
   const lockedSections = new Set(locks?.sections ?? []);
   const lockedAll = locks?.document === true;
   const scopes = new ScopeResolver(doc, update.structs);
+  const anyLock = lockedAll || lockedSections.size > 0;
   const check = (scope: Scope | null): "protectedStructure" | "locked" | null => {
-    if (!scope) return null;
+    // Hanging from content the server does not hold (Yjs would keep it pending): while something is locked,
+    // where it would land cannot be told, so it is refused.
+    if (!scope) return anyLock ? "locked" : null;
     if (scope.root === RunLayout.map) return "protectedStructure";
     if (scope.root === DocumentLayout.content || scope.root === DocumentLayout.template) {
       if (lockedAll) return "locked";
