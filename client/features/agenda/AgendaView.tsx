@@ -61,12 +61,19 @@ const newSessionId = () => newId((bytes) => crypto.getRandomValues(bytes));
  */
 installAgendaStyles();
 
-/** Waits for the agenda's strings (a small chunk of their own) before showing it. */
-export default function AgendaViewLoader(props: Parameters<typeof AgendaView>[0]) {
+type AgendaProps = Omit<Parameters<typeof AgendaView>[0], "exchange">;
+
+/**
+ * Waits for the agenda's strings (a small chunk of their own) before showing it; the exchange (home
+ * zone, delegations) is asked for at the same time, not after them: on a slow link each wait is a
+ * round trip.
+ */
+export default function AgendaViewLoader(props: AgendaProps) {
   const ready = useAgendaStrings();
+  const exchange = useExchangeView(props.room.exchangeId);
   const { t } = useTranslation("document");
   if (!ready) return <Loading label={t("loading")} />;
-  return <AgendaView {...props} />;
+  return <AgendaView {...props} exchange={exchange} />;
 }
 
 function AgendaView({
@@ -77,7 +84,9 @@ function AgendaView({
   room,
   title,
   onRefusedEdit,
+  exchange,
 }: {
+  exchange: ReturnType<typeof useExchangeView>;
   doc: Y.Doc;
   provider: { awareness: unknown };
   user: PresenceUser;
@@ -88,7 +97,7 @@ function AgendaView({
 }) {
   const { t } = useTranslation("agenda");
   const locale = useFormatLocale();
-  const { view, failed, retry } = useExchangeView(room.exchangeId);
+  const { view, failed, retry } = exchange;
   const { agenda, version } = useAgenda(doc);
   const undo = useAgendaUndo(doc);
   const [editing, setEditing] = useState<Editing>(null);
