@@ -122,7 +122,7 @@ describe("reflection templates in three languages", () => {
       // Every text is in the reader's own language: no fallback badge anywhere.
       expect(await pages[lng].locator(".template-section__badge").count()).toBe(0);
     }
-  });
+  }, 90_000);
 
   it("all three type answers at once in different sections, and everyone converges", async () => {
     const words: Record<Lng, string> = {
@@ -147,7 +147,7 @@ describe("reflection templates in three languages", () => {
     }
     // The Chinese page did send its answer as updates: the counter below sees real edits.
     expect(zhUpdates.count).toBeGreaterThan(0);
-  });
+  }, 90_000);
 
   it("a reload keeps every prompt and answer", async () => {
     const page = pages["pt-BR"];
@@ -158,7 +158,7 @@ describe("reflection templates in three languages", () => {
       .poll(() => prompts(page), { timeout: 10_000 })
       .toEqual(AAR_SECTIONS.map((id) => texts[id]!.prompt));
     await expect.poll(() => answers(page), { timeout: 10_000 }).toEqual(before);
-  });
+  }, 90_000);
 
   it("switching the UI language re-renders the prompts at once and sends no update", async () => {
     const page = pages["zh-CN"];
@@ -185,7 +185,7 @@ describe("reflection templates in three languages", () => {
     await li.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
       uiLanguage: "zh-CN",
     });
-  });
+  }, 90_000);
 
   it("Backspace at the start of an answer does not delete or merge its section; select all + delete keeps every section", async () => {
     const page = pages.en;
@@ -232,7 +232,7 @@ describe("reflection templates in three languages", () => {
     await expect
       .poll(() => answers(pages["pt-BR"]), { timeout: 5_000 })
       .toEqual(["Z", "", "", "Keep the interpreters' briefing.", ""]);
-  });
+  }, 90_000);
 
   it("a custom template made in the UI in English and Chinese shows the English prompt, marked, to the Portuguese reader", async () => {
     const page = pages.en;
@@ -317,7 +317,7 @@ describe("reflection templates in three languages", () => {
     expect(await zh.locator(".template-section__badge").allInnerTexts()).toEqual([
       ui("zh-CN").section.badge.en,
     ]);
-  });
+  }, 90_000);
 
   it("exports a template as a file and imports it back; a bad file is refused with each problem explained", async () => {
     const page = pages.en;
@@ -388,5 +388,5 @@ describe("reflection templates in three languages", () => {
           .count(),
       )
       .toBe(2);
-  });
+  }, 90_000);
 });
