@@ -3,7 +3,14 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serverAndBrowser } from "../support/browser";
 import { type Lng, runScene, runStrings } from "../support/runScene";
-import { expectNoAxeViolations, expectNoSidewaysScroll, PHONE, SHOTS, shoot } from "./screensSupport";
+import {
+  callApi,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  PHONE,
+  SHOTS,
+  shoot,
+} from "./screensSupport";
 
 const WORDS: Record<Lng, { facilitator: string; delegate: string; action: string }> = {
   en: {
@@ -68,6 +75,19 @@ describe.each(["en", "pt-BR", "zh-CN"] as const)("facilitated run screens in %s"
     }
     await check(facilitator, "write-facilitator");
     await check(delegate, "write-delegate");
+    // Paused, then time up (said calmly), as everyone sees them.
+    await facilitator.getByRole("button", { name: s.controls.pause }).click();
+    await expect
+      .poll(() => delegate.locator(".run-bar__clock-label").textContent(), { timeout: 10_000 })
+      .toBe(s.paused);
+    await check(delegate, "paused");
+    await facilitator.getByRole("button", { name: s.controls.resume }).click();
+    await callApi(facilitator, "POST", scene.run.base, { type: "adjust", minutes: -10 });
+    await expect
+      .poll(() => delegate.locator(".run-bar__up").textContent(), { timeout: 10_000 })
+      .toBe(s.timeUp);
+    await check(facilitator, "time-up");
+    await callApi(facilitator, "POST", scene.run.base, { type: "adjust", minutes: 5 });
   });
 
   it("contributions, vote, tallies", { timeout: 120_000 }, async () => {
