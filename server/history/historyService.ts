@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import * as Y from "yjs";
-import type { HistoryAuthor, HistoryNode, ReplayFrame, RunEventType } from "../../shared/api/history";
+import type { HistoryAuthor, ReplayFrame, RunEventType } from "../../shared/api/history";
 import type { Connection } from "../collab/Connection";
 import type { Room } from "../collab/Room";
 import type { Logger } from "../log";
@@ -195,7 +195,7 @@ export function createHistoryService(options: HistoryOptions) {
         storage.versionChanges(name, { afterSeq: from.throughSeq, throughSeq: to.throughSeq }),
         storage.listBindings(name),
       ]);
-      const { doc, totals } = await docs.exclusive(name, () =>
+      const { docJson, totals } = await docs.exclusive(name, () =>
         docs.run(name, to.throughSeq, {
           kind: "compare",
           beforeStateVector: from.stateVector,
@@ -203,7 +203,7 @@ export function createHistoryService(options: HistoryOptions) {
           bindings,
         }),
       );
-      return { from, to, doc, totals };
+      return { from, to, docJson, totals };
     },
 
     /** Replay steps from empty to now, each with who wrote since the step before. */
@@ -225,10 +225,10 @@ export function createHistoryService(options: HistoryOptions) {
       return frames;
     },
 
-    /** The document as it was at a point of its log (a replay step). */
-    async replayState(name: string, seq: number): Promise<HistoryNode> {
-      const { doc } = await docs.exclusive(name, () => docs.run(name, seq, { kind: "replay" }));
-      return doc;
+    /** The document as it was at a point of its log (a replay step), as ProseMirror JSON text. */
+    async replayState(name: string, seq: number): Promise<string> {
+      const { docJson } = await docs.exclusive(name, () => docs.run(name, seq, { kind: "replay" }));
+      return docJson;
     },
 
     /**

@@ -63,7 +63,10 @@ function run(doc: Y.Doc, task: HistoryTask): HistoryTaskResult {
       // Yjs' v2 encoding: smaller than v1 for a history full of small edits, and as fast to read.
       return { kind: "checkpoint", data: Y.encodeStateAsUpdateV2(doc) };
     case "replay":
-      return { kind: "replay", doc: renderFragment(doc.getXmlFragment(DocumentLayout.content)) };
+      return {
+        kind: "replay",
+        docJson: JSON.stringify(renderFragment(doc.getXmlFragment(DocumentLayout.content))),
+      };
     case "compare": {
       const result = compareDocuments({
         after: doc,
@@ -71,7 +74,7 @@ function run(doc: Y.Doc, task: HistoryTask): HistoryTaskResult {
         changes: task.changes.flatMap(decodeChanges),
         bindings: task.bindings,
       });
-      return { kind: "compare", ...result };
+      return { kind: "compare", docJson: JSON.stringify(result.doc), totals: result.totals };
     }
   }
 }

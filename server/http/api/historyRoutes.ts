@@ -130,13 +130,13 @@ export function historyRoutes(ctx: ApiContext & { history: HistoryService }): Ro
     const authors = result.totals.flatMap((t) =>
       t.participantIds.map((participantId) => ({ participantId, delegationId: t.delegationId })),
     );
-    response.json({
+    const rest = {
       from: summary(result.from),
       to: summary(result.to),
-      doc: result.doc,
       totals: result.totals,
       ...(await directoryFor(request.params.exchangeId as string, [...authors, ...result.to.contributors])),
-    } satisfies CompareResult);
+    } satisfies Omit<CompareResult, "doc">;
+    sendWithDoc(response, rest, result.docJson);
   });
 
   router.get(`${base}/versions/:versionId`, requireMember(ctx), async (request, response) => {
@@ -168,7 +168,7 @@ export function historyRoutes(ctx: ApiContext & { history: HistoryService }): Ro
       const seq = Number(request.query.seq);
       if (!Number.isSafeInteger(seq) || seq < 0)
         throw new ApiError(400, "validation_failed", { seq: "invalid" });
-      response.json({ seq, doc: await history.replayState(room, seq) } satisfies ReplayState);
+      sendWithDoc(response, { seq } satisfies Omit<ReplayState, "doc">, await history.replayState(room, seq));
       return;
     }
     const frames = await history.replayPlan(room);
@@ -191,6 +191,14 @@ export function historyRoutes(ctx: ApiContext & { history: HistoryService }): Ro
   });
 
   return router;
+}
+
+/** Sends `rest` with a `doc` field that is already JSON text (rendered on the history thread). */
+function sendWithDoc(response: Response, rest: object, docJson: string): void {
+  const head = JSON.stringify(rest);
+  response
+    .type("application/json")
+    .send(`${head.slice(0, -1)}${head.length > 2 ? "," : ""}"doc":${docJson}}`);
 }
 
 async function found<T>(work: () => Promise<T>): Promise<T> {

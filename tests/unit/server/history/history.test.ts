@@ -110,7 +110,7 @@ describe("history service", () => {
     );
     const v2 = await history.createVersion(ROOM, { kind: "named", name: "two" });
     const result = await history.compare(ROOM, v1!.id, v2!.id);
-    expect(changedRuns(result.doc)).toEqual([
+    expect(changedRuns(JSON.parse(result.docJson) as HistoryNode)).toEqual([
       ["delete", "Ana's ", null],
       ["insert", "Secret note", null],
     ]);
