@@ -213,6 +213,8 @@ export function createHistoryService(options: HistoryOptions) {
       const frames: ReplayFrame[] = [{ seq: 0, at: updates[0]?.createdAt ?? now(), authors: [] }];
       const perFrame = Math.max(1, Math.ceil(updates.length / MAX_REPLAY_FRAMES));
       for (let start = 0; start < updates.length; start += perFrame) {
+        // Reading every update's client ids takes a while for a long log: let relaying in between.
+        if (start > 0 && start % 2048 < perFrame) await new Promise((resolve) => setImmediate(resolve));
         const slice = updates.slice(start, start + perFrame);
         const authors = new Map<string, HistoryAuthor>();
         for (const update of slice) {
