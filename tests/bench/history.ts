@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import * as Y from "yjs";
 import { createHistoryService, type HistoryService } from "../../server/history/historyService";
 import { silentLogger } from "../../server/log";
-import type { DocumentStorage, UpdateRecord } from "../../server/storage/DocumentStorage";
+import type { UpdateRecord } from "../../server/storage/DocumentStorage";
 import { encodeUpdateBatch } from "../../server/storage/journal/journalFormat";
 import { openSqliteDatabase, type SqliteDatabase } from "../../server/storage/sqlite/openSqliteDatabase";
 import { createSqliteDirectoryStorage } from "../../server/storage/sqlite/SqliteDirectoryStorage";
@@ -274,7 +274,8 @@ export async function runHistoryBench(log: (line: string) => void): Promise<Hist
     const [compared, compareCold] = await time(async () => (await cold()).compare(ROOM, first.id, last.id));
     // Warm: the median of five, once the thread's code is compiled.
     const warmCompares: number[] = [];
-    for (let i = 0; i < 5; i++) warmCompares.push((await time(() => history.compare(ROOM, first.id, last.id)))[1]);
+    for (let i = 0; i < 5; i++)
+      warmCompares.push((await time(() => history.compare(ROOM, first.id, last.id)))[1]);
     const compareWarm = median(warmCompares);
     const [plan, planMs] = await time(async () => (await cold()).replayPlan(ROOM));
     const forward: number[] = [];

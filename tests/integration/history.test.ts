@@ -352,7 +352,10 @@ describe("version history", () => {
     await ana.session.ok<VersionSummary>("POST", `${base}/versions/${v1.id}/restore`);
     await waitFor(() => textOf(anaClient) === "First draft.", "restore reached Ana");
     liClient.provider.connect();
-    await waitFor(() => textOf(anaClient) === "First draft.\nWritten offline.", "offline edit merged for Ana");
+    await waitFor(
+      () => textOf(anaClient) === "First draft.\nWritten offline.",
+      "offline edit merged for Ana",
+    );
     await waitFor(() => textOf(liClient) === "First draft.\nWritten offline.", "restore reached Li");
   });
 
