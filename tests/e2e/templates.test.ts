@@ -388,5 +388,22 @@ describe("reflection templates in three languages", () => {
           .count(),
       )
       .toBe(2);
+
+    // The imported copy is edited (renamed) and saved, then deleted after confirming.
+    const templates = page.getByRole("region", { name: "Templates" });
+    await templates.getByRole("link", { name: "Edit “Site visit debrief”" }).last().click();
+    await page.getByRole("heading", { name: "Edit template" }).waitFor();
+    await page.getByLabel("Name in English").fill("Site visit debrief, short");
+    await page.getByRole("button", { name: "Save template" }).click();
+    await page.waitForURL(new RegExp(`/x/${exchange.exchangeId}$`), { timeout: 10_000 });
+    await templates.getByText("Site visit debrief, short", { exact: true }).waitFor();
+    await templates.getByRole("button", { name: "Delete “Site visit debrief, short”" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete “Site visit debrief, short”?" });
+    await confirm.getByRole("button", { name: "Delete template" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await expect
+      .poll(() => templates.getByText("Site visit debrief, short", { exact: true }).count())
+      .toBe(0);
+    expect(await templates.getByText("Site visit debrief", { exact: true }).count()).toBe(1);
   }, 90_000);
 });
