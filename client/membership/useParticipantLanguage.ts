@@ -16,8 +16,13 @@ export function useParticipantLanguage(exchangeId: string, remembered: UiLanguag
   const known = useRef<UiLanguage | null>(null);
   const applied = useRef(false);
 
+  // The last value the server sent: only a new one replaces what the reader chose here since (the effect
+  // also runs again when its other inputs change, and resetting to an older answer then made a switch
+  // back to that language look like no change, so it was never saved).
+  const lastRemembered = useRef<UiLanguage | null>(null);
   useEffect(() => {
-    if (remembered === null) return;
+    if (remembered === null || remembered === lastRemembered.current) return;
+    lastRemembered.current = remembered;
     known.current = remembered;
     if (applied.current) return;
     applied.current = true;

@@ -179,12 +179,18 @@ describe("reflection templates in three languages", () => {
       .toEqual(AAR_SECTIONS.map((id) => chinese[id]!.prompt));
     await page.waitForTimeout(500);
     expect(zhUpdates.count).toBe(sent);
-    // The exchange remembers each reader's language on the server, and a page applies it when it opens;
-    // a refresh of the page's data that crosses the switch's own save can leave the earlier choice there
-    // (client/membership/useParticipantLanguage), so the pages below are not left to depend on it.
-    await li.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: "zh-CN",
-    });
+    // The reader's choice is remembered for them in this exchange, the switch back included.
+    await expect
+      .poll(
+        async () =>
+          (
+            await li.session.ok<{ me: { uiLanguage: string } }>(
+              "GET",
+              `/api/exchanges/${exchange.exchangeId}`,
+            )
+          ).me.uiLanguage,
+      )
+      .toBe("zh-CN");
   }, 90_000);
 
   it("Backspace at the start of an answer does not delete or merge its section; select all + delete keeps every section", async () => {
@@ -269,10 +275,6 @@ describe("reflection templates in three languages", () => {
     await page.getByRole("combobox", { name: "Interface language" }).selectOption("pt-BR");
     await expect.poll(() => page.getByLabel("Nome em inglês").inputValue()).toBe("Site visit debrief");
     await page.getByRole("combobox", { name: "Idioma da interface" }).selectOption("en");
-    // The switch back is not always remembered on the server (see the language test above): set it.
-    await exchange.facilitator.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: "en",
-    });
     await expect
       .poll(() => page.getByLabel("Prompt in Chinese").first().inputValue())
       .toBe("这次考察中，什么让你感到意外？");
