@@ -1,7 +1,13 @@
 import * as Y from "yjs";
-import { type CompareTotal, HISTORY_CHANGE_MARK, type HistoryNode } from "../../shared/api/history";
+import {
+  type AgendaHistoryChange,
+  type CompareTotal,
+  HISTORY_CHANGE_MARK,
+  type HistoryNode,
+} from "../../shared/api/history";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
 import type { ClientBinding } from "../storage/DocumentStorage";
+import { agendaHistoryChanges } from "./agendaChanges";
 import { type ChangeAuthor, type ChangeGroup, ChangeIndex } from "./changeRanges";
 import { type ChangeKind, renderFragment } from "./renderYDoc";
 import { countWords } from "./wordCount";
@@ -20,7 +26,9 @@ export function compareDocuments(input: {
   beforeStateVector: Uint8Array;
   changes: readonly ChangeGroup[];
   bindings: readonly ClientBinding[];
-}): { doc: HistoryNode; totals: CompareTotal[] } {
+  /** An agenda: also list its changed sessions and fields. */
+  agenda?: boolean;
+}): { doc: HistoryNode; totals: CompareTotal[]; agenda?: AgendaHistoryChange[] } {
   const index = new ChangeIndex(input.changes);
   const bindings = new Map(input.bindings.map((binding) => [binding.clientId, binding]));
   const after = Y.snapshot(input.after);
@@ -76,7 +84,17 @@ export function compareDocuments(input: {
       else total.removed += words;
     },
   });
-  return { doc, totals: [...totals.values()] };
+  const agenda = input.agenda
+    ? agendaHistoryChanges(input.after, before, {
+        inserted: insertedBy,
+        deleted: (id) => {
+          // The index answers with the whole change group: only who made it leaves the thread.
+          const group = index.deletedBy(id);
+          return group ? { participantId: group.participantId, delegationId: group.delegationId } : null;
+        },
+      })
+    : undefined;
+  return { doc, totals: [...totals.values()], ...(agenda ? { agenda } : {}) };
 }
 
 /** `ds` less `removed` (both per client, sorted by clock). */

@@ -1,6 +1,11 @@
 import { randomInt } from "node:crypto";
 import * as Y from "yjs";
-import type { HistoryAuthor, ReplayFrame, RunEventType } from "../../shared/api/history";
+import type {
+  AgendaHistorySession,
+  HistoryAuthor,
+  ReplayFrame,
+  RunEventType,
+} from "../../shared/api/history";
 import type { Connection } from "../collab/Connection";
 import type { Room } from "../collab/Room";
 import type { Logger } from "../log";
@@ -184,7 +189,7 @@ export function createHistoryService(options: HistoryOptions) {
     },
 
     /** Compares two versions; version 0 is the empty document before the first change. */
-    async compare(name: string, fromId: number, toId: number) {
+    async compare(name: string, fromId: number, toId: number, options: { agenda?: boolean } = {}) {
       const versionOrEmpty = (id: number) =>
         id === 0 ? Promise.resolve(emptyVersion(name)) : requireVersion(name, id);
       let [from, to] = await Promise.all([versionOrEmpty(fromId), versionOrEmpty(toId)]);
@@ -195,15 +200,16 @@ export function createHistoryService(options: HistoryOptions) {
         storage.versionChanges(name, { afterSeq: from.throughSeq, throughSeq: to.throughSeq }),
         storage.listBindings(name),
       ]);
-      const { docJson, totals } = await docs.exclusive(name, () =>
+      const { docJson, totals, agenda } = await docs.exclusive(name, () =>
         docs.run(name, to.throughSeq, {
           kind: "compare",
           beforeStateVector: from.stateVector,
           changes: changeBytes,
           bindings,
+          agenda: options.agenda,
         }),
       );
-      return { from, to, docJson, totals };
+      return { from, to, docJson, totals, agenda };
     },
 
     /** Replay steps from empty to now, each with who wrote since the step before. */
@@ -227,10 +233,19 @@ export function createHistoryService(options: HistoryOptions) {
       return frames;
     },
 
-    /** The document as it was at a point of its log (a replay step), as ProseMirror JSON text. */
-    async replayState(name: string, seq: number): Promise<string> {
-      const { docJson } = await docs.exclusive(name, () => docs.run(name, seq, { kind: "replay" }));
-      return docJson;
+    /**
+     * The document as it was at a point of its log (a replay step), as ProseMirror JSON text, and for
+     * an agenda its sessions then.
+     */
+    async replayState(
+      name: string,
+      seq: number,
+      options: { agenda?: boolean } = {},
+    ): Promise<{ docJson: string; agenda?: AgendaHistorySession[] }> {
+      const { docJson, agenda } = await docs.exclusive(name, () =>
+        docs.run(name, seq, { kind: "replay", agenda: options.agenda }),
+      );
+      return { docJson, ...(agenda ? { agenda } : {}) };
     },
 
     /**

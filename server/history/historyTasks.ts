@@ -1,20 +1,27 @@
-import type { CompareTotal } from "../../shared/api/history";
+import type { AgendaHistoryChange, AgendaHistorySession, CompareTotal } from "../../shared/api/history";
 import type { ClientBinding } from "../storage/DocumentStorage";
 
 /** What the history thread does with a document once it is built at the requested point. */
 export type HistoryTask =
   | { kind: "state" }
   | { kind: "checkpoint" }
-  | { kind: "replay" }
-  | { kind: "compare"; beforeStateVector: Uint8Array; changes: Uint8Array[]; bindings: ClientBinding[] };
+  | { kind: "replay"; agenda?: boolean }
+  | {
+      kind: "compare";
+      beforeStateVector: Uint8Array;
+      changes: Uint8Array[];
+      bindings: ClientBinding[];
+      /** An agenda document: list its changed sessions and fields too. */
+      agenda?: boolean;
+    };
 
 export type HistoryTaskResult =
   | { kind: "state"; state: Uint8Array }
   | { kind: "checkpoint"; data: Uint8Array }
   // Documents come back as JSON text: cloning the object tree of a 50-page document between threads
   // took ten times as long as writing its JSON (338 vs 33 ms), and the API sends it as text anyway.
-  | { kind: "replay"; docJson: string }
-  | { kind: "compare"; docJson: string; totals: CompareTotal[] };
+  | { kind: "replay"; docJson: string; agenda?: AgendaHistorySession[] }
+  | { kind: "compare"; docJson: string; totals: CompareTotal[]; agenda?: AgendaHistoryChange[] };
 
 /** The document to work on: the one the thread kept (moved forward by `updates`) or a new one. */
 export interface HistoryBuild {

@@ -1,6 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import * as Y from "yjs";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
+import { agendaSessions } from "./agendaChanges";
 import { decodeChanges } from "./changeRanges";
 import { compareDocuments } from "./compareVersions";
 import { encodeVisibleState } from "./historyDocs";
@@ -66,6 +67,7 @@ function run(doc: Y.Doc, task: HistoryTask): HistoryTaskResult {
       return {
         kind: "replay",
         docJson: JSON.stringify(renderFragment(doc.getXmlFragment(DocumentLayout.content))),
+        ...(task.agenda ? { agenda: agendaSessions(doc) } : {}),
       };
     case "compare": {
       const result = compareDocuments({
@@ -73,8 +75,14 @@ function run(doc: Y.Doc, task: HistoryTask): HistoryTaskResult {
         beforeStateVector: task.beforeStateVector,
         changes: task.changes.flatMap(decodeChanges),
         bindings: task.bindings,
+        agenda: task.agenda,
       });
-      return { kind: "compare", docJson: JSON.stringify(result.doc), totals: result.totals };
+      return {
+        kind: "compare",
+        docJson: JSON.stringify(result.doc),
+        totals: result.totals,
+        ...(result.agenda ? { agenda: result.agenda } : {}),
+      };
     }
   }
 }

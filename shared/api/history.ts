@@ -79,6 +79,10 @@ export interface CompareResult extends HistoryDirectory {
   to: VersionSummary;
   doc: HistoryNode;
   totals: CompareTotal[];
+  /** Agendas only: the sessions and fields that changed, with who changed them. */
+  agenda?: AgendaHistoryChange[];
+  /** Agendas only: titles of the documents linked from changed sessions, by id. */
+  documents?: Record<string, string>;
 }
 
 export interface VersionState extends HistoryDirectory {
@@ -101,6 +105,8 @@ export interface ReplayPlan extends HistoryDirectory {
 export interface ReplayState {
   seq: number;
   doc: HistoryNode;
+  /** Agendas only: the sessions at this point, in agenda order. */
+  agenda?: AgendaHistorySession[];
 }
 
 /** Client id -> who wrote under it, for the live "who wrote what" tint. */
@@ -114,3 +120,60 @@ export const versionNameSchema = z
     name: z.string().trim().min(1, "required").max(VERSION_NAME_MAX, "too_long").nullable(),
   })
   .strict();
+
+/**
+ * Agendas (issue 33): what changed per session and field between two versions, each change attributed
+ * as the server recorded it. Values are the stored ones (instants, zone ids, language tags, lead and
+ * document ids); the client formats them in the reader's language.
+ */
+export type AgendaHistoryField =
+  | "title"
+  | "start"
+  | "end"
+  | "zone"
+  | "type"
+  | "languages"
+  | "interpretation"
+  | "leads"
+  | "place"
+  | "link"
+  | "track"
+  | "documents"
+  | "notes"
+  | "workingHours"
+  | "*";
+
+export interface AgendaFieldChange {
+  field: AgendaHistoryField;
+  /** Absent where the field did not exist; notes as their text, one line per block. */
+  before?: unknown;
+  after?: unknown;
+  by: HistoryAuthor[];
+}
+
+export interface AgendaHistoryChange {
+  kind: "sessionAdded" | "sessionRemoved" | "sessionChanged" | "workingHoursChanged";
+  /** The session's id, or the delegation's for working hours. */
+  id: string;
+  title: string;
+  /** When and in which zone the session is (after the change; before it, for a removed session). */
+  start: number | null;
+  end: number | null;
+  zone: string | null;
+  fields: AgendaFieldChange[];
+  /** Who made the change: the session's adder or remover, or everyone behind its changed fields. */
+  by: HistoryAuthor[];
+}
+
+/** One session of an agenda version, as history lists it (read-only). */
+export interface AgendaHistorySession {
+  id: string;
+  title: string;
+  start: number;
+  end: number;
+  zone: string;
+  type: string;
+  place: string;
+  track: string;
+  languages: string[];
+}

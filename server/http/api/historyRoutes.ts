@@ -1,5 +1,6 @@
 import { type Response, Router } from "express";
 import type {
+  AgendaHistoryChange,
   CompareResult,
   HistoryAuthor,
   HistoryDirectory,
@@ -79,6 +80,24 @@ export function historyRoutes(ctx: ApiContext & { history: HistoryService }): Ro
     return { people, delegations: colours };
   }
 
+  /** Titles of the exchange's documents an agenda's changed sessions link (before or after). */
+  async function documentTitles(
+    exchangeId: string,
+    changes: readonly AgendaHistoryChange[],
+  ): Promise<Record<string, string>> {
+    const linked = new Set<string>();
+    for (const change of changes)
+      for (const field of change.fields)
+        if (field.field === "documents")
+          for (const value of [field.before, field.after])
+            if (Array.isArray(value)) for (const id of value) if (typeof id === "string") linked.add(id);
+    if (linked.size === 0) return {};
+    const titles: Record<string, string> = {};
+    for (const info of await ctx.directory.listDocuments(exchangeId))
+      if (linked.has(info.id)) titles[info.id] = info.title;
+    return titles;
+  }
+
   /** A version id from the URL; `orEmpty` allows 0, the empty document (compare's `from`). */
   const versionId = (value: unknown, orEmpty = false): number => {
     const id = Number(value);
@@ -123,18 +142,27 @@ export function historyRoutes(ctx: ApiContext & { history: HistoryService }): Ro
   });
 
   router.get(`${base}/versions/compare`, requireMember(ctx), async (request, response) => {
-    const { room } = await authorize(request.params, response, "history.read");
+    const { room, document } = await authorize(request.params, response, "history.read");
+    const agenda = document.kind === "agenda";
     const result = await found(() =>
-      history.compare(room, versionId(request.query.from, true), versionId(request.query.to)),
+      history.compare(room, versionId(request.query.from, true), versionId(request.query.to), { agenda }),
     );
     const authors = result.totals.flatMap((t) =>
       t.participantIds.map((participantId) => ({ participantId, delegationId: t.delegationId })),
     );
+    const exchangeId = request.params.exchangeId as string;
     const rest = {
       from: summary(result.from),
       to: summary(result.to),
       totals: result.totals,
-      ...(await directoryFor(request.params.exchangeId as string, [...authors, ...result.to.contributors])),
+      ...(result.agenda
+        ? { agenda: result.agenda, documents: await documentTitles(exchangeId, result.agenda) }
+        : {}),
+      ...(await directoryFor(exchangeId, [
+        ...authors,
+        ...result.to.contributors,
+        ...(result.agenda ? agendaPeople(result.agenda) : []),
+      ])),
     } satisfies Omit<CompareResult, "doc">;
     sendWithDoc(response, rest, result.docJson);
   });
@@ -163,12 +191,19 @@ export function historyRoutes(ctx: ApiContext & { history: HistoryService }): Ro
   });
 
   router.get(`${base}/history/replay`, requireMember(ctx), async (request, response) => {
-    const { room } = await authorize(request.params, response, "history.read");
+    const { room, document } = await authorize(request.params, response, "history.read");
     if (request.query.seq !== undefined) {
       const seq = Number(request.query.seq);
       if (!Number.isSafeInteger(seq) || seq < 0)
         throw new ApiError(400, "validation_failed", { seq: "invalid" });
-      sendWithDoc(response, { seq } satisfies Omit<ReplayState, "doc">, await history.replayState(room, seq));
+      const { docJson, agenda } = await history.replayState(room, seq, {
+        agenda: document.kind === "agenda",
+      });
+      sendWithDoc(
+        response,
+        { seq, ...(agenda ? { agenda } : {}) } satisfies Omit<ReplayState, "doc">,
+        docJson,
+      );
       return;
     }
     const frames = await history.replayPlan(room);
@@ -208,6 +243,23 @@ async function found<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof VersionNotFound) throw notFound();
     throw error;
   }
+}
+
+/** Everyone an agenda's changes name: their authors and the participants leading changed sessions. */
+function agendaPeople(changes: readonly AgendaHistoryChange[]): HistoryAuthor[] {
+  const people: HistoryAuthor[] = [];
+  for (const change of changes) {
+    people.push(...change.by);
+    for (const field of change.fields) {
+      if (field.field !== "leads") continue;
+      for (const value of [field.before, field.after])
+        if (Array.isArray(value))
+          for (const lead of value as Array<{ participantId?: unknown }>)
+            if (typeof lead?.participantId === "string")
+              people.push({ participantId: lead.participantId, delegationId: null });
+    }
+  }
+  return people;
 }
 
 function summary(version: StoredVersion | null): VersionSummary {
