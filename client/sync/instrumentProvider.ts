@@ -15,6 +15,9 @@ type MessageHandler = WebsocketProvider["messageHandlers"][number];
  * and teaches it Mutual's deflated sync step 2. The provider keeps its own handling; we only peek at a
  * copy of the decoder.
  */
+/** Why the server refused an update (shared/protocol/accessMessage). */
+export type RefusalKind = keyof typeof RefusalReason;
+
 export function instrumentProvider(
   provider: WebsocketProvider,
   listeners: {
@@ -23,7 +26,7 @@ export function instrumentProvider(
     /** The server's word on what this connection may do (sent on every connect). */
     onAccess: (access: "read" | "write") => void;
     /** An update from this connection was refused and not merged. */
-    onRefused: (reason: "readOnly" | "foreignClient" | null) => void;
+    onRefused: (reason: RefusalKind | null) => void;
   },
 ): void {
   // Handlers are per instance (copied in the constructor), so this changes only this provider.
@@ -49,13 +52,8 @@ export function instrumentProvider(
     listeners.onAccess(decoding.readVarUint(decoder) === AccessCode.write ? "write" : "read");
   };
   provider.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
-    const reason = decoding.readVarUint(decoder);
-    listeners.onRefused(
-      reason === RefusalReason.readOnly
-        ? "readOnly"
-        : reason === RefusalReason.foreignClient
-          ? "foreignClient"
-          : null,
-    );
+    const code = decoding.readVarUint(decoder);
+    const reason = Object.entries(RefusalReason).find(([, value]) => value === code)?.[0];
+    listeners.onRefused((reason as RefusalKind | undefined) ?? null);
   };
 }

@@ -10,7 +10,7 @@ import type { PresenceUser } from "../../shared/protocol/presenceUser";
 import { formatRoomName, type RoomAddress } from "../../shared/protocol/roomName";
 import { type CollabStatus, sameStatus } from "./collabStatus";
 import { collabServerUrl, localStoreName } from "./collabUrl";
-import { instrumentProvider } from "./instrumentProvider";
+import { instrumentProvider, type RefusalKind } from "./instrumentProvider";
 import { createServerClocks, isDeleteOnlyUpdate } from "./serverClocks";
 
 export interface CollabSession {
@@ -24,6 +24,8 @@ export interface CollabSession {
   access: "read" | "write" | null;
   /** Counts refused updates, so a screen can show a notice each time one happens. */
   refusals: number;
+  /** Why the last update was refused (the notice says so); null before any refusal or when unknown. */
+  refusalReason: RefusalKind | null;
   /**
    * True once the server refused this device's changes for good (a read-only connection): the local
    * copy was then replaced by the server's, and the status says the changes were not kept.
@@ -50,6 +52,7 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
   const [generation, setGeneration] = useState(0);
   const refusedRef = useRef(false);
   const refusalsRef = useRef(0);
+  const refusalReasonRef = useRef<RefusalKind | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is a new session
   useEffect(() => {
@@ -91,6 +94,7 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
         status,
         access,
         refusals: refusalsRef.current,
+        refusalReason: refusalReasonRef.current,
         refused: refusedRef.current,
         discardLocal: () => {
           refusalsRef.current++;
@@ -120,7 +124,11 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
       },
       onRefused: (reason) => {
         refusalsRef.current++;
+        refusalReasonRef.current = reason;
         if (reason === "readOnly") resetToServer();
+        // The server kept a templated document's sections this device deleted (only a broken or forced
+        // editor can): this copy has diverged from it for good, so it is rebuilt, but writing goes on.
+        if (reason === "protectedStructure") resetToServer(false);
         publish(true);
       },
     });
@@ -128,8 +136,8 @@ export function useCollabDocument(room: RoomAddress, user: PresenceUser): Collab
     // Nothing from a read-only connection is ever merged, so every local change here is lost (the
     // editor was forced editable): drop this copy, on the device too, and sync the server's afresh.
     // Rebuilding is simpler and surer than undoing: the Y.Doc and its IndexedDB copy go, nothing stays.
-    const resetToServer = () => {
-      refusedRef.current = true;
+    const resetToServer = (forGood = true) => {
+      if (forGood) refusedRef.current = true;
       if (resetting) return;
       resetting = true;
       provider.disconnect();

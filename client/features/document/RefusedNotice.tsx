@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { RefusalKind } from "../../sync/instrumentProvider";
 
 const SHOWN_MS = 6000;
 
-/** A brief, polite notice each time the server refused a change from this connection. */
-export function RefusedNotice({ count }: { count: number }) {
+/** A brief, polite notice each time the server refused a change from this connection, saying why. */
+export function RefusedNotice({ count, reason }: { count: number; reason: RefusalKind | null }) {
   const { t } = useTranslation("document");
   const [visible, setVisible] = useState(false);
   useEffect(() => {
@@ -15,7 +16,7 @@ export function RefusedNotice({ count }: { count: number }) {
   }, [count]);
   return (
     <div className="refused-notice" role="status" aria-live="polite">
-      {visible ? <p className="refused-notice__text">{t("refused")}</p> : null}
+      {visible ? <p className="refused-notice__text">{t(reason === "protectedStructure" ? "refusedStructure" : "refused")}</p> : null}
     </div>
   );
 }
