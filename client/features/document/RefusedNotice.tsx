@@ -16,7 +16,11 @@ export function RefusedNotice({ count, reason }: { count: number; reason: Refusa
   }, [count]);
   return (
     <div className="refused-notice" role="status" aria-live="polite">
-      {visible ? <p className="refused-notice__text">{t(reason === "protectedStructure" ? "refusedStructure" : "refused")}</p> : null}
+      {visible ? (
+        <p className="refused-notice__text">
+          {t(reason === "protectedStructure" ? "refusedStructure" : "refused")}
+        </p>
+      ) : null}
     </div>
   );
 }
