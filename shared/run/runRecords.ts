@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * What a run produces (issue 31), as stored in the document's run map (shared/schema/runLayout) and shown
  * by the API: revealed contributions, vote tallies, actions and the summary.
@@ -64,42 +62,6 @@ export interface DocumentSummaryEntry {
 }
 
 export const LIMITS = { actionText: 500, ownerName: 120 } as const;
-
-/** A participant's dots: contribution id -> how many (replaces their earlier allocation). */
-export const voteBodySchema = z.object({
-  dots: z.record(z.string().min(1).max(40), z.number().int().min(0).max(100)),
-});
-
-const dueSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid" })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "invalid" })
-  .nullable();
-
-const ownerSchema = z
-  .union([
-    z.object({ participantId: z.string().min(8).max(32) }),
-    z.object({
-      name: z.string().trim().min(1, { error: "required" }).max(LIMITS.ownerName, { error: "tooLong" }),
-    }),
-  ])
-  .nullable();
-
-export const actionCreateSchema = z.object({
-  contributionId: z.string().min(1).max(40).nullable(),
-  what: z.string().trim().min(1, { error: "required" }).max(LIMITS.actionText, { error: "tooLong" }),
-  owner: ownerSchema,
-  delegationId: z.string().min(8).max(32).nullable(),
-  due: dueSchema,
-});
-
-export const actionUpdateSchema = z.object({
-  status: z.enum(ACTION_STATUSES, { error: "invalid" }).optional(),
-  what: actionCreateSchema.shape.what.optional(),
-  owner: ownerSchema.optional(),
-  delegationId: z.string().min(8).max(32).nullable().optional(),
-  due: dueSchema.optional(),
-});
 
 /** Why the server refused a vote (sent as the error's detail; translated by the client). */
 export type VoteRefusal = "votingClosed" | "tooManyDots" | "oneDotEach" | "unknownContribution";

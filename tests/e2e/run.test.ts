@@ -201,11 +201,23 @@ describe("a facilitated run from start to close in three languages", () => {
       .poll(() => en.locator(".collab-editor__content").textContent(), { timeout: 10_000 })
       .toContain("typed-in-open-section");
     expect(await pt.locator(".collab-editor__content").textContent()).not.toContain("typed-while-locked");
-    // Stopped in the page: nothing was sent for the server to refuse (no refusal notice, no reset).
-    expect(await pt.locator(".refused-notice__text").count()).toBe(0);
+    // Stopped in the page: nothing was sent for the server's run guard to refuse.
+    expect(env.server.logs.filter((line) => JSON.stringify(line).includes("update.run_guard"))).toEqual([]);
     expect(await en.locator(".collab-editor__content").textContent()).not.toContain("typed-while-locked");
     await lock.click();
     await expect.poll(() => pt.locator(".run-locked").count(), { timeout: 10_000 }).toBe(0);
+    // Locking the whole document turns the delegate's editor read-only (the facilitator's stays editable).
+    const lockAll = en.getByRole("checkbox", { name: s.en.controls.lockDocument });
+    await lockAll.click();
+    await expect
+      .poll(() => pt.locator(".collab-editor__content").getAttribute("contenteditable"), { timeout: 10_000 })
+      .toBe("false");
+    await expect.poll(() => pt.locator(".run-note--lock").textContent()).toBe(s["pt-BR"].locked.document);
+    expect(await en.locator(".collab-editor__content").getAttribute("contenteditable")).toBe("true");
+    await lockAll.click();
+    await expect
+      .poll(() => pt.locator(".collab-editor__content").getAttribute("contenteditable"), { timeout: 10_000 })
+      .toBe("true");
   });
 
   it("closing writes the summary: phases with their times, counts per delegation and the actions", async () => {

@@ -59,7 +59,8 @@ describe.each(["en", "pt-BR", "zh-CN"] as const)("facilitated run screens in %s"
   }, 60_000);
 
   it("setup and silent writing", { timeout: 120_000 }, async () => {
-    await expect.poll(() => facilitator.locator(".run-setup").count(), { timeout: 30_000 }).toBe(1);
+    // The page first loads, then switches to the reader's language: slow on a busy machine.
+    await expect.poll(() => facilitator.locator(".run-setup").count(), { timeout: 60_000 }).toBe(1);
     await check(facilitator, "setup");
     await facilitator.getByRole("button", { name: s.setup.start }).click();
     for (const [page, text] of [

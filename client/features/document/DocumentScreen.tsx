@@ -8,7 +8,6 @@ import { LoadFailure, Loading } from "../../layout/LoadStates";
 import { useArrivalFocus } from "../../layout/useArrivalFocus";
 import { useParticipantLanguage } from "../../membership/useParticipantLanguage";
 import { type CollabSession, useCollabDocument } from "../../sync/useCollabDocument";
-import { useRunLock } from "../run/useRunLock";
 import { ClosedState } from "./ClosedState";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { DocumentHeader } from "./DocumentHeader";
@@ -162,9 +161,8 @@ function LoadedDocument({
   }, []);
   const whoWrote = useWhoWroteWhat(room, session.doc);
   const { status } = session;
-  // A run's lock on the whole document: only facilitators edit (the server refuses the others).
-  const runLocks = useRunLock(context?.document.templateId ? session.doc : null);
-  const lockedForMe = runLocks.document && context?.me.role !== "facilitator";
+  // A run's lock on the whole document (told by the run panel): only facilitators edit; the server refuses the others.
+  const [lockedForMe, setLockedForMe] = useState(false);
   const role = context?.me.role ?? null;
   const kind = context?.document.kind ?? null;
   const canReadHistory = role !== null && kind !== null && canOnDocument(role, kind, "history.read");
@@ -235,7 +233,7 @@ function LoadedDocument({
           ) : null
         }
       />
-      <RefusedNotice count={session.refusals} />
+      <RefusedNotice count={session.refusals} reason={session.refusalReason} />
       {context?.document.templateId && session.ready && status.kind !== "error" ? (
         <Suspense fallback={null}>
           <RunPanel
@@ -245,6 +243,7 @@ function LoadedDocument({
             me={context.me}
             user={user}
             writable={access === "write"}
+            onDocumentLock={setLockedForMe}
           />
         </Suspense>
       ) : null}

@@ -15,7 +15,9 @@ import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { formatDue, ownerName } from "./ActionsPanel";
 import { useRunStrings } from "./runStrings";
-import "./run.css";
+import { installRunStyles } from "./runStyles";
+
+installRunStyles();
 
 /**
  * The exchange page's actions across every document's runs, filterable by delegation, owner and status,

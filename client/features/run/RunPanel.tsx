@@ -20,12 +20,14 @@ import { RunBar } from "./RunBar";
 import { RunSetup } from "./RunSetup";
 import { runApi } from "./runApi";
 import { useRunStrings } from "./runStrings";
+import { installRunStyles } from "./runStyles";
 import { useRunLanguage } from "./runText";
 import { SummaryPanel } from "./SummaryPanel";
 import { guardLockedSections } from "./sectionLockGuard";
 import { useRunState } from "./useRunState";
 import { useServerOffset } from "./useServerOffset";
-import "./run.css";
+
+installRunStyles();
 
 /**
  * A facilitated run in a templated document (issue 31), its own lazy chunk: the bar every reader sees
@@ -40,6 +42,7 @@ export default function RunPanel({
   me,
   user,
   writable,
+  onDocumentLock,
 }: {
   room: RoomAddress;
   doc: Y.Doc;
@@ -47,6 +50,8 @@ export default function RunPanel({
   me: Participant;
   user: PresenceUser;
   writable: boolean;
+  /** Told whether the whole document is locked for this reader (the editor then turns read-only). */
+  onDocumentLock: (locked: boolean) => void;
 }) {
   const { t } = useTranslation(["run", "errors"]);
   const view = useRunState(doc);
@@ -79,6 +84,12 @@ export default function RunPanel({
     if (!lockedKey) return;
     return guardLockedSections(lockedKey.split("\n"));
   }, [lockedKey]);
+
+  const documentLocked = state?.status === "running" && state.locks.document && !facilitator;
+  useEffect(() => {
+    onDocumentLock(documentLocked);
+  }, [documentLocked, onDocumentLock]);
+  useEffect(() => () => onDocumentLock(false), [onDocumentLock]);
 
   const command = async (next: RunCommand) => {
     setBusy(true);

@@ -5,14 +5,8 @@ import { canOnDocument, type DocumentAction, roomAccess } from "../../../shared/
 import { isId } from "../../../shared/protocol/ids";
 import { presenceUserOf } from "../../../shared/protocol/presenceUser";
 import { runCommandSchema } from "../../../shared/run/runCommands";
-import {
-  actionCreateSchema,
-  actionUpdateSchema,
-  type DocumentSummaryEntry,
-  type ExchangeAction,
-  type RunAction,
-  voteBodySchema,
-} from "../../../shared/run/runRecords";
+import { actionCreateSchema, actionUpdateSchema, voteBodySchema } from "../../../shared/run/runRecordSchemas";
+import type { DocumentSummaryEntry, ExchangeAction, RunAction } from "../../../shared/run/runRecords";
 import type { RunOutcome, RunService } from "../../run/runService";
 import type { ApiContext } from "./ApiContext";
 import { ApiError, forbidden, notFound, parse } from "./ApiError";
