@@ -7,6 +7,8 @@ import { LNGS, type Lng, recordFrames, runScene, runStrings } from "../support/r
  * A whole After Action Review run in three browsers: the facilitator (English), a Brazilian delegate
  * (Portuguese, clock 5 minutes slow) and a Chinese delegate (Chinese, clock 5 minutes fast).
  */
+const OFFLINE_TEXT = "Escrito sem internet, no ônibus de volta.";
+
 describe("a facilitated run from start to close in three languages", () => {
   const env = serverAndBrowser();
   let scene: Awaited<ReturnType<typeof runScene>>;
@@ -79,6 +81,13 @@ describe("a facilitated run from start to close in three languages", () => {
         timeout: 10_000,
       })
       .toBe(written["pt-BR"]);
+    // Written offline, it reaches the server once the device is back online.
+    await scene.contexts["pt-BR"].setOffline(true);
+    const change = pages["pt-BR"].locator('[data-draft-section="change"]');
+    await change.getByRole("button", { name: s["pt-BR"].draft.add }).click();
+    await change.locator("textarea").last().fill(OFFLINE_TEXT);
+    await scene.contexts["pt-BR"].setOffline(false);
+    await pages["pt-BR"].waitForTimeout(3000);
   });
 
   it("the reveal shows every contribution to everyone at once, with its author", async () => {
@@ -95,6 +104,7 @@ describe("a facilitated run from start to close in three languages", () => {
         .toContain(written["zh-CN"]);
     }
     expect(await pages["zh-CN"].locator(".run-contributions").textContent()).toContain("Ana Souza");
+    expect(await pages.en.locator(".run-contributions").textContent()).toContain(OFFLINE_TEXT);
     // The frames recorded above are the real traffic: after the reveal they carry the others' words.
     expect(frames["pt-BR"].text()).toContain(written["zh-CN"]);
     expect(frames.en.text()).toContain(written["pt-BR"]);
@@ -236,7 +246,8 @@ describe("a facilitated run from start to close in three languages", () => {
     }
     const row = (name: string) =>
       pages.en.locator(".run-summary__table tr", { hasText: name }).locator("td").allTextContents();
-    expect(await row("Belo Horizonte health team")).toEqual(["1", "2"]);
+    // Ana wrote two (one offline) and placed two dots.
+    expect(await row("Belo Horizonte health team")).toEqual(["2", "2"]);
     expect(await row("Chengdu community health")).toEqual(["1", "1"]);
     const exchangePage = await scene.contexts["zh-CN"].newPage();
     await exchangePage.goto(`/x/${scene.exchange.exchangeId}`);
