@@ -89,6 +89,8 @@ export interface VersionState extends HistoryDirectory {
   version: VersionSummary;
   /** The document's Yjs state at the version (deleted content collected), base64. */
   state: string;
+  /** The document is an agenda: shown as its days and sessions. */
+  agenda?: boolean;
 }
 
 /** One step of the replay: a point of the log and who wrote since the previous step. */

@@ -6,6 +6,7 @@ import { useErrorText } from "../../api/useErrorText";
 import { Loading } from "../../layout/LoadStates";
 import { formatDateTime } from "../../time/relativeTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
+import { AgendaChanges } from "./AgendaChanges";
 import type { HistoryApi } from "./historyApi";
 import { JsonDocument } from "./JsonDocument";
 import { showAuthor } from "./people";
@@ -107,6 +108,8 @@ export function ChangesView({
         <Loading label={t("loading")} />
       ) : (
         <>
+          {result.agenda ? <AgendaChanges result={result} /> : null}
+          {result.agenda ? <h3 className="history-side__title">{t("agenda.generalNotes")}</h3> : null}
           <section className="history-summary" aria-label={t("summaryLabel")}>
             {result.totals.length === 0 ? (
               <p>{t("noChanges")}</p>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { HistoryNode, ReplayPlan } from "../../../shared/api/history";
+import type { AgendaHistorySession, HistoryNode, ReplayPlan } from "../../../shared/api/history";
 import type { ApiFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { initialsOf } from "../../identity/userColor";
@@ -9,6 +9,7 @@ import { formatDateTime } from "../../time/relativeTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Avatar } from "../../ui/Avatar";
 import { Button } from "../../ui/Button";
+import { AgendaVersion } from "./AgendaVersion";
 import type { HistoryApi } from "./historyApi";
 import { JsonDocument } from "./JsonDocument";
 import { listNames, showAuthor } from "./people";
@@ -27,8 +28,12 @@ export function ReplayView({ api }: { api: HistoryApi }) {
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [step, setStep] = useState(0);
   const [playing, setPlaying] = useState(false);
-  const [shown, setShown] = useState<{ step: number; doc: HistoryNode } | null>(null);
-  const cache = useRef(new Map<number, HistoryNode>());
+  const [shown, setShown] = useState<{
+    step: number;
+    doc: HistoryNode;
+    agenda?: AgendaHistorySession[];
+  } | null>(null);
+  const cache = useRef(new Map<number, { doc: HistoryNode; agenda?: AgendaHistorySession[] }>());
 
   useEffect(() => {
     let current = true;
@@ -52,14 +57,15 @@ export function ReplayView({ api }: { api: HistoryApi }) {
     if (!frame) return;
     const known = cache.current.get(frame.seq);
     if (known) {
-      setShown({ step, doc: known });
+      setShown({ step, ...known });
       return;
     }
     let current = true;
     api.replayState(frame.seq).then(
       (answer) => {
-        cache.current.set(frame.seq, answer.doc);
-        if (current) setShown({ step, doc: answer.doc });
+        const state = { doc: answer.doc, agenda: answer.agenda };
+        cache.current.set(frame.seq, state);
+        if (current) setShown({ step, ...state });
       },
       (error: ApiFailure) => {
         if (!current) return;
@@ -171,10 +177,11 @@ export function ReplayView({ api }: { api: HistoryApi }) {
           )}
         </span>
       </p>
+      {shown?.agenda ? <AgendaVersion sessions={shown.agenda} /> : null}
       {shown ? (
         shown.doc.content?.length ? (
           <JsonDocument doc={shown.doc} describe={NO_CHANGE_MARKS} label={t("mode.replay")} />
-        ) : (
+        ) : shown.agenda ? null : (
           <p className="history-view__note">{t("replay.empty")}</p>
         )
       ) : (

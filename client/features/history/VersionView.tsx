@@ -3,11 +3,14 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import type { VersionState } from "../../../shared/api/history";
+import { notesText } from "../../../shared/schema/agendaNotes";
+import { readAgenda } from "../../../shared/schema/agendaSession";
 import type { ApiFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { Loading } from "../../layout/LoadStates";
 import { formatDateTime } from "../../time/relativeTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
+import { AgendaVersion } from "./AgendaVersion";
 import type { HistoryApi } from "./historyApi";
 import { versionExtensions } from "./staticEditor";
 
@@ -69,6 +72,8 @@ function VersionDocument({ state }: { state: VersionState }) {
   return (
     <div className="history-view">
       <p className="history-view__note">{t("readOnly")}</p>
+      {state.agenda ? <AgendaOf doc={doc} /> : null}
+      {state.agenda ? <h3 className="history-side__title">{t("agenda.generalNotes")}</h3> : null}
       <div className="collab-editor collab-editor--read-only history-doc">
         <div className="collab-editor__page">
           <EditorContent editor={editor} />
@@ -76,4 +81,14 @@ function VersionDocument({ state }: { state: VersionState }) {
       </div>
     </div>
   );
+}
+
+/** An agenda version's days and sessions, with each session's notes as text. */
+function AgendaOf({ doc }: { doc: Y.Doc }) {
+  const agenda = useMemo(() => readAgenda(doc), [doc]);
+  const notes = useMemo(
+    () => new Map([...agenda.notes].map(([id, fragment]) => [id, notesText(fragment)])),
+    [agenda],
+  );
+  return <AgendaVersion sessions={agenda.sessions} notes={notes} broken={agenda.broken.length} />;
 }

@@ -168,13 +168,14 @@ export function historyRoutes(ctx: ApiContext & { history: HistoryService }): Ro
   });
 
   router.get(`${base}/versions/:versionId`, requireMember(ctx), async (request, response) => {
-    const { room } = await authorize(request.params, response, "history.read");
+    const { room, document } = await authorize(request.params, response, "history.read");
     const { version, state } = await found(() =>
       history.versionState(room, versionId(request.params.versionId)),
     );
     response.json({
       version: summary(version),
       state: Buffer.from(state).toString("base64"),
+      ...(document.kind === "agenda" ? { agenda: true } : {}),
       ...(await directoryFor(request.params.exchangeId as string, version.contributors)),
     } satisfies VersionState);
   });
