@@ -21,6 +21,22 @@ function localeChunk(id: string): string | null {
   return /[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.json$/.exec(id)?.[1]?.replace(/^/, "locale-") ?? null;
 }
 
+/**
+ * The editor, its libraries and its extensions: one chunk. Left to the bundler, the modules that version
+ * history also renders with became five chunks, and brotli over five files lost about 4 KB. Lazily loaded
+ * editor helpers (who wrote what) stay out of it.
+ */
+function editorModule(id: string): boolean {
+  // The route imports CollaborativeEditor lazily (its own small chunk); who wrote what loads on use.
+  if (/[\\/]client[\\/]editor[\\/](whoWroteWhat|CollaborativeEditor)/.test(id)) return false;
+  return (
+    /[\\/]client[\\/]editor[\\/]/.test(id) ||
+    /[\\/]node_modules[\\/](@tiptap|prosemirror-[^\\/]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/.test(
+      id,
+    )
+  );
+}
+
 /** Client code any screen may use: everything but a screen, the editor and the sync code. */
 function sharedAppModule(id: string): boolean {
   return /[\\/]client[\\/]/.test(id) && !/[\\/]client[\\/](features|editor|sync)[\\/]/.test(id);
@@ -65,6 +81,19 @@ export default defineConfig({
             // the entry: split by whichever screens share them, they were a dozen 1-2 KB files, and
             // behind a 300 ms round trip every six requests (HTTP/1.1's connections) cost one more.
             { name: "app", test: sharedAppModule },
+            // What the document screen shares with the editor (presence and carets), so the screen,
+            // which opens the socket, never waits for the editor's chunk (the editor's group would
+            // otherwise take them in as its dependencies).
+            {
+              name: "presence",
+              test: /[\\/](node_modules[\\/]y-protocols|client[\\/]editor[\\/]caret(Activity)?\.ts)/,
+            },
+            // The document's layout and a template text's language, which screens without Yjs use too.
+            {
+              name: "documentLayout",
+              test: /[\\/]shared[\\/](schema[\\/]documentLayout|templates[\\/]localizedText)\.ts/,
+            },
+            { name: "editor", test: editorModule },
           ],
         },
       },
