@@ -1,7 +1,7 @@
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { instrumentProvider } from "../../client/sync/instrumentProvider";
+import { instrumentProvider, type RefusalKind } from "../../client/sync/instrumentProvider";
 import { mutualClientParams } from "../../shared/protocol/mutualClient";
 import type { SavedClocks } from "../../shared/protocol/savedMessage";
 
@@ -9,7 +9,7 @@ import type { SavedClocks } from "../../shared/protocol/savedMessage";
 export interface MutualMessages {
   access: Array<"read" | "write">;
   saved: SavedClocks[];
-  refused: Array<"readOnly" | "foreignClient" | null>;
+  refused: Array<RefusalKind | null>;
 }
 
 /** A Node client speaking the real y-websocket provider protocol, as a browser tab would. */
