@@ -8,7 +8,7 @@ describe("a section deleted behind the editor's back", () => {
 
   it("is refused by the server: the page says why, shows the sections again and keeps writing", async () => {
     const exchange = await createExchange(env.server.url);
-    const document = await exchange.facilitator.session.ok<DocumentInfo>(
+    const created = await exchange.facilitator.session.ok<DocumentInfo>(
       "POST",
       `/api/exchanges/${exchange.exchangeId}/documents`,
       { kind: "reflection", title: "Site visit review", templateId: "after-action-review" },
@@ -19,7 +19,7 @@ describe("a section deleted behind the editor's back", () => {
       language: "en",
     });
     const page = await context.newPage();
-    await page.goto(`/x/${exchange.exchangeId}/d/${document.id}`);
+    await page.goto(`/x/${exchange.exchangeId}/d/${created.id}`);
     const sections = page.locator(".template-section");
     await sections.first().waitFor({ timeout: 15_000 });
     const count = await sections.count();
