@@ -24,9 +24,15 @@ export function runRefusal(
   update: DecodedUpdate,
   mayEditLocked: boolean,
 ): "protectedStructure" | "locked" | null {
+  // What the server already holds is no change (a reconnecting client's sync reply repeats some of it, and
+  // always carries its whole delete set): only new content and new deletions are judged.
+  const known = (struct: { id: Y.ID; length: number }) =>
+    struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client);
   // A new key in the run map names its root: refused even before any run exists.
   for (const struct of update.structs) {
-    if (struct instanceof Y.Item && (struct.parent as unknown) === RunLayout.map) return "protectedStructure";
+    if (struct instanceof Y.Item && (struct.parent as unknown) === RunLayout.map && !known(struct)) {
+      return "protectedStructure";
+    }
   }
   const map = doc.share.get(RunLayout.map) as Y.Map<unknown> | undefined;
   if (!map || map._map.size === 0) return null;
@@ -48,7 +54,7 @@ export function runRefusal(
     return null;
   };
   for (const struct of update.structs) {
-    if (!(struct instanceof Y.Item)) continue;
+    if (!(struct instanceof Y.Item) || known(struct)) continue;
     const refusal = check(scopes.ofStruct(struct));
     if (refusal) return refusal;
   }
@@ -58,7 +64,8 @@ export function runRefusal(
       const end = Math.min(clock + len, Y.getState(doc.store, client));
       while (at < end) {
         const item = Y.getItem(doc.store, Y.createID(client, at));
-        const refusal = item instanceof Y.Item ? check(scopeOfDocItem(item)) : null;
+        // Deleting what is already deleted changes nothing.
+        const refusal = item instanceof Y.Item && !item.deleted ? check(scopeOfDocItem(item)) : null;
         if (refusal) return refusal;
         at = item.id.clock + item.length;
       }

@@ -53,6 +53,13 @@ describe("a facilitated run from start to close in three languages", () => {
         { timeout: 10_000 },
       )
       .toBeLessThan(1000);
+    // The facilitator gives the discussion five more minutes while the run goes on.
+    await en.locator(".run-bar__locks summary", { hasText: s.en.controls.later }).click();
+    const discuss = en.getByRole("spinbutton", {
+      name: s.en.setup.phaseLabel.replace("{{name}}", s.en.phase.discuss.name),
+    });
+    await discuss.fill("20");
+    await discuss.press("Tab");
     const shown = await Promise.all(LNGS.map((lng) => pages[lng].getByTestId("run-time").textContent()));
     for (const text of shown) expect(text).toMatch(/^[78]:\d\d$/);
   });
@@ -189,7 +196,7 @@ describe("a facilitated run from start to close in three languages", () => {
 
   it("a locked section cannot be typed in by a delegate; the others can", async () => {
     const en = pages.en;
-    await en.locator(".run-bar__locks summary").click();
+    await en.locator(".run-bar__locks summary", { hasText: s.en.controls.locks }).click();
     const keep = '.template-section[data-section-id="keep"]';
     const keepPrompt = (await en.locator(`${keep} .template-section__prompt`).textContent())!.trim();
     const lock = en.getByRole("checkbox", {
@@ -244,6 +251,7 @@ describe("a facilitated run from start to close in three languages", () => {
       expect(text).toContain("Secretaria de Saúde");
       expect(text).toContain(written["zh-CN"]);
     }
+    expect(await pages.en.locator(".run-summary__phases").textContent()).toContain("planned 20 minutes");
     const row = (name: string) =>
       pages.en.locator(".run-summary__table tr", { hasText: name }).locator("td").allTextContents();
     // Ana wrote two (one offline) and placed two dots.

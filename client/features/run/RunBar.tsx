@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RunCommand, RunState } from "../../../shared/run/runState";
-import { remainingMs } from "../../../shared/run/runState";
+import { RUN_LIMITS, remainingMs } from "../../../shared/run/runState";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
 import { formatClock, formatMinutes, formatSeconds, type Sections, useRunLanguage } from "./runText";
@@ -165,6 +165,9 @@ function Controls({
           </Button>
         </>
       ) : null}
+      {state.current + 1 < state.phases.length ? (
+        <LaterPhases state={state} busy={busy} onCommand={onCommand} />
+      ) : null}
       <details className="run-bar__locks">
         <summary>{t("controls.locks")}</summary>
         <label className="run-check">
@@ -200,5 +203,53 @@ function Controls({
         {t("controls.close")}
       </Button>
     </fieldset>
+  );
+}
+
+/** The phases still to come: their minutes changed, or one taken out, while the run goes on. */
+function LaterPhases({
+  state,
+  busy,
+  onCommand,
+}: {
+  state: RunState;
+  busy: boolean;
+  onCommand: (command: RunCommand) => void;
+}) {
+  const { t } = useTranslation("run");
+  const later = state.phases.slice(state.current + 1).map(({ kind, minutes }) => ({ kind, minutes }));
+  const send = (phases: typeof later) => onCommand({ type: "plan", phases });
+  return (
+    <details className="run-bar__locks">
+      <summary>{t("controls.later")}</summary>
+      {later.map((phase, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the same kind may come twice; rows are edited in place
+        <div key={`${phase.kind}-${index}`} className="run-check">
+          <label className="run-field run-field--inline">
+            <span>{t(`phase.${phase.kind}.name`)}</span>
+            <input
+              type="number"
+              className="text-field__input run-setup__minutes"
+              min={0}
+              max={RUN_LIMITS.maxMinutes}
+              defaultValue={phase.minutes}
+              disabled={busy}
+              aria-label={t("setup.phaseLabel", { name: t(`phase.${phase.kind}.name`) })}
+              onBlur={(event) => {
+                const minutes = Math.max(
+                  0,
+                  Math.min(RUN_LIMITS.maxMinutes, Math.round(Number(event.target.value) || 0)),
+                );
+                if (minutes !== phase.minutes)
+                  send(later.map((p, i) => (i === index ? { ...p, minutes } : p)));
+              }}
+            />
+          </label>
+          <Button variant="ghost" disabled={busy} onClick={() => send(later.filter((_, i) => i !== index))}>
+            {t("setup.remove", { name: t(`phase.${phase.kind}.name`) })}
+          </Button>
+        </div>
+      ))}
+    </details>
   );
 }

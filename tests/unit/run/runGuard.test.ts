@@ -107,6 +107,25 @@ describe("run guard (server/collab/runGuard)", () => {
     ).toBeNull();
   });
 
+  it("a reconnecting client's sync reply (whole delete set, deleted run-map entries included) is not refused", () => {
+    const doc = serverDoc(lockKeep);
+    // The server replaced the run state twice: the old entries are deleted items of the run map.
+    for (let i = 0; i < 2; i++) {
+      const state = doc.getMap(RunLayout.map).get(RunLayout.state) as RunState;
+      doc.getMap(RunLayout.map).set(RunLayout.state, { ...state, current: 0 });
+    }
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    textIn(client, "change").insert(0, "written offline");
+    const reply = Y.encodeStateAsUpdate(client, Y.encodeStateVector(doc));
+    const decoded = Y.decodeUpdate(reply);
+    expect(decoded.ds.clients.size).toBeGreaterThan(0);
+    expect(runRefusal(doc, { structs: decoded.structs, deleteSet: decoded.ds }, false)).toBeNull();
+    // The whole state again (a client that lost track of what the server has): still nothing new refused.
+    const everything = Y.decodeUpdate(Y.encodeStateAsUpdate(client));
+    expect(runRefusal(doc, { structs: everything.structs, deleteSet: everything.ds }, false)).toBeNull();
+  });
+
   it("a locked document refuses every section to non-facilitators; a closed run locks nothing", () => {
     const locked = serverDoc((s) => ({ ...s, locks: { document: true, sections: [] } }));
     expect(check(locked, (c) => textIn(c, "change").insert(0, "x"))).toBe("locked");

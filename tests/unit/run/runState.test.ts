@@ -89,3 +89,29 @@ describe("two facilitators at once", () => {
     expect(applyRunCommand(first, { type: "next", at: 0 }, MIN)).toBe("moved");
   });
 });
+
+describe("changing the plan while running", () => {
+  it("replaces the phases after the current one and keeps those already run", () => {
+    let state = startRun(plan, DEFAULT_RUN_SETTINGS, 0);
+    state = apply(state, { type: "next" }, MIN);
+    state = apply(
+      state,
+      {
+        type: "plan",
+        phases: [
+          { kind: "discuss", minutes: 20 },
+          { kind: "close", minutes: 0 },
+        ],
+      },
+      2 * MIN,
+    );
+    expect(state.phases.map((p) => [p.kind, p.minutes])).toEqual([
+      ["write", 8],
+      ["reveal", 0],
+      ["discuss", 20],
+      ["close", 0],
+    ]);
+    expect(state.phases[0]!.endedAt).toBe(MIN);
+    expect(state.current).toBe(1);
+  });
+});
