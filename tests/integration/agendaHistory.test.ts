@@ -37,7 +37,7 @@ describe("history of an agenda", () => {
     const scene = await agendaScene(server.url);
     const ana = await scene.join(scene.recife, "delegate", "Ana Souza", "pt-BR");
     const li = await scene.join(scene.chengdu, "delegate", "Li Wei", "zh-CN");
-    const connect = (cookie: string) => {
+    const connect = (cookie: string | null) => {
       const client = connectClient(server.wsUrl, scene.room, { cookie, mutual: true });
       clients.push(client);
       return client;

@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CompareResult, HistoryChangeAttrs, VersionSummary } from "../../../shared/api/history";
+import type {
+  CompareResult,
+  HistoryChangeAttrs,
+  HistoryNode,
+  VersionSummary,
+} from "../../../shared/api/history";
 import type { ApiFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { Loading } from "../../layout/LoadStates";
@@ -72,6 +77,9 @@ export function ChangesView({
   );
 
   const fromLabelId = `history-compare-from-${version.id}`;
+  // An agenda's general notes (where agendas made before the structured agenda keep their text) are
+  // compared as text below its sessions; when they are empty on both sides they take no room.
+  const notesShown = !result?.agenda || hasText(result.doc);
   return (
     <div className="history-changes">
       <div className="history-changes__controls">
@@ -86,19 +94,21 @@ export function ChangesView({
           ))}
           <option value={0}>{t("emptyDocument")}</option>
         </select>
-        <fieldset className="history-segmented">
-          <legend className="visually-hidden">{t("layout.label")}</legend>
-          {(["inline", "side"] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              aria-pressed={layout === option}
-              onClick={() => setLayout(option)}
-            >
-              {t(`layout.${option}`)}
-            </button>
-          ))}
-        </fieldset>
+        {notesShown ? (
+          <fieldset className="history-segmented">
+            <legend className="visually-hidden">{t("layout.label")}</legend>
+            {(["inline", "side"] as const).map((option) => (
+              <button
+                key={option}
+                type="button"
+                aria-pressed={layout === option}
+                onClick={() => setLayout(option)}
+              >
+                {t(`layout.${option}`)}
+              </button>
+            ))}
+          </fieldset>
+        ) : null}
       </div>
       {failure ? (
         <p className="history__error" role="alert">
@@ -109,66 +119,77 @@ export function ChangesView({
       ) : (
         <>
           {result.agenda ? <AgendaChanges result={result} /> : null}
-          {result.agenda ? <h3 className="history-side__title">{t("agenda.generalNotes")}</h3> : null}
-          <section className="history-summary" aria-label={t("summaryLabel")}>
-            {result.totals.length === 0 ? (
-              <p>{t("noChanges")}</p>
-            ) : (
-              <ul>
-                {result.totals.map((total) => {
-                  const shown = showAuthor(
-                    {
-                      participantId: total.anonymous ? null : (total.participantIds[0] ?? ""),
-                      delegationId: total.delegationId,
-                    },
-                    result,
-                    t,
-                  );
-                  return (
-                    <li key={`${total.anonymous}-${total.delegationId}`}>
-                      <span
-                        className="history-swatch"
-                        style={{ backgroundColor: shown.color }}
-                        aria-hidden="true"
-                      />
-                      {t("summary", {
-                        delegation: shown.delegation,
-                        added: numbers.format(total.added),
-                        removed: numbers.format(total.removed),
-                      })}
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-            <p className="history-summary__legend">{t("legend")}</p>
-          </section>
-          {layout === "inline" ? (
-            <JsonDocument doc={result.doc} describe={describe} label={t("mode.compare")} />
-          ) : (
-            <div className="history-side">
-              <section aria-label={t("before")}>
-                <h3 className="history-side__title">{t("before")}</h3>
-                <JsonDocument
-                  doc={result.doc}
-                  describe={describe}
-                  label={t("before")}
-                  className="history-doc--before"
-                />
+          {result.agenda && notesShown ? (
+            <h3 className="history-side__title">{t("agenda.generalNotes")}</h3>
+          ) : null}
+          {notesShown ? (
+            <>
+              <section className="history-summary" aria-label={t("summaryLabel")}>
+                {result.totals.length === 0 ? (
+                  <p>{t("noChanges")}</p>
+                ) : (
+                  <ul>
+                    {result.totals.map((total) => {
+                      const shown = showAuthor(
+                        {
+                          participantId: total.anonymous ? null : (total.participantIds[0] ?? ""),
+                          delegationId: total.delegationId,
+                        },
+                        result,
+                        t,
+                      );
+                      return (
+                        <li key={`${total.anonymous}-${total.delegationId}`}>
+                          <span
+                            className="history-swatch"
+                            style={{ backgroundColor: shown.color }}
+                            aria-hidden="true"
+                          />
+                          {t("summary", {
+                            delegation: shown.delegation,
+                            added: numbers.format(total.added),
+                            removed: numbers.format(total.removed),
+                          })}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+                <p className="history-summary__legend">{t("legend")}</p>
               </section>
-              <section aria-label={t("after")}>
-                <h3 className="history-side__title">{t("after")}</h3>
-                <JsonDocument
-                  doc={result.doc}
-                  describe={describe}
-                  label={t("after")}
-                  className="history-doc--after"
-                />
-              </section>
-            </div>
-          )}
+              {layout === "inline" ? (
+                <JsonDocument doc={result.doc} describe={describe} label={t("mode.compare")} />
+              ) : (
+                <div className="history-side">
+                  <section aria-label={t("before")}>
+                    <h3 className="history-side__title">{t("before")}</h3>
+                    <JsonDocument
+                      doc={result.doc}
+                      describe={describe}
+                      label={t("before")}
+                      className="history-doc--before"
+                    />
+                  </section>
+                  <section aria-label={t("after")}>
+                    <h3 className="history-side__title">{t("after")}</h3>
+                    <JsonDocument
+                      doc={result.doc}
+                      describe={describe}
+                      label={t("after")}
+                      className="history-doc--after"
+                    />
+                  </section>
+                </div>
+              )}
+            </>
+          ) : null}
         </>
       )}
     </div>
   );
+}
+
+/** Whether a rendered document holds any text (an agenda's general notes are often empty). */
+function hasText(node: HistoryNode): boolean {
+  return Boolean(node.text) || (node.content ?? []).some(hasText);
 }

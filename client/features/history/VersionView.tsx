@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import type { VersionState } from "../../../shared/api/history";
 import { notesText } from "../../../shared/schema/agendaNotes";
 import { readAgenda } from "../../../shared/schema/agendaSession";
+import { DocumentLayout } from "../../../shared/schema/documentLayout";
 import type { ApiFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { Loading } from "../../layout/LoadStates";
@@ -54,6 +55,8 @@ function VersionDocument({ state }: { state: VersionState }) {
     return doc;
   }, [state]);
   useEffect(() => () => doc.destroy(), [doc]);
+  // An agenda's general notes show only when they hold something (as in the agenda itself).
+  const notesShown = !state.agenda || doc.getXmlFragment(DocumentLayout.content).length > 0;
   const label = t("viewing", { time: formatDateTime(state.version.createdAt, locale) });
   const editor = useEditor(
     {
@@ -73,8 +76,10 @@ function VersionDocument({ state }: { state: VersionState }) {
     <div className="history-view">
       <p className="history-view__note">{t("readOnly")}</p>
       {state.agenda ? <AgendaOf doc={doc} /> : null}
-      {state.agenda ? <h3 className="history-side__title">{t("agenda.generalNotes")}</h3> : null}
-      <div className="collab-editor collab-editor--read-only history-doc">
+      {notesShown && state.agenda ? (
+        <h3 className="history-side__title">{t("agenda.generalNotes")}</h3>
+      ) : null}
+      <div className="collab-editor collab-editor--read-only history-doc" hidden={!notesShown}>
         <div className="collab-editor__page">
           <EditorContent editor={editor} />
         </div>
