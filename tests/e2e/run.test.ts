@@ -119,8 +119,13 @@ describe("a facilitated run from start to close in three languages", () => {
 
   it("votes are counted once the vote closes", async () => {
     const en = pages.en;
-    for (let i = 0; i < 3; i++)
-      await en.getByRole("button", { name: s.en.controls.next }).click(), await en.waitForTimeout(300);
+    // Next carries the phase the facilitator saw: each press waits for the run to have moved.
+    for (const kind of ["reveal", "discuss", "vote"]) {
+      await en.getByRole("button", { name: s.en.controls.next }).click();
+      await expect
+        .poll(() => en.locator("#run-phase-name").textContent(), { timeout: 10_000 })
+        .toBe(s.en.phase[kind].name);
+    }
     for (const lng of LNGS) {
       await expect
         .poll(() => pages[lng].locator("#run-phase-name").textContent(), { timeout: 10_000 })
