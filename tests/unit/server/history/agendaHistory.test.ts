@@ -162,6 +162,27 @@ describe("agenda history changes", () => {
     ]);
   });
 
+  it("a session a crafted update made unreadable is listed as changed as a whole, with who wrote it", () => {
+    const log = agendaLog();
+    log.as("ana", "recife", (doc) => addSession(doc, "opening", fields("Opening", 0), null));
+    const v1 = log.version();
+    log.as("bo", "bristol", (doc) =>
+      (doc.getMap("agendaSessions").get("opening") as Y.Map<unknown>).set("start", "tomorrow"),
+    );
+    expect(log.compare(v1)).toEqual([
+      {
+        kind: "sessionChanged",
+        id: "opening",
+        title: "Opening",
+        start: START,
+        end: START + 3600_000,
+        zone: "Europe/London",
+        fields: [{ field: "*", by: [{ participantId: "bo", delegationId: "bristol" }] }],
+        by: [{ participantId: "bo", delegationId: "bristol" }],
+      },
+    ]);
+  });
+
   it("a document that is not an agenda gets no agenda list", () => {
     const doc = new Y.Doc({ gc: false });
     const result = compareDocuments({
