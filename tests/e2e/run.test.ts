@@ -262,11 +262,25 @@ describe("a facilitated run from start to close in three languages", () => {
     // Ana wrote two (one offline) and placed two dots.
     expect(await row("Belo Horizonte health team")).toEqual(["2", "2"]);
     expect(await row("Chengdu community health")).toEqual(["1", "1"]);
+    // Actions outlive the run: the Brazilian delegate marks one as under way after the close.
+    const status = pages["pt-BR"]
+      .locator(".run-actions .run-action", { hasText: "Secretaria de Saúde" })
+      .getByLabel(s["pt-BR"].actions.status);
+    await status.selectOption({ label: s["pt-BR"].actions.statusValue.doing });
+    // The select shows the run map: "doing" once the server has written it.
+    await expect.poll(() => status.inputValue(), { timeout: 10_000 }).toBe("doing");
     const exchangePage = await scene.contexts["zh-CN"].newPage();
     await exchangePage.goto(`/x/${scene.exchange.exchangeId}`);
     await expect
       .poll(() => exchangePage.locator(".run-actions-card [data-summary]").count(), { timeout: 10_000 })
       .toBe(1);
+    await expect
+      .poll(() =>
+        exchangePage
+          .locator(".run-actions-card .run-action", { hasText: "Secretaria de Saúde" })
+          .textContent(),
+      )
+      .toContain(s["zh-CN"].actions.statusValue.doing);
     await exchangePage.close();
   });
 });

@@ -72,11 +72,9 @@ export default function RunPanel({
   const facilitator = writable && canOnDocument(me.role, info.kind, "run.facilitate");
   const participant = writable && canOnDocument(me.role, info.kind, "run.participate");
   const { state } = view;
-  const canAct =
-    participant &&
-    state !== null &&
-    (state.settings.actionsBy === "everyone" || facilitator) &&
-    state.status === "running";
+  // Actions outlive the run: their status is kept up to date after it closed; new ones come while it runs.
+  const canAct = participant && state !== null && (state.settings.actionsBy === "everyone" || facilitator);
+  const canMakeActions = canAct && state?.status === "running";
 
   // Locked sections: typing there is stopped in the page for everyone but facilitators.
   const lockedKey = state?.status === "running" && !facilitator ? state.locks.sections.join("\n") : "";
@@ -166,24 +164,26 @@ export default function RunPanel({
           tallies={view.tallies}
           sections={sections}
           canVote={participant}
-          canAct={canAct}
+          canAct={canMakeActions}
           api={runs}
           onMakeAction={(c) => setActionDraft({ what: c.text, contributionId: c.id })}
         />
       ) : null}
-      {state.status === "running" && (state.revealed || view.actions.length > 0) ? (
+      {view.summary ? <SummaryPanel summary={view.summary} people={people} /> : null}
+      {(state.status === "running" && state.revealed) || view.actions.length > 0 ? (
         <ActionsPanel
           actions={view.actions}
           people={people}
           canAct={canAct}
           draft={
-            actionDraft ?? (canAct && phase.kind === "actions" ? { what: "", contributionId: null } : null)
+            canMakeActions
+              ? (actionDraft ?? (phase.kind === "actions" ? { what: "", contributionId: null } : null))
+              : null
           }
           api={runs}
           onDraftDone={() => setActionDraft(null)}
         />
       ) : null}
-      {view.summary ? <SummaryPanel summary={view.summary} people={people} /> : null}
     </section>
   );
 }
