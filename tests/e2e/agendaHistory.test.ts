@@ -33,6 +33,7 @@ describe("history of an agenda in the browser", () => {
         title: "Opening plenary",
         start: london(9),
         end: london(10),
+        leads: [{ participantId: li.participantId }, { name: "Dr Okafor" }],
       });
       addSession(a.doc, "opening", fields, "test");
       await waitFor(() => readAgenda(l.doc).sessions.length === 1, "Li has the session");
@@ -64,6 +65,7 @@ describe("history of an agenda in the browser", () => {
       const shown = panel.locator(".history-agenda-version__session", { hasText: "Welcome plenary" });
       await shown.waitFor();
       expect(await shown.textContent()).toMatch(/\b0?8:00/);
+      await shown.getByText("Led by Li Wei and Dr Okafor").waitFor();
 
       // Its changes against the version before: the title and the start, each by Li of Chengdu.
       await panel.getByRole("button", { name: "Changes", exact: true }).click();

@@ -1,10 +1,14 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { AgendaHistorySession } from "../../../shared/api/history";
+import type { AgendaSession } from "../../../shared/schema/agendaLayout";
 import { dayOf } from "../../../shared/schema/agendaTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { zoneName } from "../../time/zoneNames";
 import { dayTitle, duration, languageName, list, timeRange } from "../agenda/agendaFormat";
+
+/** A session as listed: the replay's summary, or the whole session in a version view. */
+type ShownSession = AgendaHistorySession & Partial<Pick<AgendaSession, "leads" | "documents" | "link">>;
 
 /**
  * An agenda as it was at a version (or a replay step), read-only: its days, and in each the sessions
@@ -15,8 +19,13 @@ export function AgendaVersion({
   sessions,
   notes,
   broken = 0,
+  people,
+  documents,
 }: {
-  sessions: readonly AgendaHistorySession[];
+  sessions: readonly ShownSession[];
+  /** Names of the exchange's people and titles of its documents (for leads and linked documents). */
+  people?: ReadonlyMap<string, string>;
+  documents?: ReadonlyMap<string, string>;
   /** Each session's notes as text, where it has any. */
   notes?: ReadonlyMap<string, string>;
   /** Sessions a crafted update made unreadable. */
@@ -25,7 +34,7 @@ export function AgendaVersion({
   const { t } = useTranslation("history");
   const locale = useFormatLocale();
   const days = useMemo(() => {
-    const byDay = new Map<string, AgendaHistorySession[]>();
+    const byDay = new Map<string, ShownSession[]>();
     for (const session of sessions) {
       const date = dayOf(session.start, session.zone);
       byDay.set(date, [...(byDay.get(date) ?? []), session]);
@@ -73,6 +82,33 @@ export function AgendaVersion({
                       .filter(Boolean)
                       .join(" · ")}
                   </p>
+                ) : null}
+                {session.leads && session.leads.length > 0 ? (
+                  <p className="history-agenda-version__meta">
+                    {t("agenda.ledBy", {
+                      names: list(
+                        session.leads.map((lead) =>
+                          "name" in lead
+                            ? lead.name
+                            : (people?.get(lead.participantId) ?? t("unknownPerson")),
+                        ),
+                        locale,
+                      ),
+                    })}
+                  </p>
+                ) : null}
+                {session.documents && session.documents.length > 0 ? (
+                  <p className="history-agenda-version__meta">
+                    {t("agenda.linked", {
+                      titles: list(
+                        session.documents.map((id) => documents?.get(id) ?? t("agenda.unknownDocument")),
+                        locale,
+                      ),
+                    })}
+                  </p>
+                ) : null}
+                {session.link ? (
+                  <p className="history-agenda-version__meta history-agenda-version__link">{session.link}</p>
                 ) : null}
                 {notes?.get(session.id) ? (
                   <p className="history-agenda-version__notes">{notes.get(session.id)}</p>

@@ -11,6 +11,7 @@ import { useErrorText } from "../../api/useErrorText";
 import { Loading } from "../../layout/LoadStates";
 import { formatDateTime } from "../../time/relativeTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
+import { useExchangeView } from "../agenda/useExchangeView";
 import { AgendaVersion } from "./AgendaVersion";
 import type { HistoryApi } from "./historyApi";
 import { versionExtensions } from "./staticEditor";
@@ -40,10 +41,10 @@ export function VersionView({ api, versionId }: { api: HistoryApi; versionId: nu
       </p>
     );
   if (!answer) return <Loading label={t("loading")} />;
-  return <VersionDocument state={answer} />;
+  return <VersionDocument state={answer} exchangeId={api.exchangeId} />;
 }
 
-function VersionDocument({ state }: { state: VersionState }) {
+function VersionDocument({ state, exchangeId }: { state: VersionState; exchangeId: string }) {
   const { t } = useTranslation("history");
   const locale = useFormatLocale();
   const doc = useMemo(() => {
@@ -75,7 +76,7 @@ function VersionDocument({ state }: { state: VersionState }) {
   return (
     <div className="history-view">
       <p className="history-view__note">{t("readOnly")}</p>
-      {state.agenda ? <AgendaOf doc={doc} /> : null}
+      {state.agenda ? <AgendaOf doc={doc} exchangeId={exchangeId} /> : null}
       {notesShown && state.agenda ? (
         <h3 className="history-side__title">{t("agenda.generalNotes")}</h3>
       ) : null}
@@ -88,12 +89,26 @@ function VersionDocument({ state }: { state: VersionState }) {
   );
 }
 
-/** An agenda version's days and sessions, with each session's notes as text. */
-function AgendaOf({ doc }: { doc: Y.Doc }) {
+/**
+ * An agenda version's days and sessions, with each session's notes as text, leads and linked
+ * documents by name (from the exchange as it is now; kept on the device for offline reading).
+ */
+function AgendaOf({ doc, exchangeId }: { doc: Y.Doc; exchangeId: string }) {
+  const { view } = useExchangeView(exchangeId);
+  const people = useMemo(() => new Map((view?.participants ?? []).map((p) => [p.id, p.displayName])), [view]);
+  const documents = useMemo(() => new Map((view?.documents ?? []).map((d) => [d.id, d.title])), [view]);
   const agenda = useMemo(() => readAgenda(doc), [doc]);
   const notes = useMemo(
     () => new Map([...agenda.notes].map(([id, fragment]) => [id, notesText(fragment)])),
     [agenda],
   );
-  return <AgendaVersion sessions={agenda.sessions} notes={notes} broken={agenda.broken.length} />;
+  return (
+    <AgendaVersion
+      sessions={agenda.sessions}
+      notes={notes}
+      broken={agenda.broken.length}
+      people={people}
+      documents={documents}
+    />
+  );
 }

@@ -16,6 +16,7 @@ import { apiRequest } from "../../api/request";
 export function historyApi({ exchangeId, documentId }: RoomAddress) {
   const versions = api.versions(exchangeId, documentId);
   return {
+    exchangeId,
     page: (before: number | null, limit = 50) =>
       apiRequest<VersionPage>("GET", `${versions}?limit=${limit}${before ? `&before=${before}` : ""}`),
     state: (id: number) => apiRequest<VersionState>("GET", api.version(exchangeId, documentId, id)),
