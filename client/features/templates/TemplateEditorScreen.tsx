@@ -48,9 +48,10 @@ export function TemplateEditorScreen({
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "en";
   const name = found ? pickText(found.template.name, language).text : "";
   useEffect(() => {
-    if (!stringsReady) return;
+    // The current language's strings, not only the first one's: after a switch they may still be coming.
+    if (!stringsLoaded) return;
     document.title = templateId && name ? t("editor.pageTitleEdit", { name }) : t("editor.pageTitleNew");
-  }, [t, templateId, name, stringsReady]);
+  }, [t, templateId, name, stringsLoaded]);
 
   const back = exchangeTitle ? (
     <AppLink to={exchangePath(exchangeId)} className="template-editor__back">

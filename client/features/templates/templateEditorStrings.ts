@@ -15,26 +15,26 @@ async function ensureStrings(instance: i18n, language: string): Promise<void> {
   instance.addResourceBundle(language, "templateEditor", await load(), true, true);
 }
 
-/** Loads the editor's strings for the current language (and each one switched to); true once there. */
+/**
+ * Loads the editor's strings for the current language (and each one switched to); true once there. Read
+ * from i18next on every render, so the render right after a switch already knows they are not there yet.
+ */
 export function useTemplateEditorStrings(): boolean {
   const { i18n: instance } = useTranslation();
   const language = instance.resolvedLanguage ?? instance.language;
-  const [ready, setReady] = useState(() => instance.hasResourceBundle(language, "templateEditor"));
+  const loaded = instance.hasResourceBundle(language, "templateEditor");
+  // Offline before this language's strings were cached: the screen still opens once the attempt ends.
+  const [settled, setSettled] = useState<string | null>(null);
   useEffect(() => {
+    if (loaded) return;
     let current = true;
-    if (instance.hasResourceBundle(language, "templateEditor")) {
-      setReady(true);
-      return;
-    }
-    setReady(false);
-    // Offline before this language's strings were cached: the screen still opens (keys would show).
     const done = () => {
-      if (current) setReady(true);
+      if (current) setSettled(language);
     };
     ensureStrings(instance, language).then(done, done);
     return () => {
       current = false;
     };
-  }, [instance, language]);
-  return ready;
+  }, [instance, language, loaded]);
+  return loaded || settled === language;
 }
