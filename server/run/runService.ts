@@ -9,6 +9,7 @@ import {
   type RunSummary,
   type VoteRefusal,
 } from "../../shared/run/runRecords";
+import { readDraftEntry } from "../../shared/run/draftEntry";
 import {
   applyRunCommand,
   type RunCommand,
@@ -17,12 +18,13 @@ import {
   readRunState,
   votingOpen,
 } from "../../shared/run/runState";
-import { DocumentLayout, TemplateLayout } from "../../shared/schema/documentLayout";
+import { DocumentLayout } from "../../shared/schema/documentLayout";
 import { DraftLayout, RunLayout, VotesLayout } from "../../shared/schema/runLayout";
 import type { Connection } from "../collab/Connection";
 import type { Room } from "../collab/Room";
 import type { Logger } from "../log";
 import type { DirectoryStorage, StoredParticipant } from "../storage/DirectoryStorage";
+import { placeContributions } from "./placeContributions";
 import { buildSummary } from "./runSummary";
 import { changeRoom, NOBODY, type RunRooms, withRooms } from "./serverChange";
 
@@ -186,14 +188,14 @@ export function createRunService(options: RunServiceOptions) {
         drafts.forEach((draft, index) => {
           const participant = participants[index]!;
           const delegation = participant.delegationId ? delegations.get(participant.delegationId) : undefined;
-          for (const entry of draft!.doc.getArray<Y.Map<unknown>>(DraftLayout.contributions).toArray()) {
-            const text = String(entry.get(DraftLayout.text) ?? "").trim();
-            const sectionId = entry.get(DraftLayout.sectionId);
-            if (!text || typeof sectionId !== "string") continue;
+          for (const item of draft!.doc.getArray<Y.Map<unknown>>(DraftLayout.contributions).toArray()) {
+            const entry = item instanceof Y.Map ? readDraftEntry(item) : null;
+            if (!entry) continue;
             contributions.push({
               id: randomUUID(),
-              sectionId,
-              text: text.slice(0, 5000),
+              sectionId: entry.sectionId,
+              ...(entry.pairIndex === null ? {} : { pairIndex: entry.pairIndex }),
+              text: entry.text,
               author: anonymous
                 ? null
                 : {
@@ -211,9 +213,10 @@ export function createRunService(options: RunServiceOptions) {
         // Under a fresh client id bound to nobody: the stored change names no author (labels carry names
         // when the run is not anonymous).
         changeRoom(room!, NOBODY, null, (doc) => {
-          writeContributions(doc, contributions);
+          // Each under its answer space (section and, per pair, its pair of delegations).
+          const placed = placeContributions(doc, contributions);
           const map = runMap(doc);
-          map.set(RunLayout.contributions, contributions);
+          map.set(RunLayout.contributions, placed);
           map.set(RunLayout.state, revealed);
         });
         revealedNow = true;
@@ -341,34 +344,6 @@ export function createRunService(options: RunServiceOptions) {
 }
 
 export type RunService = ReturnType<typeof createRunService>;
-
-/** Each contribution as a paragraph at the end of its section (label in bold when the run names authors). */
-function writeContributions(doc: Y.Doc, contributions: readonly RevealedContribution[]): void {
-  const sections = new Map<string, Y.XmlElement>();
-  for (const node of doc.getXmlFragment(DocumentLayout.content).toArray()) {
-    if (!(node instanceof Y.XmlElement) || node.nodeName !== TemplateLayout.sectionNode) continue;
-    const id = node.getAttribute(TemplateLayout.sectionIdAttribute);
-    if (typeof id === "string" && !sections.has(id)) sections.set(id, node);
-  }
-  for (const contribution of contributions) {
-    const section = sections.get(contribution.sectionId);
-    if (!section) continue;
-    const paragraph = new Y.XmlElement("paragraph");
-    const text = new Y.XmlText();
-    paragraph.insert(0, [text]);
-    section.insert(section.length, [paragraph]);
-    const author = contribution.author;
-    if (author) {
-      const label = author.delegationName
-        ? `${author.name} · ${author.delegationName}: `
-        : `${author.name}: `;
-      text.insert(0, label, { bold: {} });
-      text.insert(label.length, contribution.text, {});
-    } else {
-      text.insert(0, contribution.text);
-    }
-  }
-}
 
 function shuffle<T>(items: T[]): void {
   for (let i = items.length - 1; i > 0; i--) {

@@ -43,7 +43,13 @@ export function buildSummary(input: {
     row(delegationOf.get(voter) ?? null).votes += Object.values(dots).reduce((a, b) => a + b, 0);
   }
   const top = contributions
-    .map((c) => ({ contributionId: c.id, text: c.text, sectionId: c.sectionId, votes: tallies[c.id] ?? 0 }))
+    .map((c) => ({
+      contributionId: c.id,
+      text: c.text,
+      sectionId: c.sectionId,
+      ...(c.pairIndex === undefined ? {} : { pairIndex: c.pairIndex }),
+      votes: tallies[c.id] ?? 0,
+    }))
     .filter((c) => c.votes > 0)
     .sort((a, b) => b.votes - a.votes)
     .slice(0, TOP_ITEMS);

@@ -6,6 +6,8 @@ export interface RevealedContribution {
   /** Stable id (votes and actions refer to it). */
   id: string;
   sectionId: string;
+  /** Per-pair sections: the pair of delegations it is about (index into the document's pairs); absent otherwise. */
+  pairIndex?: number;
   text: string;
   /** Null in an anonymous run: nothing names, colours or identifies the author. */
   author: {
@@ -50,7 +52,7 @@ export interface RunSummary {
     contributions: number;
     votes: number;
   }>;
-  top: Array<{ contributionId: string; text: string; sectionId: string; votes: number }>;
+  top: Array<{ contributionId: string; text: string; sectionId: string; pairIndex?: number; votes: number }>;
   actions: RunAction[];
   anonymous: boolean;
 }

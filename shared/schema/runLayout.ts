@@ -21,13 +21,15 @@ export const RunLayout = {
 
 /**
  * A participant's private draft (its own room, opened only to its owner): a Y.Array of Y.Maps, one per
- * contribution, each { id: string, sectionId: string, text: Y.Text }. Only ever pushed to and deleted
+ * contribution, each { id: string, sectionId: string, pairIndex?: number, text: Y.Text } (pairIndex: the
+ * answer space's pair in a per-pair section, see shared/run/answerSpaces). Only ever pushed to and deleted
  * from by its owner's clients, so two tabs (or an offline device) never overwrite each other's entries.
  */
 export const DraftLayout = {
   contributions: "contributions",
   id: "id",
   sectionId: "sectionId",
+  pairIndex: "pairIndex",
   text: "text",
 } as const;
 
