@@ -15,6 +15,7 @@ import { type DependencyCheck, healthRoutes } from "./http/health";
 import { securityHeaders } from "./http/securityHeaders";
 import { staticClientRoutes } from "./http/staticClient";
 import type { Logger } from "./log";
+import { scaleOutRunSerializer } from "./run/runLockRedis";
 import { createRunService } from "./run/runService";
 import { withTimeout } from "./scaleout/degradation";
 import type { ScaleOut } from "./scaleout/scaleOut";
@@ -69,7 +70,17 @@ export function createApp(
   });
   history = createHistoryService({ storage: documents, rooms: registry, log, leases: scaleOut?.leases });
   // Facilitated runs write into documents through the rooms, and mark their events in history.
-  const runs = createRunService({ rooms: registry, directory, history, log, now: Date.now });
+  // Several instances: run commands serialized per document by a Redis lock (server/run/runLockRedis).
+  const runs = createRunService({
+    rooms: registry,
+    directory,
+    history,
+    log,
+    now: Date.now,
+    serializer: scaleOut
+      ? scaleOutRunSerializer({ redis: scaleOut.redis, rooms: registry, storage: documents, log })
+      : undefined,
+  });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
   const collab = createCollabEndpoint({
     registry,

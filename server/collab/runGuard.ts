@@ -34,9 +34,11 @@ export function runRefusal(
       return "protectedStructure";
     }
   }
-  const map = doc.share.get(RunLayout.map) as Y.Map<unknown> | undefined;
-  if (!map || map._map.size === 0) return null;
-  const state = readRunState(map.get(RunLayout.state));
+  const root = doc.share.get(RunLayout.map);
+  if (!root || root._map.size === 0) return null;
+  // A room loaded from storage holds the root untyped until someone asks for it as a map (another
+  // instance's room, or after a restart): `getMap` types it.
+  const state = readRunState(doc.getMap<unknown>(RunLayout.map).get(RunLayout.state));
   const locks = !mayEditLocked && state?.status === "running" ? state.locks : null;
   const lockedSections = new Set(locks?.sections ?? []);
   const lockedAll = locks?.document === true;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
 import type { DocumentInfo } from "../../shared/domain";
 import { formatRoomName } from "../../shared/protocol/roomName";
+import { readDraftEntry } from "../../shared/run/draftEntry";
 import {
   checkDots,
   type RevealedContribution,
@@ -9,7 +10,6 @@ import {
   type RunSummary,
   type VoteRefusal,
 } from "../../shared/run/runRecords";
-import { readDraftEntry } from "../../shared/run/draftEntry";
 import {
   applyRunCommand,
   type RunCommand,
@@ -25,6 +25,7 @@ import type { Room } from "../collab/Room";
 import type { Logger } from "../log";
 import type { DirectoryStorage, StoredParticipant } from "../storage/DirectoryStorage";
 import { placeContributions } from "./placeContributions";
+import { createRunSerializer, localRunLock, type RunSerializer, serializeRunService } from "./runLock";
 import { buildSummary } from "./runSummary";
 import { changeRoom, NOBODY, type RunRooms, withRooms } from "./serverChange";
 
@@ -42,6 +43,8 @@ export interface RunServiceOptions {
   history?: RunHistory;
   log: Logger;
   now: () => number;
+  /** Serializes changing commands per document (server/run/runLock; default: in-process only). */
+  serializer?: RunSerializer;
 }
 
 export type RunOutcome<T = RunState> =
@@ -70,7 +73,10 @@ const actionsOf = (doc: Y.Doc): RunAction[] =>
  * it through the HTTP API (server/http/api/runRoutes), which has checked their permissions.
  */
 export function createRunService(options: RunServiceOptions) {
-  const { rooms, directory, log, now } = options;
+  const { directory, log, now } = options;
+  const serializer =
+    options.serializer ?? createRunSerializer({ lock: localRunLock(), rooms: options.rooms, log });
+  const rooms = serializer.rooms;
 
   async function record(
     document: DocumentInfo,
@@ -114,7 +120,7 @@ export function createRunService(options: RunServiceOptions) {
     });
   }
 
-  return {
+  const service = {
     /** The run of a document as stored (null: none started). */
     async state(document: DocumentInfo): Promise<RunState | null> {
       return withRooms(rooms, [roomOf(document)], NOBODY, ([room]) => stateOf(room!.doc));
@@ -341,6 +347,7 @@ export function createRunService(options: RunServiceOptions) {
       return outcome;
     },
   };
+  return serializeRunService(service, serializer);
 }
 
 export type RunService = ReturnType<typeof createRunService>;
