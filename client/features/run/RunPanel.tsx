@@ -8,7 +8,11 @@ import { canOnDocument } from "../../../shared/permissions";
 import type { PresenceUser } from "../../../shared/protocol/presenceUser";
 import type { RoomAddress } from "../../../shared/protocol/roomName";
 import type { RunCommand } from "../../../shared/run/runState";
-import { DocumentLayout, TemplateLayout } from "../../../shared/schema/documentLayout";
+import {
+  DocumentLayout,
+  TemplateLayout,
+  type TemplatePairEntry,
+} from "../../../shared/schema/documentLayout";
 import type { ReflectionTemplate } from "../../../shared/templates/templateSchema";
 import { type ApiFailure, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
@@ -58,6 +62,7 @@ export default function RunPanel({
   const offset = useServerOffset(room);
   const runs = useMemo(() => runApi(room), [room]);
   const template = useTemplate(doc);
+  const pairs = usePairs(doc);
   const [exchange] = useResource<ExchangeView>(api.exchange(room.exchangeId));
   const people: People = exchange.state === "ready" ? exchange.data : { participants: [], delegations: [] };
   const [busy, setBusy] = useState(false);
@@ -152,7 +157,7 @@ export default function RunPanel({
       ) : null}
       {writing && (phase.kind === "write" || phase.kind === "reveal") ? (
         participant ? (
-          <DraftEditor room={room} me={user} sections={sections} />
+          <DraftEditor room={room} me={user} sections={sections} pairs={pairs} />
         ) : (
           <p className="run-note">{t("run:draft.observer")}</p>
         )
@@ -163,13 +168,14 @@ export default function RunPanel({
           contributions={view.contributions}
           tallies={view.tallies}
           sections={sections}
+          pairs={pairs}
           canVote={participant}
           canAct={canMakeActions}
           api={runs}
           onMakeAction={(c) => setActionDraft({ what: c.text, contributionId: c.id })}
         />
       ) : null}
-      {view.summary ? <SummaryPanel summary={view.summary} people={people} /> : null}
+      {view.summary ? <SummaryPanel summary={view.summary} people={people} pairs={pairs} /> : null}
       {(state.status === "running" && state.revealed) || view.actions.length > 0 ? (
         <ActionsPanel
           actions={view.actions}
@@ -202,4 +208,21 @@ function useTemplate(doc: Y.Doc): ReflectionTemplate | null {
     return () => map.unobserve(update);
   }, [map]);
   return template;
+}
+
+const NO_PAIRS: TemplatePairEntry[] = [];
+const pairsIn = (map: Y.Map<unknown>) =>
+  (map.get(TemplateLayout.pairs) as TemplatePairEntry[] | undefined) ?? NO_PAIRS;
+
+/** The delegation pairs of a per-pair ("who learned what") document, written with it by the server. */
+function usePairs(doc: Y.Doc): TemplatePairEntry[] {
+  const map = doc.getMap<unknown>(DocumentLayout.template);
+  const [pairs, setPairs] = useState(() => pairsIn(map));
+  useEffect(() => {
+    const update = () => setPairs(pairsIn(map));
+    update();
+    map.observe(update);
+    return () => map.unobserve(update);
+  }, [map]);
+  return pairs;
 }

@@ -2,11 +2,21 @@ import { useTranslation } from "react-i18next";
 import type { RunSummary } from "../../../shared/run/runRecords";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { formatDue, ownerName, type People } from "./ActionsPanel";
-import { formatDuration, formatMinutes } from "./runText";
+import { formatDuration, formatMinutes, type Pairs, usePairLabel } from "./runText";
 
 /** A closed run's summary: phases with their actual times, counts per delegation, top items, actions. */
-export function SummaryPanel({ summary, people }: { summary: RunSummary; people: People }) {
+export function SummaryPanel({
+  summary,
+  people,
+  pairs = [],
+}: {
+  summary: RunSummary;
+  people: People;
+  /** The document's delegation pairs: a top item of a per-pair section shows its pair. */
+  pairs?: Pairs;
+}) {
   const { t } = useTranslation("run");
+  const pairLabel = usePairLabel(pairs);
   const locale = useFormatLocale();
   const delegationName = (id: string | null) => people.delegations.find((d) => d.id === id)?.name ?? null;
   return (
@@ -73,7 +83,7 @@ export function SummaryPanel({ summary, people }: { summary: RunSummary; people:
         <ol className="run-summary__top">
           {summary.top.map((item) => (
             <li key={item.contributionId}>
-              {item.text}{" "}
+              {item.text} <PairNote pair={pairLabel(item.pairIndex)} />
               <span className="run-note">({t("contributions.votes", { count: item.votes })})</span>
             </li>
           ))}
@@ -104,5 +114,16 @@ export function SummaryPanel({ summary, people }: { summary: RunSummary; people:
         </ul>
       )}
     </section>
+  );
+}
+
+/** "(Recife team → Bristol council)" after a top item of a per-pair section, read as a sentence. */
+function PairNote({ pair }: { pair: { text: string; spoken: string } | null }) {
+  if (!pair) return null;
+  return (
+    <span className="run-note">
+      <span aria-hidden="true">{pair.text}</span>
+      <span className="visually-hidden">{pair.spoken}</span>{" "}
+    </span>
   );
 }

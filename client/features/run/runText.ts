@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import type { TemplatePairEntry } from "../../../shared/schema/documentLayout";
 import { type LocalizedText, pickText } from "../../../shared/templates/localizedText";
 import type { ReflectionTemplate } from "../../../shared/templates/templateSchema";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "../../i18n/languages";
@@ -40,3 +41,20 @@ export function formatDuration(ms: number, locale: string): string {
 }
 
 export type Sections = ReflectionTemplate["sections"];
+
+/** The delegation pairs of a "who learned what" document (its template map's "pairs"; empty otherwise). */
+export type Pairs = readonly TemplatePairEntry[];
+
+/** A pair as the document labels it ("Recife team → Bristol council") and as it is read aloud. */
+export function usePairLabel(pairs: Pairs): (pairIndex: number | null | undefined) => {
+  text: string;
+  spoken: string;
+} | null {
+  const { t } = useTranslation("run");
+  return (pairIndex) => {
+    const pair = typeof pairIndex === "number" ? pairs[pairIndex] : undefined;
+    if (!pair) return null;
+    const names = { from: pair.from.name, to: pair.to.name };
+    return { text: t("pair.label", names), spoken: t("pair.spoken", names) };
+  };
+}
