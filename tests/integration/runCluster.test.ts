@@ -62,7 +62,7 @@ describe.skipIf(!ready)("facilitated runs across instances: each command once", 
     const exchange = await createExchange(servers[0]!.url);
     const second = await exchange.join("facilitator", "Second Facilitator");
     const writers = await Promise.all([1, 2, 3].map((n) => exchange.join("delegate", `Writer ${n}`)));
-    const rounds = 4;
+    const rounds = 6;
     for (let round = 0; round < rounds; round++) {
       const run = await templatedDocument(exchange);
       expect((await run.command(exchange.facilitator, AAR_PHASES)).status).toBe(200);
