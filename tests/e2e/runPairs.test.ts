@@ -98,7 +98,7 @@ describe("a who-learned-what run: the draft offers each pair of delegations", ()
         .filter(
           (e) =>
             e.getAttribute(TemplateLayout.sectionIdAttribute) === "learned" &&
-            e.getAttribute(TemplateLayout.pairIndexAttribute) === pairIndex,
+            (e.getAttribute(TemplateLayout.pairIndexAttribute) as unknown) === pairIndex,
         )
         .map((e) => e.toString())
         .join("");
