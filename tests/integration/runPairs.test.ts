@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import type { MembershipResponse } from "../../shared/api/responses";
 import type { Delegation, DocumentInfo } from "../../shared/domain";
 import { formatRoomName } from "../../shared/protocol/roomName";
-import type { RevealedContribution } from "../../shared/run/runRecords";
+import type { RevealedContribution, RunSummary } from "../../shared/run/runRecords";
 import type { RunCommand, RunState } from "../../shared/run/runState";
 import { DocumentLayout, TemplateLayout, type TemplatePairEntry } from "../../shared/schema/documentLayout";
 import { DraftLayout, RunLayout } from "../../shared/schema/runLayout";
@@ -95,7 +95,7 @@ function learnedByPair(doc: Y.Doc): Map<unknown, string> {
 }
 
 describe("facilitated run of a per-pair template (who learned what)", () => {
-  it("reveals drafts for two different pairs under their own pair's section element, in one change", async () => {
+  it("reveals drafts for two different pairs under their own pair's section element, in one change; votes and the summary keep the pair", async () => {
     const document = await exchange.facilitator.session.ok<DocumentInfo>(
       "POST",
       `/api/exchanges/${exchange.exchangeId}/documents`,
@@ -170,6 +170,19 @@ describe("facilitated run of a per-pair template (who learned what)", () => {
     expect((await command({ type: "reveal" })).status).toBe(200);
     const again = learnedByPair(await serverCopy(room));
     expect(again).toEqual(learned);
+
+    // Voted on and summed up, the contribution keeps its pair: the summary's top item names it.
+    for (let i = 0; i < 3; i++) await command({ type: "next" }); // write -> reveal -> discuss -> vote
+    const voted = byText.get("chengdu-learned-from-bristol")!.id;
+    const vote = await fromBristol.session.request("PUT", `${base}/votes`, { dots: { [voted]: 2 } });
+    expect(vote.status).toBe(200);
+    expect((await command({ type: "close" })).status).toBe(200);
+    const closed = await serverCopy(room);
+    const summary = closed.getMap(RunLayout.map).get(RunLayout.summary) as RunSummary;
+    expect(summary.top).toEqual([
+      expect.objectContaining({ contributionId: voted, pairIndex: bristolToChengdu, votes: 2 }),
+    ]);
+    closed.destroy();
     for (const d of drafts) d.destroy();
     watcher.destroy();
     after.destroy();
