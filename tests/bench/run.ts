@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { measureCapacity, type RampResult } from "./capacityPhase";
 import { BENCH, ISOLATION, roomName, type ServerKind } from "./config";
 import { type CpuIsolation, pinThisProcess } from "./cpuIsolation";
+import { printHistoryReport, runHistoryBench } from "./history";
 import { type IdleResult, measureIdleConnections } from "./idleConnections";
 import {
   buildLargeDocument,
@@ -10,7 +11,6 @@ import {
   type LargeDocumentResult,
   measureLargeDocument,
 } from "./largeDocument";
-import { printHistoryReport, runHistoryBench } from "./history";
 import { type LatencyResult, type LatencySubject, measureLatency } from "./latencyPhase";
 import { LoadGenerator } from "./loadShards";
 import { CLK_TCK, MACHINE_CORES } from "./procStats";
