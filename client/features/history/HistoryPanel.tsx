@@ -9,14 +9,18 @@ import { formatDateTime } from "../../time/relativeTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
 import { Dialog } from "../../ui/Dialog";
+import { installStyles } from "../../ui/lazyStyles";
 import { ChangesView } from "./ChangesView";
+import historyCss from "./history.css?inline";
 import { historyApi } from "./historyApi";
 import { useHistoryStrings } from "./historyStrings";
 import { ReplayView } from "./ReplayView";
 import { TimelineList } from "./TimelineList";
 import { useHistoryTimeline } from "./useHistoryTimeline";
 import { VersionView } from "./VersionView";
-import "./history.css";
+
+// Its styles travel with this lazy chunk (client/ui/lazyStyles).
+installStyles("history-styles", historyCss);
 
 type Mode = "view" | "compare" | "replay";
 

@@ -5,10 +5,14 @@ import type { WhoWroteMap } from "../../../shared/api/history";
 import type { RoomAddress } from "../../../shared/protocol/roomName";
 import { DocumentLayout } from "../../../shared/schema/documentLayout";
 import { whoWroteWhat, whoWroteWhatKey } from "../../editor/whoWroteWhat";
+import { installStyles } from "../../ui/lazyStyles";
 import { historyApi } from "./historyApi";
 import { loadHistoryStrings } from "./historyStrings";
 import { showAuthor } from "./people";
-import "./whoWrote.css";
+import whoWroteCss from "./whoWrote.css?inline";
+
+// Its styles travel with this lazy chunk (client/ui/lazyStyles).
+installStyles("who-wrote-styles", whoWroteCss);
 
 /** New client ids are looked up at most this often (text from anonymous ids is never in the map). */
 const REFRESH_MS = 10_000;

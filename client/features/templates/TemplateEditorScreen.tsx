@@ -13,11 +13,15 @@ import { useParticipantLanguage } from "../../membership/useParticipantLanguage"
 import { AppLink } from "../../navigation/AppLink";
 import { exchangePath } from "../../navigation/paths";
 import { AlertIcon, LockIcon } from "../../ui/icons";
+import { installStyles } from "../../ui/lazyStyles";
 import { StateMessage } from "../../ui/StateMessage";
 import { TemplateForm } from "./TemplateForm";
 import { blankDraft, draftOf, type TemplateDraft } from "./templateDraft";
+import templateEditorCss from "./templateEditor.css?inline";
 import { useTemplateEditorStrings } from "./templateEditorStrings";
-import "./templateEditor.css";
+
+// Its styles travel with this lazy chunk (client/ui/lazyStyles).
+installStyles("template-editor-styles", templateEditorCss);
 
 /**
  * The template editor, for facilitators: a new template (blank, or a copy of a built-in or custom one
