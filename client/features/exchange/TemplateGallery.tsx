@@ -5,9 +5,10 @@ import type { ReflectionTemplate, TemplateKind } from "../../../shared/templates
 import { useErrorText } from "../../api/useErrorText";
 import type { Resource } from "../../api/useResource";
 import { Loading } from "../../layout/LoadStates";
+import { formatHoursAndMinutes } from "../../time/formatDuration";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
-import { formatRunTime, useTemplateText } from "./templateText";
+import { useTemplateText } from "./templateText";
 import "./templates.css";
 
 /** The value of the gallery when no template is chosen. */
@@ -118,7 +119,9 @@ function TemplateOption({
       <span id={`${id}-about`} className="template-option__about">
         <span className="template-option__meta">
           {t(own ? "gallery.metaOwn" : "gallery.meta", {
-            duration: t("gallery.runTime", { duration: formatRunTime(template.durationMinutes, locale) }),
+            duration: t("gallery.runTime", {
+              duration: formatHoursAndMinutes(template.durationMinutes, locale),
+            }),
             sections: t("gallery.sectionCount", { count: template.sections.length }),
           })}
         </span>

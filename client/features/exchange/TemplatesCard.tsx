@@ -11,6 +11,7 @@ import { Loading } from "../../layout/LoadStates";
 import { AppLink } from "../../navigation/AppLink";
 import { navigate } from "../../navigation/history";
 import { templatePath } from "../../navigation/paths";
+import { formatHoursAndMinutes } from "../../time/formatDuration";
 import { formatDateTime } from "../../time/relativeTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
@@ -18,7 +19,7 @@ import { Card } from "../../ui/Card";
 import { CardEmpty } from "../../ui/CardEmpty";
 import { Dialog } from "../../ui/Dialog";
 import { DocumentIcon, PlusIcon } from "../../ui/icons";
-import { formatRunTime, problemText, useTemplateText } from "./templateText";
+import { problemText, useTemplateText } from "./templateText";
 import "./templates.css";
 
 /**
@@ -183,7 +184,7 @@ function TemplateRow({
           {t("templates:card.meta", {
             kind: t(`common:kind.${template.kind}`),
             sections: t("templates:gallery.sectionCount", { count: template.sections.length }),
-            duration: formatRunTime(template.durationMinutes, locale),
+            duration: formatHoursAndMinutes(template.durationMinutes, locale),
           })}
           {stored ? (
             <>

@@ -4,10 +4,10 @@ import {
   type RunPhaseKind,
   TEMPLATE_LIMITS,
 } from "../../../shared/templates/templateSchema";
+import { formatHoursAndMinutes } from "../../time/formatDuration";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
 import { PlusIcon } from "../../ui/icons";
-import { formatMinutes } from "./formatMinutes";
 import { keepFocus, MoveButtons } from "./SectionList";
 import { moved, newPhase, type PhaseDraft } from "./templateDraft";
 import type { ErrorAt } from "./useTemplateErrors";
@@ -94,7 +94,7 @@ export function RunPlanEditor({
       </ol>
       {phases.length > 0 ? (
         <p className="template-editor__muted">
-          {t("editor.runPlanTotal", { duration: formatMinutes(total, locale) })}
+          {t("editor.runPlanTotal", { duration: formatHoursAndMinutes(total, locale) })}
         </p>
       ) : null}
       <Button

@@ -12,13 +12,13 @@ import { FormError } from "../../api/FormError";
 import { type ApiFailure, apiRequest, asFailure } from "../../api/request";
 import { navigate } from "../../navigation/history";
 import { exchangePath } from "../../navigation/paths";
+import { formatHoursAndMinutes } from "../../time/formatDuration";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
 import { Dialog } from "../../ui/Dialog";
 import { SelectField } from "../../ui/SelectField";
 import { TextField } from "../../ui/TextField";
-import { formatMinutes } from "./formatMinutes";
 import { LocalizedFields } from "./LocalizedFields";
 import { RunPlanEditor } from "./RunPlanEditor";
 import { SectionList } from "./SectionList";
@@ -151,7 +151,7 @@ export function TemplateForm({
             value={draft.duration}
             hint={
               Number.isInteger(duration) && duration > 0
-                ? t("editor.durationHint", { duration: formatMinutes(duration, locale) })
+                ? t("editor.durationHint", { duration: formatHoursAndMinutes(duration, locale) })
                 : undefined
             }
             error={durationError}

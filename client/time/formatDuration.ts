@@ -1,4 +1,3 @@
-// The same as the exchange screen's (features do not import each other).
 interface DurationFormatter {
   format(duration: { hours?: number; minutes?: number }): string;
 }
@@ -8,7 +7,7 @@ type DurationFormatConstructor = new (
 ) => DurationFormatter;
 
 /** "1 hour, 15 minutes" / "1 hora e 15 minutos" / "1小时15分钟", as Intl writes it in the reader's language. */
-export function formatMinutes(totalMinutes: number, locale: string): string {
+export function formatHoursAndMinutes(totalMinutes: number, locale: string): string {
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
   const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
