@@ -149,7 +149,7 @@ describe("a facilitated run from start to close in three languages", () => {
     for (const lng of LNGS) {
       await expect
         .poll(() => tallyOf(lng, written["zh-CN"]), { timeout: 10_000 })
-        .toBe(s[lng].contributions.votes_other.replace("{{count}}", "2"));
+        .toBe(s[lng].contributions.votes_other.replace("{{count, number}}", "2"));
     }
     expect(await tallyOf("en", written.en)).toBe("1 dot");
   });
