@@ -1,5 +1,3 @@
-import * as encoding from "lib0/encoding";
-import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import {
   encodeAccessMessage,
@@ -8,19 +6,18 @@ import {
   RefusalReason,
 } from "../../shared/protocol/accessMessage";
 import { DEFLATE_SYNC_MIN_BYTES, encodeDeflatedSync } from "../../shared/protocol/deflatedSync";
-import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
+import { SyncStep } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
-import { filterAwareness } from "../scaleout/awarenessFilter";
 import type { StoredDocument } from "../storage/DocumentStorage";
 import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
 import { inspectUpdate, type UpdateClocks } from "./inspectUpdate";
 import { ProtocolError } from "./ProtocolError";
+import { RoomPresence } from "./roomPresence";
 import { runRefusal } from "./runGuard";
 import { breaksTemplateStructure } from "./sectionGuard";
 import { createSyncDeflater } from "./syncDeflater";
-import { vouchAwareness } from "./vouchAwareness";
-import { binaryFrame, syncFrameHead, syncUpdateFrame } from "./wsFrames";
+import { syncFrameHead, syncUpdateFrame } from "./wsFrames";
 
 /** A change a client made, handed to storage before anyone else sees it. */
 export interface ClientChange {
@@ -53,10 +50,6 @@ const EVERYTHING = 2 ** 31;
 /** No client ids (shared: most changes bind none and forge none). */
 const NONE: readonly number[] = Object.freeze([]);
 
-/** The origin of presence that another instance's clients announced (scale-out: server/scaleout). */
-class RemoteAwareness {
-  constructor(readonly instance: string) {}
-}
 /** The origin of changes another instance stored and published. */
 const REMOTE_CHANGE = Symbol("remote change");
 
@@ -69,8 +62,9 @@ const REMOTE_CHANGE = Symbol("remote change");
  */
 export class Room {
   private readonly ydoc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   readonly connections = new Set<Connection>();
+  /** Carets and who is here (roomPresence). */
+  readonly presence = new RoomPresence(this.ydoc, this.connections, () => this.isDestroyed);
   /** Which participant each Yjs client id belongs to (first use binds it). */
   readonly bindings = new Map<number, string>();
   /** Stored bytes plus bytes applied since: an upper bound of the encoded document size. */
@@ -89,15 +83,6 @@ export class Room {
   private turnHasRemote = false;
   /** Set once a change could not be stored (or was half applied): the room serves nothing more. */
   private storeFailure: Error | null = null;
-  private pendingAwareness = new Set<number>();
-  private awarenessScheduled = false;
-  private readonly awarenessOwners = new Map<number, Connection>();
-  /** Presence client ids announced by other instances' clients, and which instance (scale-out). */
-  private readonly remoteOwners = new Map<number, string>();
-  /** Presence changes of this instance's own clients in this tick, for the other instances. */
-  private pendingLocalAwareness = new Set<number>();
-  /** Scale-out: where this instance's clients' presence changes go (one message per tick). */
-  onLocalAwareness: ((update: Uint8Array) => void) | null = null;
   /** Clients without Mutual's messages already told why their updates are refused (see `refuse`). */
   private readonly deniedTo = new WeakMap<Connection, number>();
   private readonly deflate = createSyncDeflater();
@@ -106,11 +91,7 @@ export class Room {
     readonly name: string,
     private readonly maxDocumentBytes: number,
     private readonly storage: RoomStorage,
-  ) {
-    // The server takes part in awareness only as a relay; it has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on("update", this.handleAwarenessUpdate);
-  }
+  ) {}
 
   /**
    * The stored state, not yet integrated into the Y.Doc. Integrating a large document takes long
@@ -156,7 +137,7 @@ export class Room {
       ? (this.storedStateVector ?? Y.encodeStateVectorFromUpdate(this.storedState))
       : Y.encodeStateVector(this.ydoc);
     connection.send(syncMessage(SyncStep.step1, stateVector));
-    this.sendAllAwareness(connection);
+    this.presence.sendAll(connection);
   }
 
   /**
@@ -401,53 +382,6 @@ export class Room {
     connection.warn("update.foreign_client", { clientIds });
   }
 
-  /** Applies a client's awareness change (presence, caret) under the identity the server vouches for. */
-  applyClientAwareness(connection: Connection, update: Uint8Array): void {
-    const mayUse = (clientId: number) => {
-      if (!this.remoteOwners.has(clientId)) {
-        return (this.awarenessOwners.get(clientId) ?? connection) === connection;
-      }
-      // Announced on another instance: only its participant may take it over (its client, keeping its
-      // id, reconnected here, perhaps from an instance that died before withdrawing it).
-      const user = this.awareness.getStates().get(clientId)?.user as { participantId?: unknown } | undefined;
-      return user?.participantId === connection.identity.participantId;
-    };
-    const vouched = vouchAwareness(update, connection.identity, mayUse);
-    if (!vouched) return;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, vouched, connection);
-    } catch (error) {
-      throw new ProtocolError("malformedMessage", `awareness rejected: ${(error as Error).message}`);
-    }
-  }
-
-  /** Presence announced by another instance's clients (scale-out). */
-  applyRemoteAwareness(update: Uint8Array, instance: string): void {
-    if (this.isDestroyed) return;
-    // Ids a socket here holds are this instance's to announce (see filterAwareness).
-    const others = filterAwareness(update, (clientId) => !this.awarenessOwners.has(clientId));
-    if (others) awarenessProtocol.applyAwarenessUpdate(this.awareness, others, new RemoteAwareness(instance));
-  }
-
-  /** Withdraws the presence of an instance's clients (the instance died). */
-  dropRemoteAwareness(instance: string): void {
-    const ids = [...this.remoteOwners].filter(([, owner]) => owner === instance).map(([id]) => id);
-    if (ids.length > 0 && !this.isDestroyed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, ids, new RemoteAwareness(instance));
-    }
-  }
-
-  /** The presence of this instance's own clients, for an instance that just joined the room; null if none. */
-  localAwareness(): Uint8Array | null {
-    const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.getStates().has(id));
-    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
-  }
-
-  sendAllAwareness(connection: Connection): void {
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) connection.send(this.encodeAwareness(present));
-  }
-
   add(connection: Connection): void {
     this.connections.add(connection);
   }
@@ -455,9 +389,7 @@ export class Room {
   /** Forgets a connection and withdraws the presence it announced. */
   remove(connection: Connection): void {
     this.connections.delete(connection);
-    if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
-    }
+    this.presence.withdraw(connection);
   }
 
   /** True once the doc may hold something storage lacks (a change not stored, or half applied): never saved. */
@@ -488,57 +420,7 @@ export class Room {
   destroy(): void {
     this.storedState = null;
     this.storedStateVector = null;
-    this.awareness.off("update", this.handleAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.ydoc.destroy();
-  }
-
-  private handleAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const remote = origin instanceof RemoteAwareness ? origin.instance : null;
-    const connection = remote === null ? (origin as Connection | null) : null;
-    for (const id of [...added, ...updated]) {
-      if (remote !== null) this.remoteOwners.set(id, remote);
-      else if (connection) {
-        this.remoteOwners.delete(id);
-        connection.awarenessIds.add(id);
-        this.awarenessOwners.set(id, connection);
-      }
-      if (remote === null && !this.remoteOwners.has(id)) this.pendingLocalAwareness.add(id);
-      this.pendingAwareness.add(id);
-    }
-    for (const id of removed) {
-      // Another instance's client: its own instance tells the others (or they see the instance die).
-      if (!this.remoteOwners.delete(id)) this.pendingLocalAwareness.add(id);
-      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
-      this.awarenessOwners.delete(id);
-      this.pendingAwareness.add(id);
-    }
-    if (!this.awarenessScheduled) {
-      this.awarenessScheduled = true;
-      setImmediate(this.broadcastAwareness);
-    }
-  };
-
-  /** Presence changes of one tick go out as one message. */
-  private broadcastAwareness = (): void => {
-    this.awarenessScheduled = false;
-    if (this.isDestroyed || this.pendingAwareness.size === 0) return;
-    const frame = binaryFrame(this.encodeAwareness([...this.pendingAwareness]));
-    this.pendingAwareness.clear();
-    for (const connection of this.connections) connection.sendFrame(frame);
-    if (this.pendingLocalAwareness.size === 0) return;
-    const local = [...this.pendingLocalAwareness];
-    this.pendingLocalAwareness.clear();
-    this.onLocalAwareness?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
-  };
-
-  private encodeAwareness(clientIds: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
-    return encoding.toUint8Array(encoder);
   }
 }

@@ -17,10 +17,10 @@ export function handleMessage(room: Room, connection: Connection, message: Uint8
         handleSync(room, connection, decoder);
         return;
       case MessageType.awareness:
-        room.applyClientAwareness(connection, decoding.readVarUint8Array(decoder));
+        room.presence.applyClient(connection, decoding.readVarUint8Array(decoder));
         return;
       case MessageType.queryAwareness:
-        room.sendAllAwareness(connection);
+        room.presence.sendAll(connection);
         return;
       default:
         throw new ProtocolError("unknownMessage", `unknown message type ${type}`);

@@ -206,7 +206,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
     const channel = crossInstance!;
     let waiting: Array<() => void> | null = [];
     const whenLoaded = (apply: () => void) => (waiting ? waiting.push(apply) : apply());
-    room.onLocalAwareness = (update) => channel.publishAwareness(room.name, update);
+    room.presence.onLocalAwareness = (update) => channel.publishAwareness(room.name, update);
     await channel.subscribe(room.name, {
       update: (update, bindings, changes) =>
         whenLoaded(() => {
@@ -215,10 +215,10 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
           countUpdates(room, changes);
           options.history?.noteChange(room.name);
         }),
-      awareness: (update, instance) => whenLoaded(() => room.applyRemoteAwareness(update, instance)),
+      awareness: (update, instance) => whenLoaded(() => room.presence.applyRemote(update, instance)),
       awarenessQuery: () =>
         whenLoaded(() => {
-          const present = room.localAwareness();
+          const present = room.presence.local();
           if (present) channel.publishAwareness(room.name, present);
         }),
       compacted: (updates, bytes) =>
@@ -302,7 +302,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
       }
     },
     async peerDied(instance) {
-      for (const room of loaded) room.dropRemoteAwareness(instance);
+      for (const room of loaded) room.presence.dropRemote(instance);
       // It may have stored changes and died before publishing them: the database has them.
       for (const room of [...loaded]) {
         try {

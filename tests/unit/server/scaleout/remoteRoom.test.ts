@@ -17,7 +17,7 @@ function instanceRoom() {
     },
     broken: () => {},
   });
-  room.onLocalAwareness = (update) => published.push(update);
+  room.presence.onLocalAwareness = (update) => published.push(update);
   return { room, stored, published };
 }
 
@@ -96,24 +96,24 @@ describe("a room's changes and presence from other instances", () => {
     const { room, published } = instanceRoom();
     const alice = fakeConnection("alice00001");
     room.add(alice);
-    room.applyClientAwareness(alice, presence(41, 1, { cursor: null }));
-    room.applyRemoteAwareness(presence(77, 1, { user: { name: "Bruno" } }), "B");
-    room.applyRemoteAwareness(presence(88, 1, { user: { name: "Chen" } }), "C");
+    room.presence.applyClient(alice, presence(41, 1, { cursor: null }));
+    room.presence.applyRemote(presence(77, 1, { user: { name: "Bruno" } }), "B");
+    room.presence.applyRemote(presence(88, 1, { user: { name: "Chen" } }), "C");
     await tick();
     expect(published).toHaveLength(1);
     const echo = new awarenessProtocol.Awareness(new Y.Doc());
     awarenessProtocol.applyAwarenessUpdate(echo, published[0]!, null);
     expect([...echo.getStates().keys()].filter((id) => id !== echo.clientID)).toEqual([41]);
     // A local client may not speak for another instance's client id.
-    room.applyClientAwareness(alice, presence(77, 2, { user: { name: "Fake" } }));
-    expect(room.awareness.getStates().get(77)?.user).toEqual({ name: "Bruno" });
-    room.dropRemoteAwareness("B");
+    room.presence.applyClient(alice, presence(77, 2, { user: { name: "Fake" } }));
+    expect(room.presence.awareness.getStates().get(77)?.user).toEqual({ name: "Bruno" });
+    room.presence.dropRemote("B");
     await tick();
-    expect([...room.awareness.getStates().keys()].sort()).toEqual([41, 88]);
+    expect([...room.presence.awareness.getStates().keys()].sort()).toEqual([41, 88]);
     // The withdrawal of B's client is not published back (B's own peers see B die themselves).
     expect(published).toHaveLength(1);
     // A newcomer instance asking who is here gets the local clients only.
-    const answer = room.localAwareness()!;
+    const answer = room.presence.local()!;
     const fresh = new awarenessProtocol.Awareness(new Y.Doc());
     awarenessProtocol.applyAwarenessUpdate(fresh, answer, null);
     expect(fresh.getStates().has(41)).toBe(true);
@@ -128,18 +128,18 @@ describe("a room's changes and presence from other instances", () => {
     room.add(alice);
     room.add(mallory);
     // Alice's client was on instance B (which may have died before withdrawing it).
-    room.applyRemoteAwareness(presence(77, 3, { user: { ...alice.identity } }), "B");
-    room.applyClientAwareness(mallory, presence(77, 4, { cursor: "elsewhere" }));
-    expect(room.awareness.getStates().get(77)?.cursor).toBeUndefined();
-    room.applyClientAwareness(alice, presence(77, 4, { cursor: "here" }));
-    expect(room.awareness.getStates().get(77)?.cursor).toBe("here");
+    room.presence.applyRemote(presence(77, 3, { user: { ...alice.identity } }), "B");
+    room.presence.applyClient(mallory, presence(77, 4, { cursor: "elsewhere" }));
+    expect(room.presence.awareness.getStates().get(77)?.cursor).toBeUndefined();
+    room.presence.applyClient(alice, presence(77, 4, { cursor: "here" }));
+    expect(room.presence.awareness.getStates().get(77)?.cursor).toBe("here");
     await tick();
     expect(published).toHaveLength(1);
     // Now it is this instance's: neither B's late withdrawal (same clock) nor B's death erases it.
-    room.applyRemoteAwareness(presence(77, 4, null), "B");
-    expect(room.awareness.getStates().get(77)?.cursor).toBe("here");
-    room.dropRemoteAwareness("B");
-    expect(room.awareness.getStates().has(77)).toBe(true);
+    room.presence.applyRemote(presence(77, 4, null), "B");
+    expect(room.presence.awareness.getStates().get(77)?.cursor).toBe("here");
+    room.presence.dropRemote("B");
+    expect(room.presence.awareness.getStates().has(77)).toBe(true);
     room.destroy();
   });
 
