@@ -36,8 +36,7 @@ export type HistoryRequest =
   | { id: number; kind: "kept"; name: string }
   | { id: number; kind: "run"; build: HistoryBuild; task: HistoryTask }
   /** Drops every kept document (the benchmark's cold runs). */
-  | { id: number; kind: "forget" }
-  | { id: number; kind: "stop" };
+  | { id: number; kind: "forget" };
 
 export interface HistoryReply {
   id: number;

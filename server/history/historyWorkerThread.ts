@@ -88,11 +88,6 @@ function run(doc: Y.Doc, task: HistoryTask): HistoryTaskResult {
 }
 
 parentPort!.on("message", (request: HistoryRequest) => {
-  if (request.kind === "stop") {
-    for (const name of [...kept.keys()]) drop(name);
-    parentPort!.close();
-    return;
-  }
   let reply: HistoryReply;
   try {
     if (request.kind === "forget") {

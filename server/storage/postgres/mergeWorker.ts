@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { RequestThread } from "../../threads/requestThread";
 import { mergeStoredUpdates } from "../mergeStoredUpdates";
 
 export interface MergeRequest {
@@ -33,48 +33,16 @@ export const mergeHere: Merger = {
  * A worker that died is started again for the next merge; the merges it held are rejected.
  */
 export function startMergeWorker(): Merger {
-  let worker: { thread: Worker; pending: Map<number, (reply: MergeReply) => void> } | null = null;
-  let nextId = 0;
-
-  const start = () => {
-    const thread = new Worker(new URL("./mergeWorkerThread.mjs", import.meta.url));
-    const started = { thread, pending: new Map<number, (reply: MergeReply) => void>() };
-    const fail = (error: Error) => {
-      if (worker === started) worker = null;
-      for (const [id, settle] of started.pending) settle({ id, error: error.message });
-      started.pending.clear();
-    };
-    thread.on("message", (reply: MergeReply) => {
-      const settle = started.pending.get(reply.id);
-      started.pending.delete(reply.id);
-      if (started.pending.size === 0) thread.unref();
-      settle?.(reply);
-    });
-    thread.on("error", fail);
-    thread.on("exit", (code) => fail(new Error(`merge worker exited (${code})`)));
-    thread.unref();
-    return started;
-  };
-
+  const worker = new RequestThread<MergeRequest, MergeReply>(
+    new URL("./mergeWorkerThread.mjs", import.meta.url),
+    "merge",
+  );
   return {
-    merge(parts) {
-      worker ??= start();
-      const target = worker;
-      const id = ++nextId;
-      return new Promise((resolve, reject) => {
-        target.pending.set(id, (reply) => {
-          if (reply.error !== null || !reply.update || !reply.stateVector) {
-            reject(new Error(reply.error ?? "merge worker sent no result"));
-          } else resolve({ update: reply.update, stateVector: reply.stateVector });
-        });
-        target.thread.ref();
-        target.thread.postMessage({ id, parts } satisfies MergeRequest);
-      });
+    async merge(parts) {
+      const reply = await worker.request((id) => ({ id, parts }));
+      if (!reply.update || !reply.stateVector) throw new Error("merge worker sent no result");
+      return { update: reply.update, stateVector: reply.stateVector };
     },
-    async stop() {
-      const stopping = worker;
-      worker = null;
-      await stopping?.thread.terminate();
-    },
+    stop: () => worker.stop(),
   };
 }

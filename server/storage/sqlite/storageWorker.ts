@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { RequestThread } from "../../threads/requestThread";
 import type { CompactionResult, JournalPosition, UpdateBatch } from "../DocumentStorage";
 
 /** Work for the worker (copied into its thread: the caller keeps a batch to retry one that failed). */
@@ -11,11 +11,6 @@ export interface StorageReply {
   error: string | null;
   /** A compaction's result. */
   result?: CompactionResult | null;
-}
-
-interface Waiter {
-  resolve: (result: CompactionResult | null) => void;
-  reject: (error: Error) => void;
 }
 
 /** Does the database's heavy writing on a worker thread (see `startStorageWorker`). */
@@ -38,43 +33,15 @@ export interface StorageWorker {
  * the journal still holds their batches.
  */
 export function startStorageWorker(file: string): StorageWorker {
-  let worker: { thread: Worker; pending: Map<number, Waiter> } | null = null;
-  let nextId = 0;
+  const worker = new RequestThread<StorageRequest, StorageReply>(
+    new URL("./storageWorkerThread.mjs", import.meta.url),
+    "storage",
+    { workerData: { file } },
+  );
   const inFlight = new Set<Promise<unknown>>();
 
-  const start = () => {
-    const thread = new Worker(new URL("./storageWorkerThread.mjs", import.meta.url), {
-      workerData: { file },
-    });
-    const started = { thread, pending: new Map<number, Waiter>() };
-    // Only this thread's requests fail with it; the next request goes to a new one.
-    const fail = (error: Error) => {
-      if (worker === started) worker = null;
-      for (const waiter of started.pending.values()) waiter.reject(error);
-      started.pending.clear();
-    };
-    thread.on("message", (reply: StorageReply) => {
-      const waiter = started.pending.get(reply.id);
-      started.pending.delete(reply.id);
-      if (started.pending.size === 0) thread.unref();
-      if (reply.error === null) waiter?.resolve(reply.result ?? null);
-      else waiter?.reject(new Error(reply.error));
-    });
-    thread.on("error", fail);
-    thread.on("exit", (code) => fail(new Error(`storage worker exited (${code})`)));
-    thread.unref();
-    return started;
-  };
-
-  const send = (request: StorageRequest) => {
-    worker ??= start();
-    const target = worker;
-    const done = new Promise<CompactionResult | null>((resolve, reject) => {
-      target.pending.set(request.id, { resolve, reject });
-      // Held while a request is in flight, so that the process waits for it.
-      target.thread.ref();
-      target.thread.postMessage(request);
-    });
+  const send = (make: (id: number) => StorageRequest) => {
+    const done = worker.request(make).then((reply) => reply.result ?? null);
     inFlight.add(done);
     const forget = () => inFlight.delete(done);
     done.then(forget, forget);
@@ -83,21 +50,14 @@ export function startStorageWorker(file: string): StorageWorker {
 
   return {
     async append(batch, journal, at) {
-      await send({ id: ++nextId, kind: "append", batch, journal, at });
+      await send((id) => ({ id, kind: "append", batch, journal, at }));
     },
     compact(documentName, at) {
-      return send({ id: ++nextId, kind: "compact", documentName, at });
+      return send((id) => ({ id, kind: "compact", documentName, at }));
     },
     async stop() {
       await Promise.allSettled([...inFlight]);
-      const stopping = worker;
-      worker = null;
-      if (!stopping) return;
-      await new Promise<void>((resolve) => {
-        stopping.thread.ref();
-        stopping.thread.once("exit", () => resolve());
-        stopping.thread.postMessage("stop");
-      });
+      await worker.stop("stop");
     },
   };
 }
