@@ -113,6 +113,9 @@ class ScopeResolver {
       list.push(struct);
       this.own.set(struct.id.client, list);
     }
+    // In clock order (as Yjs encodes them; a crafted update may not be), so `ofId` can bisect:
+    // a large paste or offline resync has thousands of structs from one client.
+    for (const list of this.own.values()) list.sort((a, b) => a.id.clock - b.id.clock);
   }
 
   ofStruct(struct: Y.Item): Scope | null {
@@ -135,9 +138,7 @@ class ScopeResolver {
 
   /** The scope of content beside (or, when `isParent`, inside) the item holding `id`. */
   private ofId(id: Y.ID, isParent: boolean): Scope | null {
-    const mine = this.own
-      .get(id.client)
-      ?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+    const mine = containing(this.own.get(id.client), id.clock);
     if (mine) return this.ofStruct(mine);
     if (id.clock >= Y.getState(this.doc.store, id.client)) return null;
     const item = Y.getItem(this.doc.store, id);
@@ -149,4 +150,19 @@ class ScopeResolver {
     if (parent._item === null) return { root: Y.findRootTypeKey(parent), section: null };
     return scopeOfDocItem(parent._item);
   }
+}
+
+/** The struct of a clock-ordered list that holds `clock`, by bisection; undefined when none does. */
+function containing(list: readonly Y.Item[] | undefined, clock: number): Y.Item | undefined {
+  if (!list) return undefined;
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const struct = list[middle]!;
+    if (clock < struct.id.clock) high = middle - 1;
+    else if (clock >= struct.id.clock + struct.length) low = middle + 1;
+    else return struct;
+  }
+  return undefined;
 }
