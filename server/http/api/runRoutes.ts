@@ -144,8 +144,10 @@ export function runRoutes(ctx: ApiContext, runs: RunService): Router {
     );
     const actions: ExchangeAction[] = [];
     const summaries: DocumentSummaryEntry[] = [];
-    for (const document of documents) {
-      const records = await runs.records(document);
+    // Rooms load side by side rather than one after another.
+    const all = await Promise.all(documents.map((document) => runs.records(document)));
+    for (const [index, document] of documents.entries()) {
+      const records = all[index]!;
       for (const action of records.actions)
         actions.push({ ...action, documentId: document.id, documentTitle: document.title });
       if (records.summary)
