@@ -234,24 +234,41 @@ export class Room {
   }
 
   /**
-   * Applies a change the server made itself (a facilitated run's state, a reveal): no guard, stored and
-   * relayed like a client's. Client ids it introduces are bound to `bindTo`, or to nobody when null (an
-   * anonymous reveal: stored with no author). Returns false when it brought nothing new.
+   * A change the server makes (a facilitated run's): `mutate` runs in ONE transaction on the live doc
+   * under `clientId` (one the room has never seen), and the update it made is stored and relayed as a
+   * client's is. Synchronous, so a check made in `mutate` holds when the change lands. `bindTo`: the
+   * participant it is attributed to, or null (stored with no author). False when nothing changed.
    */
-  applyServerUpdate(origin: Connection, update: Uint8Array, bindTo: string | null): boolean {
+  applyServerChange(
+    origin: Connection,
+    bindTo: string | null,
+    clientId: number,
+    mutate: (doc: Y.Doc) => void,
+  ): boolean {
     this.refuseIfBroken();
-    const { clocks, deletes } = inspectUpdate(update);
     const doc = this.doc;
-    let newClientIds = NONE;
-    let fresh = 0;
-    for (const [clientId, end] of clocks) {
-      if (end <= Y.getState(doc.store, clientId)) continue;
-      fresh++;
-      if (bindTo !== null && !this.bindings.has(clientId)) newClientIds = [...newClientIds, clientId];
+    const own = doc.clientID;
+    let update: Uint8Array | null = null;
+    const capture = (bytes: Uint8Array) => {
+      update = bytes;
+    };
+    doc.clientID = clientId;
+    doc.on("update", capture);
+    try {
+      doc.transact(() => mutate(doc), origin);
+    } catch (error) {
+      // Part of it may be in the doc and stored nowhere: all or nothing, so the room is dropped unsaved.
+      if (update) this.break(error as Error);
+      throw error;
+    } finally {
+      doc.off("update", capture);
+      doc.clientID = own;
     }
-    if (fresh === 0 && !deletes) return false;
+    if (!update) return false;
+    const { clocks } = inspectUpdate(update);
+    const newClientIds = bindTo !== null && clocks.has(clientId) ? [clientId] : NONE;
     const author = bindTo === null ? { author: null } : {};
-    this.accept({ room: this, update, origin, clocks, newClientIds, ...author });
+    this.storeAndRelay({ room: this, update, origin, clocks, newClientIds, ...author });
     return true;
   }
 
@@ -270,6 +287,11 @@ export class Room {
       this.break(error as Error);
       throw new ProtocolError("malformedMessage", `update rejected: ${(error as Error).message}`);
     }
+    this.storeAndRelay(change);
+  }
+
+  /** Stores a change the doc already holds, then relays it once durable. */
+  private storeAndRelay(change: ClientChange): void {
     const participantId = change.origin.identity.participantId;
     for (const clientId of change.newClientIds) this.bindings.set(clientId, participantId);
     try {

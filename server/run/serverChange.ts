@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { Connection } from "../collab/Connection";
 import type { Room } from "../collab/Room";
 
@@ -54,11 +54,11 @@ export async function withRooms<T>(
 }
 
 /**
- * Makes a change to a room's document as the server: `mutate` runs in ONE Yjs transaction on a copy of the
- * live document under a fresh client id, and the transaction's update is applied to the room through the
- * same store-before-relay path as a client's (Room.applyServerUpdate): one journal record, so a crash gives
- * all of it or none of it. Synchronous from reading the room to applying: nothing else runs in between, so
- * a check made in `mutate` (e.g. "not revealed yet") holds when the change lands.
+ * Makes a change to a room's document as the server: `mutate` runs in ONE Yjs transaction on the live
+ * document under a fresh client id, stored and relayed through the same store-before-relay path as a
+ * client's change (Room.applyServerChange): one journal record, so a crash gives all of it or none of it.
+ * Synchronous from reading the room to applying: nothing else runs in between, so a check made in
+ * `mutate` (e.g. "not revealed yet") holds when the change lands.
  * `bindTo`: the participant the change is attributed to, or null (stored with no author).
  */
 export function changeRoom(
@@ -67,22 +67,7 @@ export function changeRoom(
   bindTo: string | null,
   mutate: (doc: Y.Doc) => void,
 ): boolean {
-  const work = new Y.Doc({ gc: false });
-  work.clientID = freshClientId(room);
-  try {
-    Y.applyUpdate(work, Y.encodeStateAsUpdate(room.doc));
-    let update: Uint8Array | null = null;
-    const capture = (bytes: Uint8Array) => {
-      update = bytes;
-    };
-    work.on("update", capture);
-    work.transact(() => mutate(work));
-    work.off("update", capture);
-    if (!update) return false;
-    return room.applyServerUpdate(serverConnection(identity), update, bindTo);
-  } finally {
-    work.destroy();
-  }
+  return room.applyServerChange(serverConnection(identity), bindTo, freshClientId(room), mutate);
 }
 
 /** A client id that the room's document has never seen and that is bound to no one. */
