@@ -5,7 +5,7 @@ import type * as Y from "yjs";
 import { DocumentLayout, TemplateLayout, type TemplatePairEntry } from "../../shared/schema/documentLayout";
 import { type PickedText, pickText } from "../../shared/templates/localizedText";
 import type { ReflectionTemplate, TemplateSection } from "../../shared/templates/templateSchema";
-import { isLanguage, type Language } from "../i18n/languages";
+import { activeLanguage, type Language } from "../i18n/languages";
 
 /** What a section's header is drawn from: the document's copy of its template, and the reader's language. */
 export interface TemplateSource {
@@ -91,8 +91,7 @@ export class TemplateSectionView implements NodeView {
 
   private readonly render = (): void => {
     const { i18n } = this.source;
-    const current = i18n.resolvedLanguage ?? i18n.language;
-    const language: Language = isLanguage(current) ? current : "en";
+    const language = activeLanguage(i18n);
     const t = (key: string, options?: Record<string, unknown>) => i18n.t(`templates:${key}`, options ?? {});
     const definition = this.map.get(TemplateLayout.definition) as ReflectionTemplate | undefined;
     const sectionId = String(this.node.attrs.sectionId ?? "");

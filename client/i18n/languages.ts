@@ -35,3 +35,9 @@ export function detectLanguage(preferred: readonly string[]): Language {
   }
   return DEFAULT_LANGUAGE;
 }
+
+/** The language an i18next instance shows now, as one of Mutual's. */
+export function activeLanguage(instance: { resolvedLanguage?: string; language: string }): Language {
+  const current = instance.resolvedLanguage ?? instance.language;
+  return isLanguage(current) ? current : DEFAULT_LANGUAGE;
+}

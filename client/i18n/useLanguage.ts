@@ -1,14 +1,12 @@
 import { useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageContext, type LanguageControl } from "./LanguageProvider";
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./languages";
+import { activeLanguage, type Language } from "./languages";
 
 /** The active UI language, and switching to another (see LanguageProvider). */
 export function useLanguage(): { language: Language } & LanguageControl {
   const { i18n } = useTranslation();
   const control = useContext(LanguageContext);
   if (!control) throw new Error("useLanguage needs a LanguageProvider above it");
-  const current = i18n.resolvedLanguage ?? i18n.language;
-  const language = isLanguage(current) ? current : DEFAULT_LANGUAGE;
-  return { language, ...control };
+  return { language: activeLanguage(i18n), ...control };
 }

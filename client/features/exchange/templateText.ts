@@ -2,13 +2,12 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { type LocalizedText, type PickedText, pickText } from "../../../shared/templates/localizedText";
 import type { TemplateProblem } from "../../../shared/templates/templateSchema";
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from "../../i18n/languages";
+import { activeLanguage, isLanguage, type Language } from "../../i18n/languages";
 
 /** A template's texts in the reader's UI language (or the one it has, marked as a fallback). */
 export function useTemplateText(): { language: Language; pick: (text: LocalizedText) => PickedText } {
   const { i18n } = useTranslation();
-  const current = i18n.resolvedLanguage ?? i18n.language;
-  const language = isLanguage(current) ? current : DEFAULT_LANGUAGE;
+  const language = activeLanguage(i18n);
   return { language, pick: (text) => pickText(text, language) };
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { RunSummary } from "../../../shared/run/runRecords";
+import { formatDateTime } from "../../time/relativeTime";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { formatDue, ownerName, type People } from "./ActionsPanel";
 import { formatDuration, formatMinutes, type Pairs, usePairLabel } from "./runText";
@@ -26,9 +27,7 @@ export function SummaryPanel({
       </h2>
       <p className="run-note">
         {t("summary.closedAt", {
-          date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-            summary.closedAt,
-          ),
+          date: formatDateTime(summary.closedAt, locale),
         })}
       </p>
       <h3 className="run-summary__heading">{t("summary.phases")}</h3>

@@ -2,13 +2,12 @@ import { useTranslation } from "react-i18next";
 import type { TemplatePairEntry } from "../../../shared/schema/documentLayout";
 import { type LocalizedText, pickText } from "../../../shared/templates/localizedText";
 import type { ReflectionTemplate } from "../../../shared/templates/templateSchema";
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from "../../i18n/languages";
+import { activeLanguage, type Language } from "../../i18n/languages";
 
 /** The reader's UI language, and a template text picked in it (or the one it has). */
 export function useRunLanguage(): { language: Language; pick: (text: LocalizedText) => string } {
   const { i18n } = useTranslation();
-  const current = i18n.resolvedLanguage ?? i18n.language;
-  const language = isLanguage(current) ? current : DEFAULT_LANGUAGE;
+  const language = activeLanguage(i18n);
   return { language, pick: (text) => pickText(text, language).text };
 }
 

@@ -50,11 +50,13 @@ export function TemplateForm({
   // The server's own problems (a rule the client did not know) show until the next edit.
   const [serverProblems, setServerProblems] = useState<TemplateProblem[]>([]);
   const [announcement, setAnnouncement] = useState("");
+  // Checked once a save was attempted: until then no problem shows, and typing costs no schema check.
   const problems = useMemo(() => {
+    if (!attempted) return new Map<string, TemplateProblem["code"]>();
     const found = checkDraft(draft);
     for (const [path, code] of problemMap(serverProblems)) if (!found.has(path)) found.set(path, code);
     return found;
-  }, [draft, serverProblems]);
+  }, [attempted, draft, serverProblems]);
   const errorAt = useTemplateErrors(problems, attempted);
   const formRef = useRef<HTMLFormElement>(null);
   const [focusInvalid, setFocusInvalid] = useState(0);
@@ -96,7 +98,7 @@ export function TemplateForm({
 
   const duration = Number(draft.duration);
   const durationError = errorAt("durationMinutes");
-  const invalidCount = attempted ? problems.size : 0;
+  const invalidCount = problems.size;
   return (
     <div className="template-editor">
       {back}
