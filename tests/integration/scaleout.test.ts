@@ -110,25 +110,30 @@ describe.skipIf(!ready)("several instances on one PostgreSQL database and one Re
       }
     };
     const typists = [type(() => onA, "a"), type(() => vanishing, "v"), type(() => survivor, "s")];
-    await waitFor(() => ackedClock(vanishing) > 20, "edits on B acknowledged");
-    await b.kill();
-    const acked = ackedClock(vanishing);
-    vanishing.provider.destroy();
-    const killedAt = Date.now();
-    // The survivor's socket dropped: it reconnects to C, with its document and unacknowledged edits.
-    survivor.provider.destroy();
-    survivor = clientOn(c, room, cookie, survivor.doc);
-    await survivor.synced();
-    expect(Date.now() - killedAt).toBeLessThan(5000);
-    // Its caret moves at once on C and A, though B never withdrew its presence there.
-    survivor.provider.awareness.setLocalStateField("cursor", { anchor: 2 });
-    const caretAt = (client: CollabClient) =>
-      (client.provider.awareness.getStates().get(survivorId)?.cursor as { anchor?: number } | undefined)
-        ?.anchor;
-    await waitFor(() => caretAt(watcherOnC) === 2 && caretAt(onA) === 2, "survivor's caret moves", 2000);
-    await sleep(300);
-    typing = false;
-    await Promise.all(typists);
+    // Bounded: the typists stop however this part ends, so a failure never leaves them writing.
+    let acked = 0;
+    try {
+      await waitFor(() => ackedClock(vanishing) > 20, "edits on B acknowledged");
+      await b.kill();
+      acked = ackedClock(vanishing);
+      vanishing.provider.destroy();
+      const killedAt = Date.now();
+      // The survivor's socket dropped: it reconnects to C, with its document and unacknowledged edits.
+      survivor.provider.destroy();
+      survivor = clientOn(c, room, cookie, survivor.doc);
+      await survivor.synced();
+      expect(Date.now() - killedAt).toBeLessThan(5000);
+      // Its caret moves at once on C and A, though B never withdrew its presence there.
+      survivor.provider.awareness.setLocalStateField("cursor", { anchor: 2 });
+      const caretAt = (client: CollabClient) =>
+        (client.provider.awareness.getStates().get(survivorId)?.cursor as { anchor?: number } | undefined)
+          ?.anchor;
+      await waitFor(() => caretAt(watcherOnC) === 2 && caretAt(onA) === 2, "survivor's caret moves", 2000);
+      await sleep(300);
+    } finally {
+      typing = false;
+      await Promise.all(typists);
+    }
 
     const reader = clientOn(c, room, cookie);
     await reader.synced();

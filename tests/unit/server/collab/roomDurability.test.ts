@@ -81,7 +81,7 @@ describe("Room on storage that commits later (PostgreSQL)", () => {
   });
 
   it("relays nothing of a change whose commit failed, and answers no first sync held behind it", async () => {
-    const { room, settle } = roomAwaitingCommit();
+    const { room, settle, broken } = roomAwaitingCommit();
     const author = fakeConnection("alice00001");
     const peer = fakeConnection("bruno00001");
     room.add(author);
@@ -92,5 +92,8 @@ describe("Room on storage that commits later (PostgreSQL)", () => {
     await settle(new Error("commit failed"));
     expect(syncMessages(peer)).toEqual([]);
     expect(room.isBroken).toBe(true);
+    // Broken means dropped unsaved: storage was told once, and the room takes nothing more.
+    expect(broken()).toBe(1);
+    expect(() => room.applyClientUpdate(peer, typed("after", 102))).toThrow(/could not be stored/);
   });
 });
