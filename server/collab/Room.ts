@@ -375,6 +375,17 @@ export class Room {
     return true;
   }
 
+  /**
+   * Takes in what storage holds that this room lacks (another instance stored it and its message did
+   * not arrive, or has not yet), as another instance's change: relayed here, never stored or published
+   * again. Returns the bytes taken in, 0 when nothing was missing.
+   */
+  catchUpWith(stored: StoredDocument): number {
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    const missing = this.missingOf(mergeStoredUpdates(parts).update);
+    return missing && this.applyRemoteUpdate(missing, [...stored.bindings]) ? missing.byteLength : 0;
+  }
+
   /** What this room lacks of a document state (e.g. as stored), as an update; null when nothing. */
   missingOf(state: Uint8Array): Uint8Array | null {
     const missing = Y.diffUpdate(state, Y.encodeStateVector(this.doc));

@@ -3,7 +3,6 @@ import type { Logger } from "../log";
 import { type CrossInstanceRooms, type DocumentLeases, localLeases } from "../scaleout/crossInstance";
 import type { DocumentStorage } from "../storage/DocumentStorage";
 import type { Durability } from "../storage/durability/durability";
-import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { Connection } from "./Connection";
 import { type ClientChange, Room, type RoomStorage } from "./Room";
 import { createSavedAcks } from "./savedAcks";
@@ -308,11 +307,8 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry &
         try {
           const stored = await storage.loadDocument(room.name);
           if (!stored || retired.has(room)) continue;
-          const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-          const missing = room.missingOf(mergeStoredUpdates(parts).update);
-          if (missing && room.applyRemoteUpdate(missing, [...stored.bindings])) {
-            log.info("room.caught_up", { room: room.name, instance, bytes: missing.byteLength });
-          }
+          const bytes = room.catchUpWith(stored);
+          if (bytes > 0) log.info("room.caught_up", { room: room.name, instance, bytes });
         } catch (error) {
           log.error("room.catch_up_failed", { room: room.name, error: (error as Error).message });
         }

@@ -4,7 +4,6 @@ import { formatRoomName } from "../../shared/protocol/roomName";
 import type { Room } from "../collab/Room";
 import { ApiError } from "../http/api/ApiError";
 import type { Logger } from "../log";
-import { mergeStoredUpdates } from "../storage/mergeStoredUpdates";
 import type { RunRooms } from "./serverChange";
 
 /**
@@ -74,13 +73,8 @@ export function createRunSerializer(options: RunSerializerOptions): RunSerialize
     if (!options.loadDocument) return;
     const stored = await options.loadDocument(room.name);
     if (!stored || room.isDestroyed) return;
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    const missing = room.missingOf(mergeStoredUpdates(parts).update);
-    // The path the fan-out takes for another instance's changes: relayed here, never stored or published
-    // again (the same change arriving later on the channel is a duplicate and is ignored).
-    if (missing && room.applyRemoteUpdate(missing, [...stored.bindings])) {
-      log.info("run.caught_up", { room: room.name, bytes: missing.byteLength });
-    }
+    const bytes = room.catchUpWith(stored);
+    if (bytes > 0) log.info("run.caught_up", { room: room.name, bytes });
   }
 
   const rooms: RunRooms = {
