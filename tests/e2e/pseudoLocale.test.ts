@@ -277,6 +277,9 @@ describe("pseudo-locale: no hard-coded strings", () => {
 
   async function open(page: Page, url: string, ready?: string): Promise<void> {
     await page.goto(url);
+    // The loading shell gone: the screen itself is there (a busy machine can leave the shell quiet long
+    // enough for `settle` alone to read it).
+    await page.locator("#root .shell").waitFor({ state: "detached", timeout: 15_000 });
     if (ready) await page.locator(ready).first().waitFor({ timeout: 10_000 });
     await settle(page);
   }
