@@ -26,8 +26,10 @@ describe.skipIf(!ready)("coordination between instances through Redis", () => {
   }
 
   it("lets one instance at a time hold a document's lease, keeps it while renewed, passes it on when released", async () => {
-    const a = await leasesOf("A");
-    const b = await leasesOf("B");
+    // A time to live long enough that a busy CI worker's event-loop stall (renewals every third of it)
+    // cannot let the lease lapse; expiry itself is the next test's subject.
+    const a = await leasesOf("A", 1_500);
+    const b = await leasesOf("B", 1_500);
     let runs = "";
     const work = (who: string) => async () => {
       runs += who;
@@ -35,8 +37,8 @@ describe.skipIf(!ready)("coordination between instances through Redis", () => {
     };
     expect(await a.withDocumentLease("x/doc", work("A"))).toEqual({ ran: true, value: "A" });
     expect(await b.withDocumentLease("x/doc", work("B"))).toEqual({ ran: false });
-    // Three times the time to live later, A still holds it (renewed), and another document is free.
-    await sleep(900);
+    // Twice the time to live later, A still holds it (renewed), and another document is free.
+    await sleep(3_000);
     expect(await b.withDocumentLease("x/doc", work("B"))).toEqual({ ran: false });
     expect(await b.withDocumentLease("x/other", work("b"))).toEqual({ ran: true, value: "b" });
     expect(await a.withDocumentLease("x/doc", work("A"))).toEqual({ ran: true, value: "A" });
@@ -56,12 +58,14 @@ describe.skipIf(!ready)("coordination between instances through Redis", () => {
   });
 
   it("tells the living when an instance's heartbeat stops, once", async () => {
+    // Beats far enough apart (keys live three beats) that a busy CI worker's stall reads as no death.
+    const intervalMs = 250;
     const deaths: string[] = [];
     const a = startInstanceHeartbeats({
       redis: await fixture.open(),
       instanceId: "A",
       log: silentLogger,
-      intervalMs: 100,
+      intervalMs,
       onDead: (id) => deaths.push(id),
     });
     const bRedis = await fixture.open();
@@ -69,18 +73,18 @@ describe.skipIf(!ready)("coordination between instances through Redis", () => {
       redis: bRedis,
       instanceId: "B",
       log: silentLogger,
-      intervalMs: 100,
+      intervalMs,
       onDead: () => {},
     });
     stops.push(() => a.stop());
     await eventually(() => a.alive.has("B"), "A sees B");
-    await sleep(500);
+    await sleep(1_000);
     expect(deaths).toEqual([]);
     // B is killed: its process stops beating without saying goodbye.
     bRedis.commands.disconnect();
     bRedis.subscriber.disconnect();
-    await eventually(() => deaths.length > 0, "A sees B die", 2000);
-    await sleep(400);
+    await eventually(() => deaths.length > 0, "A sees B die", 4_000);
+    await sleep(600);
     expect(deaths).toEqual(["B"]);
     await b.stop();
   });
