@@ -1,5 +1,7 @@
 /** Dates, times and durations of the agenda, written by Intl in the reader's formatting locale. */
 
+import { formatHoursAndMinutes } from "../../time/formatDuration";
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -40,25 +42,9 @@ export function dayTitle(date: string, locale: string): string {
   }).format(Date.parse(`${date}T12:00:00Z`));
 }
 
-/** "1 hr 30 min" / "1 h 30 min" / "1小时30分钟". */
+/** "1 hr, 30 min" / "1 h e 30 min" / "1小时30分钟" for a span of milliseconds, to the nearest minute. */
 export function duration(ms: number, locale: string): string {
-  const totalMinutes = Math.round(ms / 60_000);
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  const DurationFormat = (
-    Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } }
-  ).DurationFormat;
-  if (DurationFormat) {
-    return new DurationFormat(locale, { style: "short" }).format(
-      hours && minutes ? { hours, minutes } : hours ? { hours } : { minutes },
-    );
-  }
-  const unit = (value: number, name: "hour" | "minute") =>
-    new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
-  const parts = [hours ? unit(hours, "hour") : "", minutes || !hours ? unit(minutes, "minute") : ""].filter(
-    Boolean,
-  );
-  return parts.join(locale.startsWith("zh") ? "" : " ");
+  return formatHoursAndMinutes(Math.round(ms / 60_000), locale, "short");
 }
 
 /** A language's name in the reader's language ("Portuguese (Brazil)", "中文（中国）"); the tag if unknown. */
