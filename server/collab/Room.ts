@@ -1,10 +1,5 @@
 import * as Y from "yjs";
-import {
-  encodeAccessMessage,
-  encodePermissionDenied,
-  encodeRefusedMessage,
-  RefusalReason,
-} from "../../shared/protocol/accessMessage";
+import { encodeAccessMessage } from "../../shared/protocol/accessMessage";
 import { DEFLATE_SYNC_MIN_BYTES, encodeDeflatedSync } from "../../shared/protocol/deflatedSync";
 import { SyncStep } from "../../shared/protocol/messageTypes";
 import { syncMessage } from "../../shared/protocol/syncMessage";
@@ -17,7 +12,9 @@ import { RoomPresence } from "./roomPresence";
 import { runRefusal } from "./runGuard";
 import { breaksTemplateStructure } from "./sectionGuard";
 import { createSyncDeflater } from "./syncDeflater";
-import { syncFrameHead, syncUpdateFrame } from "./wsFrames";
+import { TurnRelay } from "./turnRelay";
+import { UpdateRefusals } from "./updateRefusals";
+import { syncFrameHead } from "./wsFrames";
 
 /** A change a client made, handed to storage before anyone else sees it. */
 export interface ClientChange {
@@ -74,17 +71,10 @@ export class Room {
 
   /** The whole document encoded, for clients that have nothing yet; dropped on every change. */
   private wholeState: Uint8Array | null = null;
-  /** Set once a change was relayed in this event-loop turn: later ones wait for its end (`endTurn`). */
-  private turnOpen = false;
-  /** Changes stored in this event-loop turn after its first one, and their authors, relayed together at its end. */
-  private turnUpdates: Uint8Array[] = [];
-  private readonly turnAuthors = new Set<Connection>();
-  /** A change from another instance is in this turn's batch: nobody here has it, its authors included. */
-  private turnHasRemote = false;
+  private readonly relayer = new TurnRelay(this.connections, () => this.isDestroyed);
   /** Set once a change could not be stored (or was half applied): the room serves nothing more. */
   private storeFailure: Error | null = null;
-  /** Clients without Mutual's messages already told why their updates are refused (see `refuse`). */
-  private readonly deniedTo = new WeakMap<Connection, number>();
+  private readonly refusals = new UpdateRefusals();
   private readonly deflate = createSyncDeflater();
 
   constructor(
@@ -204,12 +194,12 @@ export class Room {
     }
     if (connection.access === "read") {
       // Never merged. A sync step 2 that brings nothing new is the normal reply to our step 1: stay quiet.
-      if (fresh > 0) this.refuse(connection, "readOnly");
+      if (fresh > 0) this.refusals.refuse(connection, "readOnly");
       return;
     }
     // A templated document's sections and template copy are the server's (sectionGuard): refused whole.
     if (breaksTemplateStructure(doc, inspected, deletes)) {
-      this.refuse(connection, "protectedStructure");
+      this.refusals.refuse(connection, "protectedStructure");
       connection.warn("update.template_structure", {});
       return;
     }
@@ -217,7 +207,7 @@ export class Room {
     const run = runRefusal(doc, inspected, connection.mayEditLocked === true);
     if (run) {
       // A lock makes the connection read-only for that content: its client drops the refused change.
-      this.refuse(connection, run === "locked" ? "readOnly" : "protectedStructure");
+      this.refusals.refuse(connection, run === "locked" ? "readOnly" : "protectedStructure");
       connection.warn("update.run_guard", { refusal: run });
       return;
     }
@@ -227,7 +217,8 @@ export class Room {
     if (foreign.length > 0) {
       accepted = Y.diffUpdate(update, Y.encodeStateVector(new Map(foreign.map((id) => [id, EVERYTHING]))));
       for (const clientId of foreign) clocks.delete(clientId);
-      this.refuseForeign(connection, foreign);
+      this.refusals.refuse(connection, "foreignClient");
+      connection.warn("update.foreign_client", { clientIds: foreign });
       if (foreign.length === fresh && !deletes) return;
     }
     this.accept({ room: this, update: accepted, origin: connection, clocks, newClientIds });
@@ -306,10 +297,10 @@ export class Room {
     // Relayed once durable: at once after the journal's write; after the commit on PostgreSQL (in the
     // order stored: a group's waiters run in the order they were added). Never if the commit failed.
     const durable = this.storage.whenDurable?.() ?? null;
-    if (!durable) this.relay(change.update, change.origin);
+    if (!durable) this.relayer.relay(change.update, change.origin);
     else
       durable.then(
-        () => this.isDestroyed || this.storeFailure || this.relay(change.update, change.origin),
+        () => this.isDestroyed || this.storeFailure || this.relayer.relay(change.update, change.origin),
         () => undefined,
       );
   }
@@ -320,59 +311,27 @@ export class Room {
   }
 
   /**
-   * Sends a stored change to everyone but its author: at once when it is the room's first in this
-   * event-loop turn, otherwise merged with the turn's later ones into one message at its end, so a
-   * busy room costs one frame per receiver per turn rather than one per change.
-   */
-  private relay(update: Uint8Array, author: Connection | null): void {
-    if (this.turnOpen) {
-      this.turnUpdates.push(update);
-      if (author) this.turnAuthors.add(author);
-      else this.turnHasRemote = true;
-      return;
-    }
-    this.broadcast(update, author);
-    this.turnOpen = true;
-    setImmediate(this.endTurn);
-  }
-
-  private endTurn = (): void => {
-    this.turnOpen = false;
-    const updates = this.turnUpdates;
-    if (updates.length === 0 || this.isDestroyed) return;
-    const authors = [...this.turnAuthors];
-    const remote = this.turnHasRemote;
-    this.turnUpdates = [];
-    this.turnAuthors.clear();
-    this.turnHasRemote = false;
-    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    // One author already has all of it; several each get the others' (and their own again, ignored).
-    this.broadcast(merged, authors.length === 1 && !remote ? authors[0]! : null);
-  };
-
-  private broadcast(update: Uint8Array, except: Connection | null): void {
-    const frame = syncUpdateFrame(update);
-    for (const connection of this.connections) if (connection !== except) connection.sendFrame(frame);
-  }
-
-  /**
    * Applies changes another instance stored and published (scale-out): relayed to this instance's
    * clients like their own, never stored or published again. Duplicates (Yjs updates are idempotent)
    * are applied but not relayed. Returns whether it brought anything new.
    */
   applyRemoteUpdate(update: Uint8Array, bindings: ReadonlyArray<[number, string]>): boolean {
     if (this.storeFailure || this.isDestroyed) return false;
-    for (const [clientId, participantId] of bindings) this.bindings.set(clientId, participantId);
     const { clocks, deletes } = inspectUpdate(update);
     const doc = this.doc;
     let fresh = deletes;
     for (const [clientId, end] of clocks) if (end > Y.getState(doc.store, clientId)) fresh = true;
-    if (!fresh) return false;
-    Y.applyUpdate(doc, update, REMOTE_CHANGE);
+    if (fresh) this.takeRemote(update, bindings);
+    return fresh;
+  }
+
+  /** Integrates and relays a change that brings something new, stored elsewhere. */
+  private takeRemote(update: Uint8Array, bindings: ReadonlyArray<[number, string]>): void {
+    for (const [clientId, participantId] of bindings) this.bindings.set(clientId, participantId);
+    Y.applyUpdate(this.doc, update, REMOTE_CHANGE);
     this.approxSize += update.byteLength;
     this.wholeState = null;
-    this.relay(update, null);
-    return true;
+    this.relayer.relay(update, null);
   }
 
   /**
@@ -381,9 +340,12 @@ export class Room {
    * again. Returns the bytes taken in, 0 when nothing was missing.
    */
   catchUpWith(stored: StoredDocument): number {
+    if (this.storeFailure || this.isDestroyed) return 0;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     const missing = this.missingOf(mergeStoredUpdates(parts).update);
-    return missing && this.applyRemoteUpdate(missing, [...stored.bindings]) ? missing.byteLength : 0;
+    if (!missing) return 0;
+    this.takeRemote(missing, [...stored.bindings]);
+    return missing.byteLength;
   }
 
   /** What this room lacks of a document state (e.g. as stored), as an update; null when nothing. */
@@ -391,28 +353,6 @@ export class Room {
     const missing = Y.diffUpdate(state, Y.encodeStateVector(this.doc));
     const { clocks, deletes } = inspectUpdate(missing);
     return clocks.size > 0 || deletes ? missing : null;
-  }
-
-  /**
-   * Tells a client its update was not merged: a Mutual client each time (it counts them), any other
-   * once per connection and reason, in the standard auth message (a stock provider logs each one).
-   */
-  private refuse(connection: Connection, reason: keyof typeof RefusalReason): void {
-    if (connection.mutualMessages) {
-      connection.send(encodeRefusedMessage(reason));
-      return;
-    }
-    // One bit per reason already told.
-    const told = this.deniedTo.get(connection) ?? 0;
-    const bit = 1 << RefusalReason[reason];
-    if (told & bit) return;
-    this.deniedTo.set(connection, told | bit);
-    connection.send(encodePermissionDenied(reason));
-  }
-
-  private refuseForeign(connection: Connection, clientIds: readonly number[]): void {
-    this.refuse(connection, "foreignClient");
-    connection.warn("update.foreign_client", { clientIds });
   }
 
   add(connection: Connection): void {
