@@ -1,7 +1,12 @@
 import type { Database } from "better-sqlite3";
 import type pg from "pg";
 import * as Y from "yjs";
-import type { DocumentStorage, LoggedUpdate, StoredDocument } from "../server/storage/DocumentStorage";
+import type {
+  DocumentStorage,
+  HistoryCheckpoint,
+  LoggedUpdate,
+  StoredDocument,
+} from "../server/storage/DocumentStorage";
 import { mergeStoredUpdates } from "../server/storage/mergeStoredUpdates";
 
 export interface DocumentCheck {
@@ -42,10 +47,33 @@ function logDifference(a: LoggedUpdate[], b: LoggedUpdate[]): string | null {
   return null;
 }
 
+/** Each of the document's history checkpoints in SQLite must be in PostgreSQL as it is, and no later one. */
+async function checkpointDifference(
+  sqlite: Database,
+  to: DocumentStorage,
+  document: string,
+): Promise<string | null> {
+  const checkpoints = sqlite
+    .prepare(
+      `SELECT through_seq AS throughSeq, data FROM history_checkpoints WHERE document_name = ?
+       ORDER BY through_seq`,
+    )
+    .all(document) as HistoryCheckpoint[];
+  for (const checkpoint of checkpoints) {
+    const found = await to.findCheckpoint(document, checkpoint.throughSeq);
+    if (found?.throughSeq !== checkpoint.throughSeq || !sameBytes(found.data, checkpoint.data))
+      return `history checkpoint through update ${checkpoint.throughSeq} differs`;
+  }
+  const latest = await to.findCheckpoint(document);
+  if ((latest?.throughSeq ?? null) !== (checkpoints.at(-1)?.throughSeq ?? null))
+    return `PostgreSQL has a history checkpoint through update ${latest?.throughSeq} that SQLite lacks`;
+  return null;
+}
+
 /**
  * Checks every document of the SQLite database against PostgreSQL: the attributed log (seq, bytes,
- * author, delegation, time), the client-id bindings, the snapshot, the versions, and the document both
- * encode. One result per document, reported as it is checked.
+ * author, delegation, time), the client-id bindings, the snapshot, the versions, the history
+ * checkpoints, and the document both encode. One result per document, reported as it is checked.
  */
 export async function verifyDocuments(
   sqlite: Database,
@@ -82,6 +110,8 @@ export async function verifyDocuments(
       JSON.stringify({ ...v, stateVector: Buffer.from(v.stateVector).toString("base64") });
     if (versions.map(version).join("\n") !== pgVersions.map(version).join("\n"))
       problems.push("versions differ");
+    const checkpointProblem = await checkpointDifference(sqlite, to, document);
+    if (checkpointProblem) problems.push(checkpointProblem);
     const [stored, pgStored] = await Promise.all([from.loadDocument(document), to.loadDocument(document)]);
     if (!sameBytes(stored?.snapshot ?? null, pgStored?.snapshot ?? null)) problems.push("snapshots differ");
     const content = encoded(stored);

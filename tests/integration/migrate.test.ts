@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { DocumentInfo } from "../../shared/domain";
@@ -90,6 +91,24 @@ describe.skipIf(!ready)("npm run migrate: a SQLite data directory into PostgreSQ
     expect(again.code).toBe(0);
     expect(again.output).toMatch(/copied document_updates: \d+ rows read, 0 new/);
     expect(again.output).toMatch(/verified: 2 documents/);
+
+    // History checkpoints are compared too: one SQLite gained since is missing until it is copied.
+    const sqlite = new Database(join(sqliteServer.dataDir, "mutual.db"));
+    sqlite
+      .prepare(
+        `INSERT INTO history_checkpoints (document_name, through_seq, data, created_at)
+         VALUES (?, (SELECT MAX(seq) FROM document_updates WHERE document_name = ?), ?, ?)`,
+      )
+      .run(compacted.room, compacted.room, Buffer.from("a checkpoint"), Date.now());
+    sqlite.close();
+    const behind = await migrate("--from", sqliteServer.dataDir, "--to", database.url, "--verify-only");
+    expect(behind.code).toBe(1);
+    expect(behind.output).toMatch(
+      new RegExp(`MISMATCH ${compacted.room}: history checkpoint through update \\d+ differs`),
+    );
+    const caughtUp = await migrate("--from", sqliteServer.dataDir, "--to", database.url, "--verify");
+    expect(caughtUp.output).toMatch(/copied history_checkpoints: \d+ rows read, 1 new/);
+    expect(caughtUp.code).toBe(0);
 
     // The attributed log arrived with its authors and their delegations.
     const db = new pg.Client({ connectionString: database.url });
