@@ -6,6 +6,7 @@ import { type ApiFailure, asFailure } from "../../api/request";
 import { useErrorText } from "../../api/useErrorText";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
+import { type Choice, ChoiceField } from "./ChoiceField";
 import type { RunApi } from "./runApi";
 
 export interface People {
@@ -26,6 +27,15 @@ export function formatDue(due: string, locale: string): string {
     new Date(`${due}T00:00:00Z`),
   );
 }
+
+/** The action statuses as choices, in the reader's language. */
+export function useStatusChoices(): Choice[] {
+  const { t } = useTranslation("run");
+  return ACTION_STATUSES.map((status) => ({ value: status, label: t(`actions.statusValue.${status}`) }));
+}
+
+export const delegationChoices = (delegations: readonly Delegation[]): Choice[] =>
+  delegations.map((d) => ({ value: d.id, label: d.name }));
 
 /** The run's actions: status kept up to date by those who may act; a form for a new one. */
 export function ActionsPanel({
@@ -48,6 +58,7 @@ export function ActionsPanel({
   const locale = useFormatLocale();
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const errors = useErrorText();
+  const statusChoices = useStatusChoices();
   const delegationName = (id: string | null) => people.delegations.find((d) => d.id === id)?.name ?? null;
   return (
     <section className="run-actions" aria-labelledby="run-actions-title">
@@ -69,27 +80,20 @@ export function ActionsPanel({
                 .join(" · ")}
             </p>
             {canAct ? (
-              <label className="run-field run-field--inline">
-                <span>{t("actions.status")}</span>
-                <select
-                  className="text-field__input"
-                  value={action.status}
-                  onChange={async (event) => {
-                    setFailure(null);
-                    try {
-                      await api.updateAction(action.id, { status: event.target.value as ActionStatus });
-                    } catch (error) {
-                      setFailure(asFailure(error));
-                    }
-                  }}
-                >
-                  {ACTION_STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`actions.statusValue.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ChoiceField
+                label={t("actions.status")}
+                inline
+                value={action.status}
+                choices={statusChoices}
+                onChoose={async (status) => {
+                  setFailure(null);
+                  try {
+                    await api.updateAction(action.id, { status: status as ActionStatus });
+                  } catch (error) {
+                    setFailure(asFailure(error));
+                  }
+                }}
+              />
             ) : (
               <span className="run-action__status">{t(`actions.statusValue.${action.status}`)}</span>
             )}
@@ -173,26 +177,20 @@ function ActionForm({
         />
       </label>
       <div className="run-action-form__row">
-        <label className="run-field">
-          <span>{t("actions.owner")}</span>
-          <select
-            className="text-field__input"
-            value={owner}
-            onChange={(event) => {
-              setOwner(event.target.value);
-              const participant = people.participants.find((p) => p.id === event.target.value);
-              if (participant?.delegationId) setDelegationId(participant.delegationId);
-            }}
-          >
-            <option value="">{t("actions.ownerNobody")}</option>
-            {people.participants.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.displayName}
-              </option>
-            ))}
-            <option value="other">{t("actions.ownerOther")}</option>
-          </select>
-        </label>
+        <ChoiceField
+          label={t("actions.owner")}
+          value={owner}
+          empty={t("actions.ownerNobody")}
+          choices={[
+            ...people.participants.map((p) => ({ value: p.id, label: p.displayName })),
+            { value: "other", label: t("actions.ownerOther") },
+          ]}
+          onChoose={(value) => {
+            setOwner(value);
+            const participant = people.participants.find((p) => p.id === value);
+            if (participant?.delegationId) setDelegationId(participant.delegationId);
+          }}
+        />
         {owner === "other" ? (
           <label className="run-field">
             <span>{t("actions.ownerName")}</span>
@@ -205,21 +203,13 @@ function ActionForm({
             />
           </label>
         ) : null}
-        <label className="run-field">
-          <span>{t("actions.delegation")}</span>
-          <select
-            className="text-field__input"
-            value={delegationId}
-            onChange={(event) => setDelegationId(event.target.value)}
-          >
-            <option value="">{t("actions.delegationNone")}</option>
-            {people.delegations.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t("actions.delegation")}
+          value={delegationId}
+          empty={t("actions.delegationNone")}
+          choices={delegationChoices(people.delegations)}
+          onChoose={setDelegationId}
+        />
         <label className="run-field">
           <span>{t("actions.due")}</span>
           <input

@@ -2,18 +2,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../shared/api/paths";
 import type { ExchangeView } from "../../../shared/api/responses";
-import {
-  ACTION_STATUSES,
-  type DocumentSummaryEntry,
-  type ExchangeAction,
-} from "../../../shared/run/runRecords";
+import type { DocumentSummaryEntry, ExchangeAction } from "../../../shared/run/runRecords";
 import { useResource } from "../../api/useResource";
 import { AppLink } from "../../navigation/AppLink";
 import { documentPath } from "../../navigation/paths";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
 import { Card } from "../../ui/Card";
-import { formatDue, ownerName } from "./ActionsPanel";
+import { delegationChoices, formatDue, ownerName, useStatusChoices } from "./ActionsPanel";
+import { ChoiceField } from "./ChoiceField";
 import { useRunStrings } from "./runStrings";
 import { installRunStyles } from "./runStyles";
 
@@ -27,6 +24,7 @@ export default function ExchangeActionsCard({ view }: { view: ExchangeView }) {
   const { t } = useTranslation("run");
   const locale = useFormatLocale();
   const stringsReady = useRunStrings();
+  const statusChoices = useStatusChoices();
   const exchangeId = view.exchange.id;
   const [runs, reload] = useResource<{ actions: ExchangeAction[]; summaries: DocumentSummaryEntry[] }>(
     api.exchangeRuns(exchangeId),
@@ -62,47 +60,27 @@ export default function ExchangeActionsCard({ view }: { view: ExchangeView }) {
       ) : (
         <>
           <div className="run-action-form__row">
-            <label className="run-field">
-              <span>{t("exchange.filterDelegation")}</span>
-              <select
-                className="text-field__input"
-                value={delegation}
-                onChange={(e) => setDelegation(e.target.value)}
-              >
-                <option value="">{t("exchange.all")}</option>
-                {view.delegations.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="run-field">
-              <span>{t("exchange.filterOwner")}</span>
-              <select className="text-field__input" value={owner} onChange={(e) => setOwner(e.target.value)}>
-                <option value="">{t("exchange.all")}</option>
-                {owners.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="run-field">
-              <span>{t("exchange.filterStatus")}</span>
-              <select
-                className="text-field__input"
-                value={status}
-                onChange={(e) => setStatus(e.target.value)}
-              >
-                <option value="">{t("exchange.all")}</option>
-                {ACTION_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`actions.statusValue.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChoiceField
+              label={t("exchange.filterDelegation")}
+              value={delegation}
+              empty={t("exchange.all")}
+              choices={delegationChoices(view.delegations)}
+              onChoose={setDelegation}
+            />
+            <ChoiceField
+              label={t("exchange.filterOwner")}
+              value={owner}
+              empty={t("exchange.all")}
+              choices={owners.map((name) => ({ value: name, label: name }))}
+              onChoose={setOwner}
+            />
+            <ChoiceField
+              label={t("exchange.filterStatus")}
+              value={status}
+              empty={t("exchange.all")}
+              choices={statusChoices}
+              onChoose={setStatus}
+            />
           </div>
           {shown.length === 0 ? (
             <p className="run-note">{actions.length === 0 ? t("actions.none") : t("exchange.noMatch")}</p>

@@ -8,6 +8,7 @@ import {
 } from "../../../shared/run/runState";
 import type { RunPhase } from "../../../shared/templates/templateSchema";
 import { Button } from "../../ui/Button";
+import { ChoiceField } from "./ChoiceField";
 
 /**
  * Before a run: the facilitator adjusts the phases the template proposes (durations, remove, add one back)
@@ -119,19 +120,17 @@ export function RunSetup({
           />
           {t("setup.severalDots")}
         </label>
-        <label className="run-field">
-          <span>{t("setup.actionsBy")}</span>
-          <select
-            className="text-field__input"
-            value={settings.actionsBy}
-            onChange={(event) =>
-              setSettings({ ...settings, actionsBy: event.target.value as RunSettings["actionsBy"] })
-            }
-          >
-            <option value="everyone">{t("setup.actionsByEveryone")}</option>
-            <option value="facilitators">{t("setup.actionsByFacilitators")}</option>
-          </select>
-        </label>
+        <ChoiceField
+          label={t("setup.actionsBy")}
+          value={settings.actionsBy}
+          choices={[
+            { value: "everyone", label: t("setup.actionsByEveryone") },
+            { value: "facilitators", label: t("setup.actionsByFacilitators") },
+          ]}
+          onChoose={(actionsBy) =>
+            setSettings({ ...settings, actionsBy: actionsBy as RunSettings["actionsBy"] })
+          }
+        />
       </fieldset>
       <Button
         variant="primary"
