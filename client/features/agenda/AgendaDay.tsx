@@ -3,6 +3,7 @@ import { api } from "../../../shared/api/paths";
 import type { AgendaDay as Day } from "../../../shared/schema/agendaChecks";
 import type { AgendaEnv } from "./agendaEnv";
 import { dayTitle, duration, timeRange } from "./agendaFormat";
+import { LinkButton } from "./LinkButton";
 import { type SessionActions, SessionRow } from "./SessionRow";
 
 /** One day of the agenda in the home zone: its sessions in order, its total, and its own actions. */
@@ -44,30 +45,15 @@ export function AgendaDay({
         <div className="agenda-day__actions">
           {env.editable ? (
             <>
-              <button
-                type="button"
-                className="agenda-link-button"
-                onClick={() => onAddToDay(day.date)}
-                aria-describedby={headingId}
-              >
+              <LinkButton onClick={() => onAddToDay(day.date)} aria-describedby={headingId}>
                 {t("addToDay")}
-              </button>
-              <button
-                type="button"
-                className="agenda-link-button"
-                onClick={() => onMoveDay(day, -1)}
-                aria-describedby={headingId}
-              >
+              </LinkButton>
+              <LinkButton onClick={() => onMoveDay(day, -1)} aria-describedby={headingId}>
                 {t("dayEarlier")}
-              </button>
-              <button
-                type="button"
-                className="agenda-link-button"
-                onClick={() => onMoveDay(day, 1)}
-                aria-describedby={headingId}
-              >
+              </LinkButton>
+              <LinkButton onClick={() => onMoveDay(day, 1)} aria-describedby={headingId}>
                 {t("dayLater")}
-              </button>
+              </LinkButton>
             </>
           ) : null}
           <a

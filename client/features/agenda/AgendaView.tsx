@@ -30,17 +30,18 @@ import { browserTimeZone } from "../../time/timeZones";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { zoneName } from "../../time/zoneNames";
 import { Button } from "../../ui/Button";
-import { IconButton } from "../../ui/IconButton";
-import { PlusIcon, RedoIcon, UndoIcon } from "../../ui/icons";
+import { PlusIcon } from "../../ui/icons";
 import { AgendaDay } from "./AgendaDay";
 import { AgendaPrint } from "./AgendaPrint";
 import type { AgendaDelegation, AgendaEnv } from "./agendaEnv";
 import { useAgendaStrings } from "./agendaStrings";
 import { installAgendaStyles } from "./agendaStyles";
 import { BrokenSessions } from "./BrokenSessions";
+import { LinkButton } from "./LinkButton";
 import { SessionEditor } from "./SessionEditor";
 import type { SessionActions } from "./SessionRow";
 import { changedFields, formFromSession, newForm, type SessionForm } from "./sessionForm";
+import { UndoButtons } from "./UndoButtons";
 import { useAgenda } from "./useAgenda";
 import { useAgendaUndo } from "./useAgendaUndo";
 import { useExchangeView } from "./useExchangeView";
@@ -266,38 +267,14 @@ function AgendaView({
           <span className="button__label">{t("downloadAll")}</span>
         </a>
         {/* Shown once this person has an agenda change to take back (last, so nothing moves). */}
-        {editable && (undo.canUndo || undo.canRedo) ? (
-          <>
-            <IconButton
-              label={t("undo")}
-              hint={t("undoHint")}
-              onClick={undo.undo}
-              disabled={!undo.canUndo}
-              aria-keyshortcuts="Control+Z"
-            >
-              <UndoIcon />
-            </IconButton>
-            <IconButton
-              label={t("redo")}
-              hint={t("redoHint")}
-              onClick={undo.redo}
-              disabled={!undo.canRedo}
-              aria-keyshortcuts="Control+Y"
-            >
-              <RedoIcon />
-            </IconButton>
-          </>
-        ) : null}
+        {editable && (undo.canUndo || undo.canRedo) ? <UndoButtons undo={undo} /> : null}
       </div>
       <p className="agenda__zone-note">
         {t("homeZoneNote", { zone: zoneName(env.homeZone, locale) })}
         {failed ? (
           <>
             {" "}
-            {t("exchangeUnavailable")}{" "}
-            <button type="button" className="agenda-link-button" onClick={retry}>
-              {t("retry")}
-            </button>
+            {t("exchangeUnavailable")} <LinkButton onClick={retry}>{t("retry")}</LinkButton>
           </>
         ) : null}
       </p>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { deleteSession } from "../../../shared/schema/agendaEdit";
 import type { AgendaRead } from "../../../shared/schema/agendaSession";
+import { LinkButton } from "./LinkButton";
 
 /**
  * Sessions that cannot be read (a crafted or future-version update wrote them): each is an error row
@@ -34,13 +35,9 @@ export function BrokenSessions({
             })}
           </p>
           {editable ? (
-            <button
-              type="button"
-              className="agenda-link-button agenda-link-button--danger"
-              onClick={() => deleteSession(doc, row.id, origin)}
-            >
+            <LinkButton danger onClick={() => deleteSession(doc, row.id, origin)}>
               {t("broken.remove")}
-            </button>
+            </LinkButton>
           ) : null}
         </li>
       ))}

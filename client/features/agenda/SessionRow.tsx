@@ -7,6 +7,7 @@ import { documentPath } from "../../navigation/paths";
 import { Badge } from "../../ui/Badge";
 import type { AgendaEnv } from "./agendaEnv";
 import { duration, languageName, list, timeRange } from "./agendaFormat";
+import { LinkButton } from "./LinkButton";
 import { SessionTimes } from "./SessionTimes";
 
 export interface SessionActions {
@@ -173,52 +174,33 @@ export function SessionRow({
       <div className="agenda-session__actions">
         {env.editable ? (
           <>
-            <button
-              type="button"
-              aria-describedby={titleId}
-              className="agenda-link-button"
-              onClick={() => actions.edit(session)}
-            >
+            <LinkButton aria-describedby={titleId} onClick={() => actions.edit(session)}>
               {t("edit")}
-            </button>
-            <button
-              type="button"
+            </LinkButton>
+            <LinkButton
               aria-describedby={titleId}
-              className="agenda-link-button"
               onClick={() => actions.move(session, -1)}
               disabled={index === 0}
               aria-keyshortcuts="Alt+ArrowUp"
               title={t("moveEarlierHint")}
             >
               {t("moveEarlier")}
-            </button>
-            <button
-              type="button"
+            </LinkButton>
+            <LinkButton
               aria-describedby={titleId}
-              className="agenda-link-button"
               onClick={() => actions.move(session, 1)}
               disabled={index === count - 1}
               aria-keyshortcuts="Alt+ArrowDown"
               title={t("moveLaterHint")}
             >
               {t("moveLater")}
-            </button>
-            <button
-              type="button"
-              aria-describedby={titleId}
-              className="agenda-link-button"
-              onClick={() => actions.duplicate(session)}
-            >
+            </LinkButton>
+            <LinkButton aria-describedby={titleId} onClick={() => actions.duplicate(session)}>
               {t("duplicate")}
-            </button>
-            <button
-              type="button"
-              aria-describedby={titleId}
-              className="agenda-link-button agenda-link-button--danger"
-              onClick={() => actions.remove(session)}
-            >
+            </LinkButton>
+            <LinkButton danger aria-describedby={titleId} onClick={() => actions.remove(session)}>
               {t("delete")}
-            </button>
+            </LinkButton>
           </>
         ) : null}
         <a
