@@ -1,9 +1,10 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VersionSummary } from "../../shared/api/history";
-import { DELEGATION_COLORS, type Delegation } from "../../shared/domain";
-import { ApiSession, createExchange, type Member } from "../support/api";
+import { DELEGATION_COLORS } from "../../shared/domain";
+import { createExchange, type Member } from "../support/api";
 import { editorText, newUserContext, serverAndBrowser, waitForEditorText } from "../support/browser";
+import { chengduDelegation } from "../support/delegations";
 
 /** rgb() of a hex colour, as computed styles give it. */
 const rgb = (hex: string) => {
@@ -24,25 +25,9 @@ describe("version history in the browser", () => {
 
   beforeAll(async () => {
     const fx = await createExchange(env.server.url);
-    const chengdu = await fx.facilitator.session.ok<Delegation>(
-      "POST",
-      `/api/exchanges/${fx.exchangeId}/delegations`,
-      {
-        name: "Chengdu office",
-        country: "CN",
-        color: "rose",
-        timeZone: "Asia/Shanghai",
-        workingLanguage: "zh-CN",
-      },
-    );
+    const chengdu = await fx.addDelegation(chengduDelegation("Chengdu office"));
     ana = await fx.join("delegate", "Ana Souza");
-    const { token } = await fx.invite("delegate", { delegationId: chengdu.id });
-    const session = new ApiSession(env.server.url);
-    const joined = await session.ok<{ participant: { id: string } }>("POST", `/api/invites/${token}/join`, {
-      displayName: "Li Wei",
-      uiLanguage: "en",
-    });
-    li = { session, participantId: joined.participant.id };
+    li = await fx.join("delegate", "Li Wei", { delegationId: chengdu.id, uiLanguage: "en" });
     for (const member of [ana, li]) {
       await member.session.ok("PATCH", `/api/exchanges/${fx.exchangeId}/participants/me`, {
         uiLanguage: "en",

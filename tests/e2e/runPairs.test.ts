@@ -1,13 +1,13 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import type { MembershipResponse } from "../../shared/api/responses";
-import type { Delegation, DocumentInfo } from "../../shared/domain";
+import type { DocumentInfo } from "../../shared/domain";
 import { formatRoomName } from "../../shared/protocol/roomName";
 import { DocumentLayout, TemplateLayout } from "../../shared/schema/documentLayout";
-import { ApiSession, createExchange, type ExchangeFixture } from "../support/api";
+import { createExchange, type ExchangeFixture } from "../support/api";
 import { newUserContext, serverAndBrowser } from "../support/browser";
 import { connectClient, waitFor } from "../support/collabClient";
+import { chengduDelegation } from "../support/delegations";
 import { AAR_PHASES } from "../support/runFixture";
 import { runStrings } from "../support/runScene";
 
@@ -29,11 +29,7 @@ describe("a who-learned-what run: the draft offers each pair of delegations", ()
 
   beforeAll(async () => {
     exchange = await createExchange(env.server.url);
-    await exchange.facilitator.session.ok<Delegation>(
-      "POST",
-      `/api/exchanges/${exchange.exchangeId}/delegations`,
-      { name: CHENGDU, country: "CN", color: "rose", timeZone: "Asia/Shanghai", workingLanguage: "zh-CN" },
-    );
+    await exchange.addDelegation(chengduDelegation(CHENGDU));
     const document = await exchange.facilitator.session.ok<DocumentInfo>(
       "POST",
       `/api/exchanges/${exchange.exchangeId}/documents`,
@@ -41,12 +37,7 @@ describe("a who-learned-what run: the draft offers each pair of delegations", ()
     );
     room = formatRoomName({ exchangeId: exchange.exchangeId, documentId: document.id });
     runPath = `/api/exchanges/${exchange.exchangeId}/documents/${document.id}/run`;
-    const invite = await exchange.invite("delegate", { delegationId: exchange.delegation.id });
-    const session = new ApiSession(env.server.url);
-    await session.ok<MembershipResponse>("POST", `/api/invites/${invite.token}/join`, {
-      displayName: "Ana Souza",
-      uiLanguage: "pt-BR",
-    });
+    const { session } = await exchange.join("delegate", "Ana Souza", { uiLanguage: "pt-BR" });
     const context = await newUserContext(env.browser, {
       baseURL: env.server.url,
       sessionCookie: session.cookie,

@@ -6,11 +6,11 @@ import { createHistoryService } from "../../server/history/historyService";
 import { silentLogger } from "../../server/log";
 import { openSqliteDatabase } from "../../server/storage/sqlite/openSqliteDatabase";
 import { createSqliteDocumentStorage } from "../../server/storage/sqlite/SqliteDocumentStorage";
-import type { Delegation } from "../../shared/domain";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
-import { ApiSession, createExchange, type Member } from "../support/api";
+import { createExchange, type Member } from "../support/api";
 import { newUserContext, serverAndBrowser } from "../support/browser";
 import { connectClient, waitFor } from "../support/collabClient";
+import { chengduDelegation } from "../support/delegations";
 import {
   expectNoAxeViolations,
   expectNoSidewaysScroll,
@@ -88,25 +88,12 @@ describe("history screens", () => {
       await fx.facilitator.session.ok("PATCH", `/api/exchanges/${fx.exchangeId}/participants/me`, {
         uiLanguage: language.lng,
       });
-      const second = await fx.facilitator.session.ok<Delegation>(
-        "POST",
-        `/api/exchanges/${fx.exchangeId}/delegations`,
-        {
-          name: scene.second[0],
-          country: "CN",
-          color: "rose",
-          timeZone: "Asia/Shanghai",
-          workingLanguage: "zh-CN",
-        },
-      );
+      const second = await fx.addDelegation(chengduDelegation(scene.second[0]));
       const first = await fx.join("delegate", language.name);
-      const { token } = await fx.invite("delegate", { delegationId: second.id });
-      const session = new ApiSession(env.server.url);
-      const joined = await session.ok<{ participant: { id: string } }>("POST", `/api/invites/${token}/join`, {
-        displayName: scene.second[1],
+      const other = await fx.join("delegate", scene.second[1], {
+        delegationId: second.id,
         uiLanguage: language.lng,
       });
-      const other: Member = { session, participantId: joined.participant.id };
       const { document, room } = await fx.newDocument("problem-statement");
       const base = `/api/exchanges/${fx.exchangeId}/documents/${document.id}`;
 

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { MembershipResponse } from "../../shared/api/responses";
 import type { DocumentInfo } from "../../shared/domain";
-import { ApiSession, createExchange, type ExchangeFixture } from "../support/api";
+import { createExchange, type ExchangeFixture } from "../support/api";
 import { newUserContext, serverAndBrowser } from "../support/browser";
+import { addBristolAndChengdu } from "../support/delegations";
 import { AAR_PHASES } from "../support/runFixture";
 import { LNGS, type Lng, runStrings } from "../support/runScene";
 import { expectNoAxeViolations, expectNoSidewaysScroll, PHONE, SHOTS, shoot } from "./screensSupport";
@@ -26,18 +26,7 @@ describe("who-learned-what run screens", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     exchange = await createExchange(env.server.url);
-    for (const [name, country, timeZone, workingLanguage] of [
-      ["Bristol city council", "GB", "Europe/London", "en-GB"],
-      ["Chengdu community health", "CN", "Asia/Shanghai", "zh-CN"],
-    ] as const) {
-      await exchange.facilitator.session.ok("POST", `/api/exchanges/${exchange.exchangeId}/delegations`, {
-        name,
-        country,
-        color: "blue",
-        timeZone,
-        workingLanguage,
-      });
-    }
+    await addBristolAndChengdu(exchange, "Chengdu community health");
   }, 60_000);
 
   it.each(LNGS)("the draft and the contributions by pair in %s", { timeout: 120_000 }, async (lng) => {
@@ -48,12 +37,7 @@ describe("who-learned-what run screens", () => {
       { kind: "reflection", title: `Who learned what (${lng})`, templateId: "who-learned-what" },
     );
     const runPath = `/api/exchanges/${exchange.exchangeId}/documents/${document.id}/run`;
-    const invite = await exchange.invite("delegate", { delegationId: exchange.delegation.id });
-    const session = new ApiSession(env.server.url);
-    await session.ok<MembershipResponse>("POST", `/api/invites/${invite.token}/join`, {
-      displayName: `Delegate ${lng}`,
-      uiLanguage: lng,
-    });
+    const { session } = await exchange.join("delegate", `Delegate ${lng}`, { uiLanguage: lng });
     const context = await newUserContext(env.browser, {
       baseURL: env.server.url,
       sessionCookie: session.cookie,

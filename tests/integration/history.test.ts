@@ -7,11 +7,11 @@ import type {
   VersionState,
   VersionSummary,
 } from "../../shared/api/history";
-import type { Delegation } from "../../shared/domain";
 import { MessageType } from "../../shared/protocol/messageTypes";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
-import { ApiSession, createExchange, type ExchangeFixture, type Member } from "../support/api";
+import { ApiSession, createExchange, type Member } from "../support/api";
 import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
+import { chengduDelegation } from "../support/delegations";
 import { openCollabSocket, SyncStep, syncMessage } from "../support/rawCollab";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -32,36 +32,11 @@ async function start(options: Parameters<typeof startServer>[0] = {}) {
 /** The exchange's own delegation (Recife) plus a second one (Chengdu), Ana in the first, Li in the second. */
 async function twoDelegations(server: RunningServer) {
   const fx = await createExchange(server.url);
-  const chengdu = await fx.facilitator.session.ok<Delegation>(
-    "POST",
-    `/api/exchanges/${fx.exchangeId}/delegations`,
-    {
-      name: "Chengdu office",
-      country: "CN",
-      color: "rose",
-      timeZone: "Asia/Shanghai",
-      workingLanguage: "zh-CN",
-    },
-  );
+  const chengdu = await fx.addDelegation(chengduDelegation("Chengdu office"));
   const ana = await fx.join("delegate", "Ana");
-  const li = await joinDelegation(server, fx, chengdu.id, "Li");
+  const li = await fx.join("delegate", "Li", { delegationId: chengdu.id, uiLanguage: "zh-CN" });
   const { document, room } = await fx.newDocument("problem-statement");
   return { fx, recife: fx.delegation, chengdu, ana, li, document, room };
-}
-
-async function joinDelegation(
-  server: RunningServer,
-  fx: ExchangeFixture,
-  delegationId: string,
-  name: string,
-) {
-  const { token } = await fx.invite("delegate", { delegationId });
-  const session = new ApiSession(server.url);
-  const joined = await session.ok<{ participant: { id: string } }>("POST", `/api/invites/${token}/join`, {
-    displayName: name,
-    uiLanguage: "zh-CN",
-  });
-  return { session, participantId: joined.participant.id } satisfies Member;
 }
 
 function connect(server: RunningServer, room: string, member: Member, doc?: Y.Doc): CollabClient {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { MembershipResponse } from "../../shared/api/responses";
 import type { Delegation, DocumentInfo } from "../../shared/domain";
 import { formatRoomName } from "../../shared/protocol/roomName";
 import type { RevealedContribution, RunSummary } from "../../shared/run/runRecords";
 import type { RunCommand, RunState } from "../../shared/run/runState";
 import { DocumentLayout, TemplateLayout, type TemplatePairEntry } from "../../shared/schema/documentLayout";
 import { DraftLayout, RunLayout } from "../../shared/schema/runLayout";
-import { ApiSession, createExchange, type ExchangeFixture, type Member } from "../support/api";
+import { createExchange, type ExchangeFixture, type Member } from "../support/api";
 import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
+import { addBristolAndChengdu } from "../support/delegations";
 import { AAR_PHASES, runStateOf } from "../support/runFixture";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -20,31 +20,11 @@ let chengdu: Delegation;
 beforeAll(async () => {
   server = await startServer();
   exchange = await createExchange(server.url);
-  // Three delegations: Belo Horizonte (the fixture's), Bristol, Chengdu.
-  const add = (name: string, country: string, timeZone: string, workingLanguage: string) =>
-    exchange.facilitator.session.ok<Delegation>("POST", `/api/exchanges/${exchange.exchangeId}/delegations`, {
-      name,
-      country,
-      color: "blue",
-      timeZone,
-      workingLanguage,
-    });
-  bristol = await add("Bristol city council", "GB", "Europe/London", "en-GB");
-  chengdu = await add("Chengdu health bureau", "CN", "Asia/Shanghai", "zh-CN");
+  ({ bristol, chengdu } = await addBristolAndChengdu(exchange));
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
 });
-
-async function joinDelegation(delegationId: string, name: string): Promise<Member> {
-  const { token } = await exchange.invite("delegate", { delegationId });
-  const session = new ApiSession(server.url);
-  const joined = await session.ok<MembershipResponse>("POST", `/api/invites/${token}/join`, {
-    displayName: name,
-    uiLanguage: "en",
-  });
-  return { session, participantId: joined.participant.id };
-}
 
 /** Writes draft entries as the draft editor does: section, pair (when given) and text. */
 async function writePairDraft(
@@ -121,8 +101,14 @@ describe("facilitated run of a per-pair template (who learned what)", () => {
     expect(bristolToChengdu).toBe(4);
     before.destroy();
 
-    const fromBristol = await joinDelegation(bristol.id, "Bea Bristol");
-    const fromChengdu = await joinDelegation(chengdu.id, "Chen Chengdu");
+    const fromBristol = await exchange.join("delegate", "Bea Bristol", {
+      delegationId: bristol.id,
+      uiLanguage: "en",
+    });
+    const fromChengdu = await exchange.join("delegate", "Chen Chengdu", {
+      delegationId: chengdu.id,
+      uiLanguage: "en",
+    });
     expect((await command(AAR_PHASES)).status).toBe(200);
     const drafts = [
       await writePairDraft(draftRoom(fromBristol.participantId), fromBristol, [

@@ -9,6 +9,7 @@ import { BUILT_IN_TEMPLATE_IDS } from "../../shared/templates/builtInTemplates";
 import type { ReflectionTemplate, StoredTemplate } from "../../shared/templates/templateSchema";
 import { createExchange, type ExchangeFixture } from "../support/api";
 import { connectClient } from "../support/collabClient";
+import { addBristolAndChengdu } from "../support/delegations";
 import { type RunningServer, startServer } from "../support/server";
 
 let server: RunningServer;
@@ -16,19 +17,7 @@ let exchange: ExchangeFixture;
 beforeAll(async () => {
   server = await startServer();
   exchange = await createExchange(server.url);
-  // Three delegations in all: Belo Horizonte (the fixture's), Bristol, Chengdu.
-  for (const [name, country, timeZone, workingLanguage] of [
-    ["Bristol city council", "GB", "Europe/London", "en-GB"],
-    ["Chengdu health bureau", "CN", "Asia/Shanghai", "zh-CN"],
-  ] as const) {
-    await exchange.facilitator.session.ok("POST", `/api/exchanges/${exchange.exchangeId}/delegations`, {
-      name,
-      country,
-      color: "blue",
-      timeZone,
-      workingLanguage,
-    });
-  }
+  await addBristolAndChengdu(exchange);
 });
 afterAll(async () => {
   await server.stop();

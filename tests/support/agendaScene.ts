@@ -1,7 +1,7 @@
-import type { MembershipResponse } from "../../shared/api/responses";
 import type { Delegation, DocumentInfo, UiLanguage } from "../../shared/domain";
 import { formatRoomName } from "../../shared/protocol/roomName";
-import { ApiSession, createExchange, type ExchangeFixture, type Member } from "./api";
+import { createExchange, type ExchangeFixture, type Member } from "./api";
+import { chengduDelegation } from "./delegations";
 
 /**
  * The issue's workshop: an exchange at home in Bristol (Europe/London) with a Bristol council, a
@@ -42,20 +42,14 @@ export async function agendaScene(
     name: names.recife,
     timeZone: "America/Recife",
   });
-  const bristol = await session.ok<Delegation>("POST", base, {
+  const bristol = await exchange.addDelegation({
     name: names.bristol,
     country: "GB",
     color: "blue",
     timeZone: "Europe/London",
     workingLanguage: "en",
   });
-  const chengdu = await session.ok<Delegation>("POST", base, {
-    name: names.chengdu,
-    country: "CN",
-    color: "rose",
-    timeZone: "Asia/Shanghai",
-    workingLanguage: "zh-CN",
-  });
+  const chengdu = await exchange.addDelegation(chengduDelegation(names.chengdu));
   const agenda = await session.ok<DocumentInfo>("POST", `/api/exchanges/${exchange.exchangeId}/documents`, {
     kind: "agenda",
     title: names.agenda,
@@ -68,14 +62,7 @@ export async function agendaScene(
     agenda,
     room: formatRoomName({ exchangeId: exchange.exchangeId, documentId: agenda.id }),
     url: `/x/${exchange.exchangeId}/d/${agenda.id}`,
-    async join(delegation, role, name, uiLanguage) {
-      const { token } = await exchange.invite(role, { delegationId: delegation.id });
-      const member = new ApiSession(baseUrl);
-      const joined = await member.ok<MembershipResponse>("POST", `/api/invites/${token}/join`, {
-        displayName: name,
-        uiLanguage,
-      });
-      return { session: member, participantId: joined.participant.id };
-    },
+    join: (delegation, role, name, uiLanguage) =>
+      exchange.join(role, name, { delegationId: delegation.id, uiLanguage }),
   };
 }

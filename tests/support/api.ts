@@ -1,5 +1,6 @@
 import type { MembershipResponse } from "../../shared/api/responses";
-import type { Delegation, DocumentInfo, DocumentKind, Invite, Role } from "../../shared/domain";
+import type { DelegationInput } from "../../shared/api/schemas";
+import type { Delegation, DocumentInfo, DocumentKind, Invite, Role, UiLanguage } from "../../shared/domain";
 import { formatRoomName } from "../../shared/protocol/roomName";
 
 /** A browser-like API client: keeps its session cookie and sends the server's own Origin. */
@@ -42,13 +43,21 @@ export interface Member {
   participantId: string;
 }
 
-/** An exchange with a facilitator, a delegation, and helpers to add members and documents. */
+/** Where a new member joins and the UI language they join with (default: the fixture's delegation, pt-BR). */
+export interface JoinOptions {
+  delegationId?: string;
+  uiLanguage?: UiLanguage;
+}
+
+/** An exchange with a facilitator, a delegation, and helpers to add delegations, members and documents. */
 export interface ExchangeFixture {
   exchangeId: string;
   delegation: Delegation;
   facilitator: Member;
+  addDelegation(fields: DelegationInput): Promise<Delegation>;
   invite(role: Role, options?: { delegationId?: string | null; maxUses?: number | null }): Promise<Invite>;
-  join(role: Role, name?: string): Promise<Member>;
+  /** Joins through an invite of the facilitator's, as a browser would. */
+  join(role: Role, name?: string, options?: JoinOptions): Promise<Member>;
   newDocument(kind?: DocumentKind, by?: Member): Promise<{ document: DocumentInfo; room: string }>;
 }
 
@@ -66,17 +75,15 @@ export async function createExchange(
   });
   const exchangeId = created.exchange.id;
   const facilitator = { session: facilitatorSession, participantId: created.participant.id };
-  const delegation = await facilitatorSession.ok<Delegation>(
-    "POST",
-    `/api/exchanges/${exchangeId}/delegations`,
-    {
-      name: "Belo Horizonte health team",
-      country: "BR",
-      color: "green",
-      timeZone: "America/Sao_Paulo",
-      workingLanguage: "pt-BR",
-    },
-  );
+  const addDelegation: ExchangeFixture["addDelegation"] = (fields) =>
+    facilitatorSession.ok<Delegation>("POST", `/api/exchanges/${exchangeId}/delegations`, fields);
+  const delegation = await addDelegation({
+    name: "Belo Horizonte health team",
+    country: "BR",
+    color: "green",
+    timeZone: "America/Sao_Paulo",
+    workingLanguage: "pt-BR",
+  });
   const invite: ExchangeFixture["invite"] = (role, options = {}) =>
     facilitatorSession.ok<Invite>("POST", `/api/exchanges/${exchangeId}/invites`, {
       role,
@@ -88,13 +95,14 @@ export async function createExchange(
     exchangeId,
     delegation,
     facilitator,
+    addDelegation,
     invite,
-    async join(role, name = `A ${role}`) {
-      const { token } = await invite(role);
+    async join(role, name = `A ${role}`, { delegationId = delegation.id, uiLanguage = "pt-BR" } = {}) {
+      const { token } = await invite(role, { delegationId });
       const session = new ApiSession(baseUrl);
       const joined = await session.ok<MembershipResponse>("POST", `/api/invites/${token}/join`, {
         displayName: name,
-        uiLanguage: "pt-BR",
+        uiLanguage,
       });
       return { session, participantId: joined.participant.id };
     },

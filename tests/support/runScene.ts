@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { MembershipResponse } from "../../shared/api/responses";
-import type { Delegation } from "../../shared/domain";
-import { ApiSession, createExchange, type ExchangeFixture, type Member } from "./api";
+import { createExchange, type ExchangeFixture, type Member } from "./api";
 import { newUserContext } from "./browser";
+import { chengduDelegation } from "./delegations";
 import { templatedDocument } from "./runFixture";
 
 export type Lng = "en" | "pt-BR" | "zh-CN";
@@ -28,30 +27,11 @@ export async function runScene(
   shows: Record<Lng, Lng> = { en: "en", "pt-BR": "pt-BR", "zh-CN": "zh-CN" },
 ) {
   const exchange: ExchangeFixture = await createExchange(baseUrl);
-  const chengdu = await exchange.facilitator.session.ok<Delegation>(
-    "POST",
-    `/api/exchanges/${exchange.exchangeId}/delegations`,
-    {
-      name: "Chengdu community health",
-      country: "CN",
-      color: "rose",
-      timeZone: "Asia/Shanghai",
-      workingLanguage: "zh-CN",
-    },
-  );
-  const joinAs = async (name: string, delegationId: string, uiLanguage: Lng): Promise<Member> => {
-    const invite = await exchange.invite("delegate", { delegationId });
-    const session = new ApiSession(baseUrl);
-    const joined = await session.ok<MembershipResponse>("POST", `/api/invites/${invite.token}/join`, {
-      displayName: name,
-      uiLanguage,
-    });
-    return { session, participantId: joined.participant.id };
-  };
+  const chengdu = await exchange.addDelegation(chengduDelegation("Chengdu community health"));
   const members: Record<Lng, Member> = {
     en: exchange.facilitator,
-    "pt-BR": await joinAs("Ana Souza", exchange.delegation.id, "pt-BR"),
-    "zh-CN": await joinAs("李伟", chengdu.id, "zh-CN"),
+    "pt-BR": await exchange.join("delegate", "Ana Souza", { uiLanguage: "pt-BR" }),
+    "zh-CN": await exchange.join("delegate", "李伟", { delegationId: chengdu.id, uiLanguage: "zh-CN" }),
   };
   // Each person's own language setting follows what their browser is to show.
   for (const lng of LNGS) {
