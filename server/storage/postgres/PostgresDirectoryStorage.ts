@@ -1,86 +1,26 @@
 import type pg from "pg";
-import type {
-  Delegation,
-  DelegationColor,
-  DocumentInfo,
-  DocumentKind,
-  Exchange,
-  Role,
-  UiLanguage,
-} from "../../../shared/domain";
-import type { DirectoryStorage, StoredInvite, StoredParticipant } from "../DirectoryStorage";
+import type { DirectoryStorage, StoredParticipant } from "../DirectoryStorage";
+import {
+  DELEGATION_PATCH,
+  DOCUMENT_COLUMNS,
+  documentValues,
+  EXCHANGE_PATCH,
+  PARTICIPANT_PATCH,
+  type Patchable,
+  patchStatement,
+  type Row,
+  SESSION_SEEN_GRANULARITY_MS,
+  toDelegation,
+  toDocument,
+  toExchange,
+  toInvite,
+  toMembership,
+  toParticipant,
+} from "../rows/directoryRows";
 import { inTransaction } from "./openPostgres";
 import { postgresTemplates } from "./postgresTemplates";
 
-type Row = Record<string, unknown>;
-
-const SESSION_SEEN_GRANULARITY_MS = 60 * 60 * 1000;
-
-const toExchange = (r: Row): Exchange => ({
-  id: r.id as string,
-  title: r.title as string,
-  description: r.description as string,
-  timeZone: r.time_zone as string,
-  createdAt: r.created_at as number,
-});
-const toDelegation = (r: Row): Delegation => ({
-  id: r.id as string,
-  exchangeId: r.exchange_id as string,
-  name: r.name as string,
-  country: r.country as string,
-  color: r.color as DelegationColor,
-  timeZone: r.time_zone as string,
-  workingLanguage: r.working_language as string,
-});
-const toParticipant = (r: Row): StoredParticipant => ({
-  id: r.id as string,
-  exchangeId: r.exchange_id as string,
-  delegationId: (r.delegation_id as string | null) ?? null,
-  sessionId: r.session_id as string,
-  displayName: r.display_name as string,
-  role: r.role as Role,
-  uiLanguage: r.ui_language as UiLanguage,
-  joinedAt: r.joined_at as number,
-  removedAt: (r.removed_at as number | null) ?? null,
-});
-const toInvite = (r: Row): StoredInvite => ({
-  id: r.id as string,
-  exchangeId: r.exchange_id as string,
-  delegationId: (r.delegation_id as string | null) ?? null,
-  role: r.role as Role,
-  expiresAt: r.expires_at as number,
-  maxUses: (r.max_uses as number | null) ?? null,
-  uses: r.uses as number,
-  revokedAt: (r.revoked_at as number | null) ?? null,
-  createdBy: r.created_by as string,
-  createdAt: r.created_at as number,
-});
-const toDocument = (r: Row): DocumentInfo => ({
-  id: r.id as string,
-  exchangeId: r.exchange_id as string,
-  kind: r.kind as DocumentKind,
-  title: r.title as string,
-  createdBy: r.created_by as string,
-  createdAt: r.created_at as number,
-  updatedAt: r.updated_at as number,
-  archived: r.archived_at !== null,
-  ...(typeof r.template_id === "string" ? { templateId: r.template_id } : {}),
-});
-
 type Query = (sql: string, values?: unknown[]) => Promise<Row[]>;
-
-/** Maps camelCase patch keys to columns; only listed keys can ever reach SQL. */
-function updater(query: Query, table: string, columns: Record<string, string>) {
-  return async (id: string, patch: Record<string, unknown>) => {
-    const entries = Object.entries(patch).filter(([key, value]) => key in columns && value !== undefined);
-    if (entries.length === 0) return;
-    const sets = entries.map(([key], index) => `${columns[key]} = $${index + 1}`).join(", ");
-    await query(`UPDATE ${table} SET ${sets} WHERE id = $${entries.length + 1}`, [
-      ...entries.map(([, value]) => value),
-      id,
-    ]);
-  };
-}
 
 const INSERT_PARTICIPANT = `INSERT INTO participants
   (id, exchange_id, delegation_id, session_id, display_name, role, ui_language, joined_at, removed_at)
@@ -100,24 +40,10 @@ const participantValues = (p: StoredParticipant) => [
 /** DirectoryStorage on PostgreSQL: the same tables and queries as SQLite's, shared by every instance. */
 export function createPostgresDirectoryStorage(pool: pg.Pool): DirectoryStorage {
   const query: Query = async (sql, values) => (await pool.query(sql, values)).rows as Row[];
-  const updateExchange = updater(query, "exchanges", {
-    title: "title",
-    description: "description",
-    timeZone: "time_zone",
-  });
-  const updateDelegation = updater(query, "delegations", {
-    name: "name",
-    country: "country",
-    color: "color",
-    timeZone: "time_zone",
-    workingLanguage: "working_language",
-  });
-  const updateParticipant = updater(query, "participants", {
-    role: "role",
-    delegationId: "delegation_id",
-    displayName: "display_name",
-    uiLanguage: "ui_language",
-  });
+  const update = async (target: Patchable, id: string, patch: Record<string, unknown>) => {
+    const statement = patchStatement(target, id, patch, (index) => `$${index + 1}`);
+    if (statement) await query(statement.sql, statement.values);
+  };
 
   return {
     async createSession(sessionId, at) {
@@ -151,7 +77,7 @@ export function createPostgresDirectoryStorage(pool: pg.Pool): DirectoryStorage 
       return row ? toExchange(row) : null;
     },
     async updateExchange(exchangeId, patch) {
-      await updateExchange(exchangeId, patch);
+      await update(EXCHANGE_PATCH, exchangeId, patch);
     },
 
     async createDelegation(d, at) {
@@ -168,7 +94,7 @@ export function createPostgresDirectoryStorage(pool: pg.Pool): DirectoryStorage 
       return rows.map(toDelegation);
     },
     async updateDelegation(delegationId, patch) {
-      await updateDelegation(delegationId, patch);
+      await update(DELEGATION_PATCH, delegationId, patch);
     },
 
     async createParticipant(participant) {
@@ -192,10 +118,7 @@ export function createPostgresDirectoryStorage(pool: pg.Pool): DirectoryStorage 
          WHERE p.session_id = $1 AND p.removed_at IS NULL ORDER BY p.joined_at DESC`,
         [sessionId],
       );
-      return rows.map((row) => ({
-        participant: toParticipant(row),
-        exchange: toExchange({ ...row, id: row.exchange_id, created_at: row.exchange_created_at }),
-      }));
+      return rows.map(toMembership);
     },
     async listParticipants(exchangeId) {
       const rows = await query(
@@ -205,7 +128,7 @@ export function createPostgresDirectoryStorage(pool: pg.Pool): DirectoryStorage 
       return rows.map(toParticipant);
     },
     async updateParticipant(participantId, patch) {
-      await updateParticipant(participantId, patch);
+      await update(PARTICIPANT_PATCH, participantId, patch);
     },
     async removeParticipant(participantId, at) {
       await query("UPDATE participants SET removed_at = $1 WHERE id = $2 AND removed_at IS NULL", [
@@ -262,19 +185,8 @@ export function createPostgresDirectoryStorage(pool: pg.Pool): DirectoryStorage 
 
     async createDocument(d) {
       await query(
-        `INSERT INTO documents (id, exchange_id, kind, title, created_by, created_at, updated_at, archived_at, template_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          d.id,
-          d.exchangeId,
-          d.kind,
-          d.title,
-          d.createdBy,
-          d.createdAt,
-          d.updatedAt,
-          d.archived ? d.updatedAt : null,
-          d.templateId ?? null,
-        ],
+        `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        documentValues(d),
       );
     },
     async getDocument(exchangeId, documentId) {

@@ -1,7 +1,8 @@
 import type pg from "pg";
 import type { DocumentStorage, JournalPosition, UpdateRecord } from "../DocumentStorage";
 import { decodeUpdateBatch } from "../journal/journalFormat";
-import { DOCUMENT_LOCK_CLASS, inTransaction, toBytes } from "./openPostgres";
+import { toBytes } from "../rows/bytes";
+import { DOCUMENT_LOCK_CLASS, inTransaction } from "./openPostgres";
 import { postgresCompaction } from "./postgresCompaction";
 import { postgresHistory } from "./postgresHistory";
 

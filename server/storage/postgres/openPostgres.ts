@@ -69,11 +69,6 @@ export async function inTransaction<T>(
   }
 }
 
-/** A Buffer from pg as a Uint8Array over the same bytes. */
-export function toBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
 /**
  * The per-document lock an append holds until its commit and a compaction while it reads the log: a
  * document's seqs then become visible in the order they were taken, so a snapshot "through seq N" never

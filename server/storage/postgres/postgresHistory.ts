@@ -1,64 +1,31 @@
 import type pg from "pg";
-import type { DocumentStorage, LoggedUpdate, StoredVersion, VersionKind } from "../DocumentStorage";
-import { toBytes } from "./openPostgres";
-
-type HistoryMethods = Pick<
-  DocumentStorage,
-  | "listUpdates"
-  | "lastSeq"
-  | "logBytes"
-  | "listBindings"
-  | "addVersion"
-  | "listVersions"
-  | "getVersion"
-  | "countVersions"
-  | "versionChanges"
-  | "renameVersion"
-  | "addCheckpoint"
-  | "findCheckpoint"
->;
-
-interface VersionRow {
-  id: number;
-  document_name: string;
-  through_seq: number;
-  created_at: number;
-  kind: string;
-  name: string | null;
-  event: string | null;
-  created_by: string | null;
-  contributors: string;
-  state_vector: Buffer;
-}
-
-/** An open upper bound for seqs and ids. */
-const END = Number.MAX_SAFE_INTEGER;
-
-const VERSION_COLUMNS =
-  "id, document_name, through_seq, created_at, kind, name, event, created_by, contributors, state_vector";
+import type { LoggedUpdate } from "../DocumentStorage";
+import { toBytes } from "../rows/bytes";
+import {
+  type BindingRow,
+  END,
+  type HistoryMethods,
+  type LogRow,
+  storedVersion,
+  toBinding,
+  toCheckpoint,
+  toLoggedUpdate,
+  toVersion,
+  VERSION_COLUMNS,
+  type VersionRow,
+  versionJson,
+} from "../rows/historyRows";
 
 /** The history half of PostgreSQL's DocumentStorage (issue 32), the same queries as SQLite's. */
 export function postgresHistory(pool: pg.Pool): HistoryMethods {
   return {
     async listUpdates(documentName, range = {}): Promise<LoggedUpdate[]> {
-      const { rows } = await pool.query<{
-        seq: number;
-        data: Buffer;
-        author: string | null;
-        delegation_id: string | null;
-        created_at: number;
-      }>(
+      const { rows } = await pool.query<LogRow>(
         `SELECT seq, data, author, delegation_id, created_at FROM document_updates
          WHERE document_name = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
         [documentName, range.afterSeq ?? 0, range.throughSeq ?? END],
       );
-      return rows.map((row) => ({
-        seq: row.seq,
-        update: toBytes(row.data),
-        author: row.author,
-        delegationId: row.delegation_id,
-        createdAt: row.created_at,
-      }));
+      return rows.map(toLoggedUpdate);
     },
     async lastSeq(documentName) {
       const { rows } = await pool.query<{ seq: number | null }>(
@@ -76,20 +43,14 @@ export function postgresHistory(pool: pg.Pool): HistoryMethods {
       return rows[0]?.bytes ?? 0;
     },
     async listBindings(documentName) {
-      const { rows } = await pool.query<{
-        client_id: number;
-        participant_id: string;
-        delegation_id: string | null;
-      }>("SELECT client_id, participant_id, delegation_id FROM client_bindings WHERE document_name = $1", [
-        documentName,
-      ]);
-      return rows.map((row) => ({
-        clientId: row.client_id,
-        participantId: row.participant_id,
-        delegationId: row.delegation_id,
-      }));
+      const { rows } = await pool.query<BindingRow>(
+        "SELECT client_id, participant_id, delegation_id FROM client_bindings WHERE document_name = $1",
+        [documentName],
+      );
+      return rows.map(toBinding);
     },
     async addVersion(version) {
+      const json = versionJson(version);
       const { rows } = await pool.query<{ id: number }>(
         `INSERT INTO document_versions
            (document_name, through_seq, created_at, kind, name, event, created_by, contributors, state_vector, changes)
@@ -100,15 +61,14 @@ export function postgresHistory(pool: pg.Pool): HistoryMethods {
           version.createdAt,
           version.kind,
           version.name,
-          version.event ? JSON.stringify(version.event) : null,
+          json.event,
           version.createdBy,
-          JSON.stringify(version.contributors),
+          json.contributors,
           version.stateVector,
           version.changes,
         ],
       );
-      const { changes: _changes, ...stored } = version;
-      return { ...stored, id: rows[0]!.id };
+      return storedVersion(version, rows[0]!.id);
     },
     async listVersions(documentName, page) {
       const { rows } = await pool.query<VersionRow>(
@@ -116,14 +76,14 @@ export function postgresHistory(pool: pg.Pool): HistoryMethods {
          WHERE document_name = $1 AND id < $2 ORDER BY id DESC LIMIT $3`,
         [documentName, page.beforeId ?? END, page.limit],
       );
-      return rows.map(presentVersion);
+      return rows.map(toVersion);
     },
     async getVersion(documentName, id) {
       const { rows } = await pool.query<VersionRow>(
         `SELECT ${VERSION_COLUMNS} FROM document_versions WHERE document_name = $1 AND id = $2`,
         [documentName, id],
       );
-      return rows[0] ? presentVersion(rows[0]) : null;
+      return rows[0] ? toVersion(rows[0]) : null;
     },
     async countVersions(documentName) {
       const { rows } = await pool.query<{ count: number }>(
@@ -159,22 +119,7 @@ export function postgresHistory(pool: pg.Pool): HistoryMethods {
          ORDER BY through_seq DESC LIMIT 1`,
         [documentName, throughSeq ?? END],
       );
-      return rows[0] ? { throughSeq: rows[0].through_seq, data: toBytes(rows[0].data) } : null;
+      return rows[0] ? toCheckpoint(rows[0]) : null;
     },
-  };
-}
-
-function presentVersion(row: VersionRow): StoredVersion {
-  return {
-    id: row.id,
-    documentName: row.document_name,
-    throughSeq: row.through_seq,
-    createdAt: row.created_at,
-    kind: row.kind as VersionKind,
-    name: row.name,
-    event: row.event ? (JSON.parse(row.event) as Record<string, unknown>) : null,
-    createdBy: row.created_by,
-    contributors: JSON.parse(row.contributors) as StoredVersion["contributors"],
-    stateVector: toBytes(row.state_vector),
   };
 }

@@ -1,25 +1,7 @@
-import type { ReflectionTemplate, StoredTemplate } from "../../../shared/templates/templateSchema";
-import type { DirectoryStorage } from "../DirectoryStorage";
+import type { Row } from "../rows/directoryRows";
+import { definitionOf, type TemplateMethods, toTemplate } from "../rows/templateRows";
 
-type Row = Record<string, unknown>;
 type Query = (sql: string, values?: unknown[]) => Promise<Row[]>;
-type TemplateMethods = Pick<
-  DirectoryStorage,
-  "createTemplate" | "getTemplate" | "listTemplates" | "updateTemplate" | "deleteTemplate"
->;
-
-/** The definition is stored as it was validated, without the fields the row already holds (as in SQLite). */
-function definitionOf(template: StoredTemplate): string {
-  const { id: _id, createdAt: _created, updatedAt: _updated, ...definition } = template;
-  return JSON.stringify(definition);
-}
-
-const toTemplate = (r: Row): StoredTemplate => ({
-  ...(JSON.parse(r.definition as string) as Omit<ReflectionTemplate, "id">),
-  id: r.id as string,
-  createdAt: r.created_at as number,
-  updatedAt: r.updated_at as number,
-});
 
 /** An exchange's own templates in PostgreSQL (table `templates`, schema step 2). */
 export function postgresTemplates(query: Query): TemplateMethods {

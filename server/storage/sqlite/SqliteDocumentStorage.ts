@@ -1,5 +1,6 @@
 import type { DocumentStorage, JournalPosition, StoredDocument } from "../DocumentStorage";
 import { decodeUpdateBatch } from "../journal/journalFormat";
+import { toBytes } from "../rows/bytes";
 import { prepareAppendTransaction } from "./appendTransaction";
 import { prepareCompaction } from "./compaction";
 import type { SqliteDatabase } from "./openSqliteDatabase";
@@ -78,8 +79,4 @@ export function createSqliteDocumentStorage(
       // The database handle is shared with the directory store; its owner closes it.
     },
   };
-}
-
-function toBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -1,44 +1,20 @@
-import type {
-  ClientBinding,
-  DocumentStorage,
-  HistoryCheckpoint,
-  LoggedUpdate,
-  StoredVersion,
-  VersionKind,
-} from "../DocumentStorage";
+import type { ClientBinding, HistoryCheckpoint, LoggedUpdate } from "../DocumentStorage";
+import { toBytes } from "../rows/bytes";
+import {
+  type BindingRow,
+  END,
+  type HistoryMethods,
+  type LogRow,
+  storedVersion,
+  toBinding,
+  toCheckpoint,
+  toLoggedUpdate,
+  toVersion,
+  VERSION_COLUMNS,
+  type VersionRow,
+  versionJson,
+} from "../rows/historyRows";
 import type { SqliteDatabase } from "./openSqliteDatabase";
-
-type HistoryMethods = Pick<
-  DocumentStorage,
-  | "listUpdates"
-  | "lastSeq"
-  | "logBytes"
-  | "listBindings"
-  | "addVersion"
-  | "listVersions"
-  | "getVersion"
-  | "countVersions"
-  | "versionChanges"
-  | "renameVersion"
-  | "addCheckpoint"
-  | "findCheckpoint"
->;
-
-interface VersionRow {
-  id: number;
-  document_name: string;
-  through_seq: number;
-  created_at: number;
-  kind: string;
-  name: string | null;
-  event: string | null;
-  created_by: string | null;
-  contributors: string;
-  state_vector: Buffer;
-}
-
-/** Largest seq SQLite can hold: an open upper bound. */
-const END = Number.MAX_SAFE_INTEGER;
 
 /**
  * The history half of SQLite's DocumentStorage (issue 32): the attributed log read by range, client-id
@@ -46,16 +22,7 @@ const END = Number.MAX_SAFE_INTEGER;
  * loop's connection: history reads are occasional and short, the hot path is the append worker's.
  */
 export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
-  const selectLog = db.prepare<
-    [string, number, number],
-    {
-      seq: number;
-      data: Buffer;
-      author: string | null;
-      delegation_id: string | null;
-      created_at: number;
-    }
-  >(
+  const selectLog = db.prepare<[string, number, number], LogRow>(
     `SELECT seq, data, author, delegation_id, created_at FROM document_updates
      WHERE document_name = ? AND seq > ? AND seq <= ? ORDER BY seq`,
   );
@@ -67,22 +34,19 @@ export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
       `SELECT SUM(LENGTH(data)) FROM document_updates WHERE document_name = ? AND seq > ? AND seq <= ?`,
     )
     .pluck();
-  const selectBindings = db.prepare<
-    [string],
-    { client_id: number; participant_id: string; delegation_id: string | null }
-  >("SELECT client_id, participant_id, delegation_id FROM client_bindings WHERE document_name = ?");
+  const selectBindings = db.prepare<[string], BindingRow>(
+    "SELECT client_id, participant_id, delegation_id FROM client_bindings WHERE document_name = ?",
+  );
   const insertVersion = db.prepare(
     `INSERT INTO document_versions
        (document_name, through_seq, created_at, kind, name, event, created_by, contributors, state_vector, changes)
      VALUES (@documentName, @throughSeq, @createdAt, @kind, @name, @event, @createdBy, @contributors, @stateVector, @changes)`,
   );
-  const versionColumns =
-    "id, document_name, through_seq, created_at, kind, name, event, created_by, contributors, state_vector";
   const selectVersionsBefore = db.prepare<[string, number, number], VersionRow>(
-    `SELECT ${versionColumns} FROM document_versions WHERE document_name = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+    `SELECT ${VERSION_COLUMNS} FROM document_versions WHERE document_name = ? AND id < ? ORDER BY id DESC LIMIT ?`,
   );
   const selectVersion = db.prepare<[string, number], VersionRow>(
-    `SELECT ${versionColumns} FROM document_versions WHERE document_name = ? AND id = ?`,
+    `SELECT ${VERSION_COLUMNS} FROM document_versions WHERE document_name = ? AND id = ?`,
   );
   const selectCount = db
     .prepare<[string], number>("SELECT COUNT(*) FROM document_versions WHERE document_name = ?")
@@ -106,13 +70,7 @@ export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
 
   return {
     async listUpdates(documentName, range = {}): Promise<LoggedUpdate[]> {
-      return selectLog.all(documentName, range.afterSeq ?? 0, range.throughSeq ?? END).map((row) => ({
-        seq: row.seq,
-        update: toBytes(row.data),
-        author: row.author,
-        delegationId: row.delegation_id,
-        createdAt: row.created_at,
-      }));
+      return selectLog.all(documentName, range.afterSeq ?? 0, range.throughSeq ?? END).map(toLoggedUpdate);
     },
     async lastSeq(documentName) {
       return selectLastSeq.get(documentName) ?? 0;
@@ -121,27 +79,18 @@ export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
       return selectLogBytes.get(documentName, range.afterSeq ?? 0, range.throughSeq ?? END) ?? 0;
     },
     async listBindings(documentName): Promise<ClientBinding[]> {
-      return selectBindings.all(documentName).map((row) => ({
-        clientId: row.client_id,
-        participantId: row.participant_id,
-        delegationId: row.delegation_id,
-      }));
+      return selectBindings.all(documentName).map(toBinding);
     },
     async addVersion(version) {
-      const result = insertVersion.run({
-        ...version,
-        event: version.event ? JSON.stringify(version.event) : null,
-        contributors: JSON.stringify(version.contributors),
-      });
-      const { changes: _changes, ...stored } = version;
-      return { ...stored, id: Number(result.lastInsertRowid) };
+      const result = insertVersion.run({ ...version, ...versionJson(version) });
+      return storedVersion(version, Number(result.lastInsertRowid));
     },
     async listVersions(documentName, page) {
-      return selectVersionsBefore.all(documentName, page.beforeId ?? END, page.limit).map(presentVersion);
+      return selectVersionsBefore.all(documentName, page.beforeId ?? END, page.limit).map(toVersion);
     },
     async getVersion(documentName, id) {
       const row = selectVersion.get(documentName, id);
-      return row ? presentVersion(row) : null;
+      return row ? toVersion(row) : null;
     },
     async countVersions(documentName) {
       return selectCount.get(documentName) ?? 0;
@@ -157,26 +106,7 @@ export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
     },
     async findCheckpoint(documentName, throughSeq) {
       const row = selectCheckpoint.get(documentName, throughSeq ?? END);
-      return row ? { throughSeq: row.through_seq, data: toBytes(row.data) } : null;
+      return row ? toCheckpoint(row) : null;
     },
   };
-}
-
-function presentVersion(row: VersionRow): StoredVersion {
-  return {
-    id: row.id,
-    documentName: row.document_name,
-    throughSeq: row.through_seq,
-    createdAt: row.created_at,
-    kind: row.kind as VersionKind,
-    name: row.name,
-    event: row.event ? (JSON.parse(row.event) as Record<string, unknown>) : null,
-    createdBy: row.created_by,
-    contributors: JSON.parse(row.contributors) as StoredVersion["contributors"],
-    stateVector: toBytes(row.state_vector),
-  };
-}
-
-function toBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -1,25 +1,6 @@
 import type { Statement } from "better-sqlite3";
-import type { ReflectionTemplate, StoredTemplate } from "../../../shared/templates/templateSchema";
-import type { DirectoryStorage } from "../DirectoryStorage";
-
-type Row = { id: string; definition: string; created_at: number; updated_at: number };
-type TemplateMethods = Pick<
-  DirectoryStorage,
-  "createTemplate" | "getTemplate" | "listTemplates" | "updateTemplate" | "deleteTemplate"
->;
-
-/** The definition is stored as it was validated, without the fields the row already holds. */
-function definitionOf(template: StoredTemplate): string {
-  const { id: _id, createdAt: _created, updatedAt: _updated, ...definition } = template;
-  return JSON.stringify(definition);
-}
-
-const toTemplate = (r: Row): StoredTemplate => ({
-  ...(JSON.parse(r.definition) as Omit<ReflectionTemplate, "id">),
-  id: r.id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+import type { Row } from "../rows/directoryRows";
+import { definitionOf, type TemplateMethods, toTemplate } from "../rows/templateRows";
 
 /** An exchange's own templates in SQLite (table `templates`, migration of issue 30). */
 export function sqliteTemplates(q: (sql: string) => Statement): TemplateMethods {
