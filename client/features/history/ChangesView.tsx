@@ -161,24 +161,18 @@ export function ChangesView({
                 <JsonDocument doc={result.doc} describe={describe} label={t("mode.compare")} />
               ) : (
                 <div className="history-side">
-                  <section aria-label={t("before")}>
-                    <h3 className="history-side__title">{t("before")}</h3>
-                    <JsonDocument
-                      doc={result.doc}
-                      describe={describe}
-                      label={t("before")}
-                      className="history-doc--before"
-                    />
-                  </section>
-                  <section aria-label={t("after")}>
-                    <h3 className="history-side__title">{t("after")}</h3>
-                    <JsonDocument
-                      doc={result.doc}
-                      describe={describe}
-                      label={t("after")}
-                      className="history-doc--after"
-                    />
-                  </section>
+                  {/* One document twice: each side's class (history.css) hides the other side's changes. */}
+                  {(["before", "after"] as const).map((side) => (
+                    <section key={side} aria-label={t(side)}>
+                      <h3 className="history-side__title">{t(side)}</h3>
+                      <JsonDocument
+                        doc={result.doc}
+                        describe={describe}
+                        label={t(side)}
+                        className={`history-doc--${side}`}
+                      />
+                    </section>
+                  ))}
                 </div>
               )}
             </>
