@@ -98,31 +98,17 @@ export function TemplatesCard({ view }: { view: ExchangeView }) {
                 {canManage ? t("templates:card.emptyBody") : t("templates:card.emptyBodyReader")}
               </CardEmpty>
             ) : (
-              <ul className="templates__list">
-                {templates.data.custom.map((template) => (
-                  <TemplateRow
-                    key={template.id}
-                    exchangeId={exchangeId}
-                    template={template}
-                    canManage={canManage}
-                    onDelete={() => setDeleting(template)}
-                  />
-                ))}
-              </ul>
+              <TemplateRows
+                templates={templates.data.custom}
+                exchangeId={exchangeId}
+                canManage={canManage}
+                onDelete={setDeleting}
+              />
             )}
           </section>
           <details className="templates__builtin">
             <summary>{t("templates:card.builtIn", { count: templates.data.builtIn.length })}</summary>
-            <ul className="templates__list">
-              {templates.data.builtIn.map((template) => (
-                <TemplateRow
-                  key={template.id}
-                  exchangeId={exchangeId}
-                  template={template}
-                  canManage={canManage}
-                />
-              ))}
-            </ul>
+            <TemplateRows templates={templates.data.builtIn} exchangeId={exchangeId} canManage={canManage} />
           </details>
         </>
       ) : null}
@@ -155,6 +141,31 @@ function ImportProblems({ failure }: { failure: ApiFailure | null }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A list of templates; `onDelete` where this person may delete them (the exchange's own). */
+function TemplateRows<T extends ReflectionTemplate | StoredTemplate>({
+  templates,
+  onDelete,
+  ...row
+}: {
+  templates: readonly T[];
+  exchangeId: string;
+  canManage: boolean;
+  onDelete?: (template: T) => void;
+}) {
+  return (
+    <ul className="templates__list">
+      {templates.map((template) => (
+        <TemplateRow
+          key={template.id}
+          {...row}
+          template={template}
+          onDelete={onDelete ? () => onDelete(template) : undefined}
+        />
+      ))}
+    </ul>
   );
 }
 
