@@ -15,6 +15,7 @@ import { type DependencyCheck, healthRoutes } from "./http/health";
 import { securityHeaders } from "./http/securityHeaders";
 import { staticClientRoutes } from "./http/staticClient";
 import type { Logger } from "./log";
+import { createRunSerializer, localRunLock } from "./run/runLock";
 import { scaleOutRunSerializer } from "./run/runLockRedis";
 import { createRunService } from "./run/runService";
 import { withTimeout } from "./scaleout/degradation";
@@ -23,6 +24,7 @@ import type { DirectoryStorage } from "./storage/DirectoryStorage";
 import type { DocumentStorage } from "./storage/DocumentStorage";
 import type { Durability } from "./storage/durability/durability";
 import { encodeUpdateBatch } from "./storage/journal/journalFormat";
+import { newDelegationPairs } from "./templates/newDelegationPairs";
 
 export interface MutualServer {
   readonly http: Server;
@@ -71,16 +73,11 @@ export function createApp(
   history = createHistoryService({ storage: documents, rooms: registry, log, leases: scaleOut?.leases });
   // Facilitated runs write into documents through the rooms, and mark their events in history.
   // Several instances: run commands serialized per document by a Redis lock (server/run/runLockRedis).
-  const runs = createRunService({
-    rooms: registry,
-    directory,
-    history,
-    log,
-    now: Date.now,
-    serializer: scaleOut
-      ? scaleOutRunSerializer({ redis: scaleOut.redis, rooms: registry, storage: documents, log })
-      : undefined,
-  });
+  // The server's own changes to a document (run commands, a new delegation's pairs) one at a time.
+  const serializer = scaleOut
+    ? scaleOutRunSerializer({ redis: scaleOut.redis, rooms: registry, storage: documents, log })
+    : createRunSerializer({ lock: localRunLock(), rooms: registry, log });
+  const runs = createRunService({ rooms: registry, directory, history, log, now: Date.now, serializer });
   const authorize = createAuthorizer({ directory, secret, trustedOrigins: config.trustedOrigins });
   const collab = createCollabEndpoint({
     registry,
@@ -119,6 +116,7 @@ export function createApp(
       live,
       history,
       runs,
+      delegationPairs: newDelegationPairs({ serializer, directory, log }),
       writeFirstContent: (documentName, update) =>
         documents.appendUpdates(encodeUpdateBatch([{ documentName, update, author: null }])),
       now: Date.now,

@@ -9,7 +9,8 @@ export function templateDefinition(template: ReflectionTemplate | StoredTemplate
   return { version, id, kind, name, purpose, durationMinutes, sections, runPlan };
 }
 
-function answerSpace(sectionId: string, pairIndex?: number): Y.XmlElement {
+/** One answer space: a section element holding an empty paragraph (per-pair sections: with its pair's index). */
+export function answerSpace(sectionId: string, pairIndex?: number): Y.XmlElement {
   const element = new Y.XmlElement(TemplateLayout.sectionNode);
   element.setAttribute(TemplateLayout.sectionIdAttribute, sectionId);
   // A number, as the editor's node attribute holds it (y-prosemirror passes attributes through as they are).

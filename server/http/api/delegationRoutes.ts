@@ -19,6 +19,8 @@ export function delegationRoutes(ctx: ApiContext): Router {
       ...input,
     };
     await ctx.directory.createDelegation(delegation, ctx.now());
+    // Its pairs in the exchange's "who learned what" documents, live, before the facilitator is answered.
+    await ctx.delegationPairs?.addPairs(delegation.exchangeId);
     response.status(201).json(delegation);
   });
 
