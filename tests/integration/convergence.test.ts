@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExchange } from "../support/api";
 import { type CollabClient, connectClient, seededRandom, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
+import { connectThree } from "../support/typists";
 
 const long = process.env.MUTUAL_LONG === "1";
 const ROUNDS = long ? 2000 : 200;
@@ -38,14 +39,7 @@ describe("randomized convergence", () => {
     async (seed) => {
       const random = seededRandom(seed);
       const exchange = await createExchange(server.url);
-      const { room } = await exchange.newDocument();
-      const members = [
-        exchange.facilitator,
-        await exchange.join("delegate"),
-        await exchange.join("delegate"),
-      ];
-      const clients = members.map((m) => connectClient(server.wsUrl, room, { cookie: m.session.cookie }));
-      await Promise.all(clients.map((client) => client.synced()));
+      const { room, members, clients } = await connectThree(exchange, server.wsUrl);
 
       for (let round = 0; round < ROUNDS; round++) {
         const client = clients[Math.floor(random() * clients.length)]!;

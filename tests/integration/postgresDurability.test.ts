@@ -1,9 +1,10 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { createExchange } from "../support/api";
+import { createExchange, type ExchangeFixture } from "../support/api";
 import { postgresBackend } from "../support/backends";
-import { type CollabClient, connectClient, seededRandom, waitFor } from "../support/collabClient";
+import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
+import { connectThree, typeWords } from "../support/typists";
 
 const backend = await postgresBackend("store before relay");
 
@@ -20,6 +21,21 @@ function savedClock(client: CollabClient): number {
   let clock = 0;
   for (const clocks of client.heard.saved) clock = Math.max(clock, clocks.get(client.doc.clientID) ?? 0);
   return clock;
+}
+
+/** The facilitator, told what is saved, and a delegate on a new document of `exchange`, synced. */
+async function authorAndPeer(server: RunningServer, exchange: ExchangeFixture) {
+  const { room } = await exchange.newDocument();
+  const author = connectClient(server.wsUrl, room, {
+    cookie: exchange.facilitator.session.cookie,
+    mutual: true,
+  });
+  const peer = connectClient(server.wsUrl, room, {
+    cookie: (await exchange.join("delegate")).session.cookie,
+  });
+  clients.push(author, peer);
+  await Promise.all([author.synced(), peer.synced()]);
+  return { room, author, peer };
 }
 
 async function withDatabase<T>(url: string, run: (db: pg.Client) => Promise<T>): Promise<T> {
@@ -40,16 +56,7 @@ describe.skipIf(!backend.ready)(
       server = await startServer({ env });
       expect(server.logs.find((line) => line.event === "listening")?.storage).toBe("postgres");
       const exchange = await createExchange(server.url);
-      const { room } = await exchange.newDocument();
-      const author = connectClient(server.wsUrl, room, {
-        cookie: exchange.facilitator.session.cookie,
-        mutual: true,
-      });
-      const peer = connectClient(server.wsUrl, room, {
-        cookie: (await exchange.join("delegate")).session.cookie,
-      });
-      clients.push(author, peer);
-      await Promise.all([author.synced(), peer.synced()]);
+      const { room, author, peer } = await authorAndPeer(server, exchange);
 
       // One author appending: its clock counts the characters typed, so `saved` N means "the first N".
       let typed = "";
@@ -88,43 +95,21 @@ describe.skipIf(!backend.ready)(
       server = await startServer({ env });
       const port = server.port;
       const exchange = await createExchange(server.url);
-      const { room } = await exchange.newDocument();
-      const members = [
-        exchange.facilitator,
-        await exchange.join("delegate"),
-        await exchange.join("delegate"),
-      ];
-      const typists = members.map((m) => connectClient(server!.wsUrl, room, { cookie: m.session.cookie }));
-      clients.push(...typists);
-      await Promise.all(typists.map((c) => c.synced()));
-      const random = seededRandom(34);
-      const expected: string[] = [];
-      const typeSome = async (count: number) => {
-        for (let i = 0; i < count; i++) {
-          const index = Math.floor(random() * typists.length);
-          const word = `w${expected.length}c${index};`;
-          expected.push(word);
-          typists[index]!.text.insert(0, word);
-          if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 3));
-        }
-      };
+      const { room, members, clients: three } = await connectThree(exchange, server.wsUrl);
+      clients.push(...three);
+      const typists = typeWords(three, 34);
       for (let kill = 0; kill < 2; kill++) {
-        await typeSome(60);
+        await typists.typeSome(60);
         await server.kill();
-        await typeSome(20); // typed while the server is down: sent again on reconnecting
+        await typists.typeSome(20); // typed while the server is down: sent again on reconnecting
         server = await startServer({ env, port, dataDir: server.dataDir });
-        await waitFor(() => typists.every((c) => c.provider.wsconnected), "clients reconnect", 15_000);
+        await typists.reconnected();
       }
-      await typeSome(30);
-      const complete = (text: string) => expected.every((word) => text.includes(word));
-      await waitFor(
-        () => typists.every((c) => complete(c.text.toString())),
-        "every client has every edit",
-        15_000,
-      );
-      const final = typists[0]!.text.toString();
-      for (const typist of typists) expect(typist.text.toString()).toBe(final);
-      for (const typist of typists) typist.provider.disconnect();
+      await typists.typeSome(30);
+      await typists.everyClientHasEveryWord();
+      const final = three[0]!.text.toString();
+      for (const typist of three) expect(typist.text.toString()).toBe(final);
+      for (const typist of three) typist.provider.disconnect();
       await server.stop();
       server = await startServer({ env, port, dataDir: server.dataDir });
       const reader = connectClient(server.wsUrl, room, { cookie: members[0]!.session.cookie });
@@ -137,16 +122,7 @@ describe.skipIf(!backend.ready)(
       const env = await backend.freshEnv();
       server = await startServer({ env });
       const exchange = await createExchange(server.url);
-      const { room } = await exchange.newDocument();
-      const author = connectClient(server.wsUrl, room, {
-        cookie: exchange.facilitator.session.cookie,
-        mutual: true,
-      });
-      const peer = connectClient(server.wsUrl, room, {
-        cookie: (await exchange.join("delegate")).session.cookie,
-      });
-      clients.push(author, peer);
-      await Promise.all([author.synced(), peer.synced()]);
+      const { room, author, peer } = await authorAndPeer(server, exchange);
       author.text.insert(0, "committed; ");
       await waitFor(() => peer.text.toString() === "committed; ", "the first edit relayed");
       await waitFor(() => savedClock(author) === "committed; ".length, "the first edit acknowledged");
