@@ -26,6 +26,17 @@ async function start(options: Parameters<typeof startServer>[0] = {}) {
   return server;
 }
 
+/** A new document of a new exchange on `server`, its facilitator's client connected, with `text` typed. */
+async function writeNewDocument(server: RunningServer, text: string) {
+  const exchange = await createExchange(server.url);
+  const { room } = await exchange.newDocument();
+  const cookie = exchange.facilitator.session.cookie;
+  const writer = connectClient(server.wsUrl, room, { cookie });
+  await writer.synced();
+  writer.text.insert(0, text);
+  return { room, cookie, writer };
+}
+
 /** Opens a raw socket, sends sync step 1 with an empty state vector and returns the first step-2 update. */
 async function firstSyncStep2(
   server: RunningServer,
@@ -66,12 +77,7 @@ for (const each of await serverBackends("server restart")) {
 
     it("keeps every document across a graceful restart (SIGTERM)", async () => {
       const first = await start();
-      const exchange = await createExchange(first.url);
-      const { room } = await exchange.newDocument();
-      const cookie = exchange.facilitator.session.cookie;
-      const writer = connectClient(first.wsUrl, room, { cookie });
-      await writer.synced();
-      writer.text.insert(0, "Agenda: 议程 — sessão de abertura");
+      const { room, cookie, writer } = await writeNewDocument(first, "Agenda: 议程 — sessão de abertura");
       await waitFor(() => first.logs.some((l) => l.event === "room.loaded"), "room loaded");
       writer.destroy();
       await first.stop();
@@ -86,12 +92,7 @@ for (const each of await serverBackends("server restart")) {
 
     it("answers the first sync after a restart with the stored document, never an empty one first", async () => {
       const first = await start();
-      const exchange = await createExchange(first.url);
-      const { room } = await exchange.newDocument();
-      const cookie = exchange.facilitator.session.cookie;
-      const writer = connectClient(first.wsUrl, room, { cookie });
-      await writer.synced();
-      writer.text.insert(0, "stored before the restart");
+      const { room, cookie, writer } = await writeNewDocument(first, "stored before the restart");
       await first.stop();
       writer.destroy();
 

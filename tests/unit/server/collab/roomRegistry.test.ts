@@ -3,10 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createRoomRegistry } from "../../../../server/collab/roomRegistry";
-import { silentLogger } from "../../../../server/log";
-import { openUpdateJournal } from "../../../../server/storage/journal/updateJournal";
 import { CloseCode } from "../../../../shared/protocol/closeCodes";
+import { journaledRegistry } from "../../../support/journaledRegistry";
 import { fakeConnection, recordingStorage } from "./fakes";
 
 let dir: string;
@@ -22,17 +20,7 @@ describe("room registry", () => {
   it("drops a room whose change could not be journaled, unsaved, and loads it again afresh", async () => {
     dir = mkdtempSync(join(tmpdir(), "mutual-registry-"));
     const storage = recordingStorage();
-    const journal = await openUpdateJournal(dir, storage, silentLogger);
-    const registry = createRoomRegistry({
-      storage,
-      durability: { kind: "journal", journal },
-      log: silentLogger,
-      maxDocumentBytes: 1e9,
-      flushIntervalMs: 60_000,
-      flushMaxBatch: 1000,
-      roomIdleMs: 60_000,
-      compactAfterUpdates: 1_000_000,
-    });
+    const { registry, journal } = await journaledRegistry(dir, storage);
     const name = "exchange0001/document0001";
     const alice = fakeConnection("alice00001");
     const bruno = fakeConnection("bruno00001");
@@ -69,14 +57,8 @@ describe("room registry", () => {
       return { updates: 1, bytes: 20 };
     };
     const spacing = 30;
-    const registry = createRoomRegistry({
-      storage,
-      durability: { kind: "journal", journal: await openUpdateJournal(dir, storage, silentLogger) },
-      log: silentLogger,
-      maxDocumentBytes: 1e9,
-      flushIntervalMs: 60_000,
+    const { registry } = await journaledRegistry(dir, storage, {
       flushMaxBatch: 3,
-      roomIdleMs: 60_000,
       compactAfterUpdates: 1,
       compactionSpacingMs: spacing,
     });

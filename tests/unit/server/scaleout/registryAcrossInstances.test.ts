@@ -4,11 +4,9 @@ import { join } from "node:path";
 import * as decoding from "lib0/decoding";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createRoomRegistry } from "../../../../server/collab/roomRegistry";
-import { silentLogger } from "../../../../server/log";
 import type { CrossInstanceRooms, RemoteRoomHandlers } from "../../../../server/scaleout/crossInstance";
-import { openUpdateJournal } from "../../../../server/storage/journal/updateJournal";
 import { MessageType } from "../../../../shared/protocol/messageTypes";
+import { journaledRegistry } from "../../../support/journaledRegistry";
 import { fakeConnection, recordingStorage } from "../collab/fakes";
 
 let dir: string;
@@ -71,16 +69,8 @@ describe("rooms across instances", () => {
         };
       },
     };
-    const journal = await openUpdateJournal(dir, storage, silentLogger);
-    const registry = createRoomRegistry({
-      storage,
-      durability: { kind: "journal", journal },
-      log: silentLogger,
-      maxDocumentBytes: 1e9,
-      flushIntervalMs: 60_000,
-      flushMaxBatch: 1000,
+    const { registry, journal } = await journaledRegistry(dir, storage, {
       roomIdleMs: 0,
-      compactAfterUpdates: 1_000_000,
       crossInstance: channel,
     });
     const name = "exchange0001/document0001";
