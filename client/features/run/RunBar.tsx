@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RunCommand, RunState } from "../../../shared/run/runState";
-import { RUN_LIMITS, remainingMs } from "../../../shared/run/runState";
+import { remainingMs } from "../../../shared/run/runState";
 import { useFormatLocale } from "../../time/useFormatLocale";
 import { Button } from "../../ui/Button";
+import { PhaseMinutesInput } from "./PhaseMinutesInput";
 import { formatClock, formatMinutes, formatSeconds, type Sections, useRunLanguage } from "./runText";
 
 /**
@@ -225,21 +226,15 @@ function LaterPhases({
       {later.map((phase, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the same kind may come twice; rows are edited in place
         <div key={`${phase.kind}-${index}`} className="run-check">
+          {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is PhaseMinutesInput's input */}
           <label className="run-field run-field--inline">
             <span>{t(`phase.${phase.kind}.name`)}</span>
-            <input
-              type="number"
-              className="text-field__input run-setup__minutes"
-              min={0}
-              max={RUN_LIMITS.maxMinutes}
+            <PhaseMinutesInput
+              phaseName={t(`phase.${phase.kind}.name`)}
               defaultValue={phase.minutes}
               disabled={busy}
-              aria-label={t("setup.phaseLabel", { name: t(`phase.${phase.kind}.name`) })}
-              onBlur={(event) => {
-                const minutes = Math.max(
-                  0,
-                  Math.min(RUN_LIMITS.maxMinutes, Math.round(Number(event.target.value) || 0)),
-                );
+              onLeave
+              onMinutes={(minutes) => {
                 if (minutes !== phase.minutes)
                   send(later.map((p, i) => (i === index ? { ...p, minutes } : p)));
               }}

@@ -9,6 +9,7 @@ import {
 import type { RunPhase } from "../../../shared/templates/templateSchema";
 import { Button } from "../../ui/Button";
 import { ChoiceField } from "./ChoiceField";
+import { PhaseMinutesInput, wholeWithin } from "./PhaseMinutesInput";
 
 /**
  * Before a run: the facilitator adjusts the phases the template proposes (durations, remove, add one back)
@@ -46,20 +47,12 @@ export function RunSetup({
           // biome-ignore lint/suspicious/noArrayIndexKey: a plan may hold the same kind twice; rows are edited in place
           <li key={`${phase.kind}-${index}`} className="run-setup__phase">
             <span className="run-setup__phase-name">{t(`phase.${phase.kind}.name`)}</span>
-            <input
-              type="number"
-              className="text-field__input run-setup__minutes"
-              min={0}
-              max={RUN_LIMITS.maxMinutes}
+            <PhaseMinutesInput
+              phaseName={t(`phase.${phase.kind}.name`)}
               value={phase.minutes}
-              aria-label={t("setup.phaseLabel", { name: t(`phase.${phase.kind}.name`) })}
-              onChange={(event) => {
-                const minutes = Math.max(
-                  0,
-                  Math.min(RUN_LIMITS.maxMinutes, Math.round(Number(event.target.value) || 0)),
-                );
-                setPhases((all) => all.map((p, i) => (i === index ? { ...p, minutes } : p)));
-              }}
+              onMinutes={(minutes) =>
+                setPhases((all) => all.map((p, i) => (i === index ? { ...p, minutes } : p)))
+              }
             />
             <Button
               variant="ghost"
@@ -104,10 +97,7 @@ export function RunSetup({
             onChange={(event) =>
               setSettings({
                 ...settings,
-                dotsPerPerson: Math.max(
-                  1,
-                  Math.min(RUN_LIMITS.maxDots, Math.round(Number(event.target.value) || 1)),
-                ),
+                dotsPerPerson: wholeWithin(event.target.value, 1, RUN_LIMITS.maxDots),
               })
             }
           />
