@@ -132,10 +132,10 @@ export function createHistoryService(options: HistoryOptions) {
   }
 
   async function keepCheckpointIfDue(name: string, seq: number): Promise<void> {
-    const latest = await storage.findCheckpoint(name);
+    const latest = await storage.latestCheckpointSize(name);
     if (latest && latest.throughSeq >= seq) return;
     const since = await storage.logBytes(name, { afterSeq: latest?.throughSeq ?? 0, throughSeq: seq });
-    if (since < Math.max(CHECKPOINT_MIN_LOG_BYTES, (latest?.data.byteLength ?? 0) * CHECKPOINT_LOG_RATIO))
+    if (since < Math.max(CHECKPOINT_MIN_LOG_BYTES, (latest?.bytes ?? 0) * CHECKPOINT_LOG_RATIO))
       return;
     const { data } = await docs.run(name, seq, { kind: "checkpoint" });
     await storage.addCheckpoint(name, { throughSeq: seq, data }, now());

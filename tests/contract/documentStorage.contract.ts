@@ -312,6 +312,8 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
         data: new Uint8Array([9, 9]),
       });
       expect(await storage.findCheckpoint(name, seq - 2)).toBeNull();
+      expect(await storage.latestCheckpointSize(name)).toEqual({ throughSeq: seq - 1, bytes: 2 });
+      expect(await storage.latestCheckpointSize("exchange0001/other00001")).toBeNull();
       expect(await storage.findCheckpoint(name)).toEqual({
         throughSeq: seq - 1,
         data: new Uint8Array([9, 9]),

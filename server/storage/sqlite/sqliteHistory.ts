@@ -67,6 +67,10 @@ export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
     `SELECT through_seq, data FROM history_checkpoints WHERE document_name = ? AND through_seq <= ?
      ORDER BY through_seq DESC LIMIT 1`,
   );
+  const selectCheckpointSize = db.prepare<[string], { through_seq: number; bytes: number }>(
+    `SELECT through_seq, length(data) AS bytes FROM history_checkpoints WHERE document_name = ?
+     ORDER BY through_seq DESC LIMIT 1`,
+  );
 
   return {
     async listUpdates(documentName, range = {}): Promise<LoggedUpdate[]> {
@@ -107,6 +111,10 @@ export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
     async findCheckpoint(documentName, throughSeq) {
       const row = selectCheckpoint.get(documentName, throughSeq ?? END);
       return row ? toCheckpoint(row) : null;
+    },
+    async latestCheckpointSize(documentName) {
+      const row = selectCheckpointSize.get(documentName);
+      return row ? { throughSeq: row.through_seq, bytes: row.bytes } : null;
     },
   };
 }

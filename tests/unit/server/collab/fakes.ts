@@ -103,6 +103,9 @@ export function recordingStorage(
     async findCheckpoint() {
       return null;
     },
+    async latestCheckpointSize() {
+      return null;
+    },
     async close() {},
   };
 }
