@@ -48,8 +48,11 @@ export function compareDocuments(input: {
       change && change.participantId === binding.participantId ? change.delegationId : binding.delegationId;
     return { participantId: binding.participantId, delegationId };
   };
+  // A formatting change is its formatting item's: inserted (bold added) or deleted (bold removed).
   const authorOf = (kind: ChangeKind, id: Y.ID): ChangeAuthor =>
-    kind === "insert" ? insertedBy(id) : (index.deletedBy(id) ?? ANONYMOUS);
+    kind === "insert" || (kind === "format" && !Y.isDeleted(after.ds, id))
+      ? insertedBy(id)
+      : (index.deletedBy(id) ?? ANONYMOUS);
 
   const totals = new Map<string, CompareTotal>();
   const doc = renderFragment(input.after.getXmlFragment(DocumentLayout.content), {
@@ -63,6 +66,8 @@ export function compareDocuments(input: {
       };
     },
     onChangedText: (kind, id, text) => {
+      // The summary counts words written and removed; reformatted words are neither.
+      if (kind === "format") return;
       const author = authorOf(kind, id);
       const anonymous = author.participantId === null;
       const key = anonymous ? "\u0000anonymous" : (author.delegationId ?? "");

@@ -1,8 +1,11 @@
 import * as Y from "yjs";
 import type { HistoryMark, HistoryNode } from "../../shared/api/history";
 
-/** How a compared item changed between the two versions. */
-export type ChangeKind = "insert" | "delete";
+/**
+ * How compared text changed between the two versions: inserted, deleted, or shown in both with other
+ * formatting ("format": `id` is then the formatting item that changed it, inserted or deleted).
+ */
+export type ChangeKind = "insert" | "delete" | "format";
 
 export interface CompareView {
   /** The older version (state vector and delete set). */
@@ -62,12 +65,44 @@ function renderChildren(
   return nodes;
 }
 
+/** Formatting attributes as each version has them at the current point of a text. */
+class Formats {
+  readonly after = new Map<string, unknown>();
+  readonly before = new Map<string, unknown>();
+  /** Bumped on every change: runs of text compare it rather than their marks. */
+  version = 0;
+  /** The two versions format the text here differently. */
+  differ = false;
+  /** The latest formatting item one version has and the other not (who changed the formatting). */
+  lastChange: Y.ID | null = null;
+
+  take(item: Y.Item, key: string, value: unknown, shown: { before: boolean; after: boolean }): void {
+    if (!shown.before && !shown.after) return;
+    if (shown.after) set(this.after, key, value);
+    if (shown.before) set(this.before, key, value);
+    if (shown.before !== shown.after) this.lastChange = item.id;
+    this.version++;
+    this.differ = !sameFormats(this.after, this.before);
+  }
+}
+
+function set(formats: Map<string, unknown>, key: string, value: unknown): void {
+  if (value === null) formats.delete(key);
+  else formats.set(key, value);
+}
+
+function sameFormats(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a)
+    if (!b.has(key) || JSON.stringify(b.get(key)) !== JSON.stringify(value)) return false;
+  return true;
+}
+
 function renderText(text: Y.XmlText, compare: CompareView | undefined): HistoryNode[] {
   const nodes: HistoryNode[] = [];
-  const formats = new Map<string, unknown>();
+  const formats = new Formats();
   // Runs of text with the same formatting and change are one node; the key says what a run has
   // without building its marks for every Yjs item (a compare walks tens of thousands of them).
-  let formatsVersion = 0;
   let run: {
     text: string;
     key: string;
@@ -86,32 +121,34 @@ function renderText(text: Y.XmlText, compare: CompareView | undefined): HistoryN
   for (let item = text._start; item !== null; item = item.right) {
     const content = item.content;
     if (content instanceof Y.ContentFormat) {
-      // Formatting as the newer version has it (the older one's, for text only the older one shows).
-      const shown = visibility(item, compare);
-      if (shown.after || (compare && shown.before)) {
-        if (content.value === null) formats.delete(content.key);
-        else formats.set(content.key, content.value);
-        formatsVersion++;
-      }
+      formats.take(item, content.key, content.value, visibility(item, compare));
       continue;
     }
     if (!(content instanceof Y.ContentString)) continue;
     const shown = visibility(item, compare);
     if (!shown.before && !shown.after) continue;
     const change: ChangeKind | null =
-      shown.after && !shown.before ? "insert" : shown.before && !shown.after ? "delete" : null;
-    const changeMark = change && compare ? compare.changeMark(change, item.id) : null;
+      shown.after && !shown.before
+        ? "insert"
+        : shown.before && !shown.after
+          ? "delete"
+          : formats.differ && formats.lastChange
+            ? "format"
+            : null;
+    const changeId = change === "format" ? formats.lastChange! : item.id;
+    const changeMark = change && compare ? compare.changeMark(change, changeId) : null;
     const key = changeMark
-      ? `${formatsVersion}|${changeMark.attrs?.kind}|${changeMark.attrs?.participantId}|${changeMark.attrs?.delegationId}`
-      : `${formatsVersion}`;
+      ? `${formats.version}|${changeMark.attrs?.kind}|${changeMark.attrs?.participantId}|${changeMark.attrs?.delegationId}`
+      : `${formats.version}`;
     if (run && run.key === key) {
       run.text += content.str;
       continue;
     }
     flush();
-    const marks = marksOf(formats);
+    // Text only the older version shows keeps its formatting then; anything else is shown as it is now.
+    const marks = marksOf(shown.after ? formats.after : formats.before);
     if (changeMark) marks.push(changeMark);
-    run = { text: content.str, key, marks, change, id: change ? item.id : null };
+    run = { text: content.str, key, marks, change, id: change ? changeId : null };
   }
   flush();
   return nodes;

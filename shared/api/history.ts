@@ -60,7 +60,8 @@ export interface HistoryMark {
 export const HISTORY_CHANGE_MARK = "historyChange";
 
 export interface HistoryChangeAttrs {
-  kind: "insert" | "delete";
+  /** "format": text both versions have, formatted differently (bold added, a link removed...). */
+  kind: "insert" | "delete" | "format";
   participantId: string | null;
   delegationId: string | null;
 }

@@ -122,6 +122,45 @@ describe("history service", () => {
     expect(plan.at(-1)!.authors).toEqual([{ participantId: null, delegationId: null }]);
   });
 
+  it("marks text both versions have but format differently, by whoever changed the formatting", async () => {
+    const ana = new Y.Doc();
+    await write(ana, "ana", (content) => content.push([paragraph("Reduce waste at the market")]));
+    const v1 = await history.createVersion(ROOM, { kind: "named", name: "plain" });
+    // Bruno makes "waste" bold and adds a word; Ana's text is otherwise unchanged.
+    const bruno = new Y.Doc();
+    Y.applyUpdate(bruno, Y.encodeStateAsUpdate(ana));
+    await write(bruno, "bruno", (content) => {
+      const text = (content.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      text.format(7, 5, { bold: {} });
+      text.insert(text.length, " now");
+    });
+    const v2 = await history.createVersion(ROOM, { kind: "named", name: "bold" });
+    const bolded = await history.compare(ROOM, v1!.id, v2!.id);
+    const doc = JSON.parse(bolded.docJson) as HistoryNode;
+    expect(changedRuns(doc)).toEqual([
+      ["format", "waste", "bruno"],
+      ["insert", " now", "bruno"],
+    ]);
+    // Shown as it is now (bold), and the summary counts only the word written.
+    const waste = doc.content![0]!.content![1]!;
+    expect(waste.marks?.map((m) => m.type)).toEqual(["bold", "historyChange"]);
+    expect(bolded.totals.map((t) => [t.added, t.removed])).toEqual([[1, 0]]);
+
+    // Ana takes the bold away again: her change, and nothing else marked.
+    Y.applyUpdate(ana, Y.encodeStateAsUpdate(bruno));
+    await write(ana, "ana", (content) =>
+      ((content.get(0) as Y.XmlElement).get(0) as Y.XmlText).format(7, 5, { bold: null }),
+    );
+    const v3 = await history.createVersion(ROOM, { kind: "named", name: "plain again" });
+    expect(changedRuns(JSON.parse((await history.compare(ROOM, v2!.id, v3!.id)).docJson))).toEqual([
+      ["format", "waste", "ana"],
+    ]);
+    // Across all three, nothing about "waste" changed.
+    expect(changedRuns(JSON.parse((await history.compare(ROOM, v1!.id, v3!.id)).docJson))).toEqual([
+      ["insert", " now", "bruno"],
+    ]);
+  });
+
   it("keeps checkpoints as the log grows, and renders versions before and after them the same as from the log", async () => {
     const doc = new Y.Doc();
     const versions: number[] = [];
