@@ -135,8 +135,7 @@ export function createHistoryService(options: HistoryOptions) {
     const latest = await storage.latestCheckpointSize(name);
     if (latest && latest.throughSeq >= seq) return;
     const since = await storage.logBytes(name, { afterSeq: latest?.throughSeq ?? 0, throughSeq: seq });
-    if (since < Math.max(CHECKPOINT_MIN_LOG_BYTES, (latest?.bytes ?? 0) * CHECKPOINT_LOG_RATIO))
-      return;
+    if (since < Math.max(CHECKPOINT_MIN_LOG_BYTES, (latest?.bytes ?? 0) * CHECKPOINT_LOG_RATIO)) return;
     const { data } = await docs.run(name, seq, { kind: "checkpoint" });
     await storage.addCheckpoint(name, { throughSeq: seq, data }, now());
   }
