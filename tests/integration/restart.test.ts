@@ -1,12 +1,9 @@
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import * as Y from "yjs";
-import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { createExchange } from "../support/api";
 import { type ServerBackend, serverBackends } from "../support/backends";
 import { connectClient, waitFor } from "../support/collabClient";
+import { firstSyncStep2 } from "../support/rawCollab";
 import { type RunningServer, startServer } from "../support/server";
 
 let servers: RunningServer[] = [];
@@ -35,38 +32,6 @@ async function writeNewDocument(server: RunningServer, text: string) {
   await writer.synced();
   writer.text.insert(0, text);
   return { room, cookie, writer };
-}
-
-/** Opens a raw socket, sends sync step 1 with an empty state vector and returns the first step-2 update. */
-async function firstSyncStep2(
-  server: RunningServer,
-  room: string,
-  cookie: string | null,
-): Promise<Uint8Array> {
-  const socket = new WebSocket(`${server.wsUrl}/${room}`, {
-    headers: { Origin: server.url, Cookie: cookie ?? "" },
-  });
-  socket.binaryType = "nodebuffer";
-  try {
-    return await new Promise<Uint8Array>((resolve, reject) => {
-      socket.on("error", reject);
-      socket.on("open", () => {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MessageType.sync);
-        encoding.writeVarUint(encoder, SyncStep.step1);
-        encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
-        socket.send(encoding.toUint8Array(encoder));
-      });
-      socket.on("message", (data: Buffer) => {
-        const decoder = decoding.createDecoder(new Uint8Array(data));
-        if (decoding.readVarUint(decoder) !== MessageType.sync) return;
-        if (decoding.readVarUint(decoder) !== SyncStep.step2) return;
-        resolve(decoding.readVarUint8Array(decoder));
-      });
-    });
-  } finally {
-    socket.close();
-  }
 }
 
 for (const each of await serverBackends("server restart")) {

@@ -7,7 +7,7 @@ import type { RunCommand, RunState } from "../../shared/run/runState";
 import { DocumentLayout, TemplateLayout, type TemplatePairEntry } from "../../shared/schema/documentLayout";
 import { DraftLayout, RunLayout } from "../../shared/schema/runLayout";
 import { createExchange, type ExchangeFixture, type Member } from "../support/api";
-import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
+import { type CollabClient, connectClient, serverCopy, waitFor } from "../support/collabClient";
 import { addBristolAndChengdu } from "../support/delegations";
 import { AAR_PHASES, runStateOf } from "../support/runFixture";
 import { type RunningServer, startServer } from "../support/server";
@@ -49,15 +49,8 @@ async function writePairDraft(
   return client;
 }
 
-/** The document as the server holds it, through a fresh client's first sync. */
-async function serverCopy(room: string): Promise<Y.Doc> {
-  const reader = connectClient(server.wsUrl, room, { cookie: exchange.facilitator.session.cookie });
-  await reader.synced();
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(reader.doc));
-  reader.destroy();
-  return doc;
-}
+/** The document as the server holds it. */
+const storedCopy = (room: string) => serverCopy(server.wsUrl, room, exchange.facilitator.session.cookie);
 
 /** Each "learned" answer space's text by its element's pairIndex attribute. */
 function learnedByPair(doc: Y.Doc): Map<unknown, string> {
@@ -88,7 +81,7 @@ describe("facilitated run of a per-pair template (who learned what)", () => {
     const command = (c: RunCommand) =>
       exchange.facilitator.session.request<{ state: RunState }>("POST", base, c);
 
-    const before = await serverCopy(room);
+    const before = await storedCopy(room);
     const pairs = before.getMap(DocumentLayout.template).get(TemplateLayout.pairs) as TemplatePairEntry[];
     const indexOf = (from: Delegation, to: Delegation) =>
       pairs.findIndex((p) => p.from.id === from.id && p.to.id === to.id);
@@ -133,7 +126,7 @@ describe("facilitated run of a per-pair template (who learned what)", () => {
     // Everything arrived as one change (contributions, their list, the flag).
     expect(changes).toBe(1);
 
-    const after = await serverCopy(room);
+    const after = await storedCopy(room);
     const learned = learnedByPair(after);
     expect(learned.get(chengduToBristol)).toContain("bristol-learned-from-chengdu");
     expect(learned.get(chengduToBristol)).toContain("Bea Bristol · Bristol city council");
@@ -154,7 +147,7 @@ describe("facilitated run of a per-pair template (who learned what)", () => {
 
     // A second reveal changes nothing.
     expect((await command({ type: "reveal" })).status).toBe(200);
-    const again = learnedByPair(await serverCopy(room));
+    const again = learnedByPair(await storedCopy(room));
     expect(again).toEqual(learned);
 
     // Voted on and summed up, the contribution keeps its pair: the summary's top item names it.
@@ -163,7 +156,7 @@ describe("facilitated run of a per-pair template (who learned what)", () => {
     const vote = await fromBristol.session.request("PUT", `${base}/votes`, { dots: { [voted]: 2 } });
     expect(vote.status).toBe(200);
     expect((await command({ type: "close" })).status).toBe(200);
-    const closed = await serverCopy(room);
+    const closed = await storedCopy(room);
     const summary = closed.getMap(RunLayout.map).get(RunLayout.summary) as RunSummary;
     expect(summary.top).toEqual([
       expect.objectContaining({ contributionId: voted, pairIndex: bristolToChengdu, votes: 2 }),

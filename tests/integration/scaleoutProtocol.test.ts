@@ -1,12 +1,11 @@
-import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { CloseCode } from "../../shared/protocol/closeCodes";
-import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { createExchange } from "../support/api";
 import { connectClient, seededRandom, waitFor } from "../support/collabClient";
+import { firstSyncStep2 } from "../support/rawCollab";
 import { scaleoutAvailable } from "../support/scaleout";
 import { type Cluster, startCluster } from "../support/scaleoutCluster";
 import type { RunningServer } from "../support/server";
@@ -61,36 +60,6 @@ async function sendAndAwaitClose(
     await closed;
   }
   return code;
-}
-
-/** A raw socket's first sync step 2 answering an empty state vector. */
-async function firstSyncStep2(server: RunningServer, room: string, cookie: string): Promise<Uint8Array> {
-  const socket = new WebSocket(`${server.wsUrl}/${room}`, {
-    headers: { Origin: server.url, Cookie: cookie },
-  });
-  socket.binaryType = "nodebuffer";
-  try {
-    return await new Promise<Uint8Array>((resolve, reject) => {
-      socket.on("error", reject);
-      socket.on("open", () =>
-        socket.send(
-          message((e) => {
-            encoding.writeVarUint(e, MessageType.sync);
-            encoding.writeVarUint(e, SyncStep.step1);
-            encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
-          }),
-        ),
-      );
-      socket.on("message", (data: Buffer) => {
-        const decoder = decoding.createDecoder(new Uint8Array(data));
-        if (decoding.readVarUint(decoder) !== MessageType.sync) return;
-        if (decoding.readVarUint(decoder) !== SyncStep.step2) return;
-        resolve(decoding.readVarUint8Array(decoder));
-      });
-    });
-  } finally {
-    socket.close();
-  }
 }
 
 describe.skipIf(!ready)("two instances: malformed frames and the first sync after a restart", () => {

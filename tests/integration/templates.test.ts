@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { ApiErrorBody } from "../../shared/api/errors";
 import type { TemplateList } from "../../shared/api/responses";
 import type { DocumentInfo } from "../../shared/domain";
@@ -8,7 +8,7 @@ import { DocumentLayout, TemplateLayout, type TemplatePairEntry } from "../../sh
 import { BUILT_IN_TEMPLATE_IDS } from "../../shared/templates/builtInTemplates";
 import type { ReflectionTemplate, StoredTemplate } from "../../shared/templates/templateSchema";
 import { createExchange, type ExchangeFixture } from "../support/api";
-import { connectClient } from "../support/collabClient";
+import { serverCopy } from "../support/collabClient";
 import { addBristolAndChengdu } from "../support/delegations";
 import { type RunningServer, startServer } from "../support/server";
 
@@ -41,16 +41,13 @@ function custom(overrides: Partial<ReflectionTemplate> = {}): Omit<ReflectionTem
   };
 }
 
-/** The document as the server holds it, through a fresh client's first sync. */
-async function serverCopy(documentId: string): Promise<Y.Doc> {
-  const room = formatRoomName({ exchangeId: exchange.exchangeId, documentId });
-  const reader = connectClient(server.wsUrl, room, { cookie: exchange.facilitator.session.cookie });
-  await reader.synced();
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(reader.doc));
-  reader.destroy();
-  return doc;
-}
+/** The document as the server holds it. */
+const storedCopy = (documentId: string) =>
+  serverCopy(
+    server.wsUrl,
+    formatRoomName({ exchangeId: exchange.exchangeId, documentId }),
+    exchange.facilitator.session.cookie,
+  );
 
 function structure(doc: Y.Doc) {
   const map = doc.getMap(DocumentLayout.template);
@@ -102,7 +99,7 @@ describe("templates over HTTP", () => {
       );
       expect(fetched.document.templateId).toBe(template.id);
 
-      const got = structure(await serverCopy(created.body.id));
+      const got = structure(await storedCopy(created.body.id));
       expect(got.definition, template.id).toEqual(template);
       expect(new Set(got.nodes)).toEqual(new Set(["templateSection"]));
       if (template.id === "who-learned-what") {
@@ -138,7 +135,7 @@ describe("templates over HTTP", () => {
 
     const { document } = await exchange.newDocument("reflection");
     expect(document).not.toHaveProperty("templateId");
-    const plain = await serverCopy(document.id);
+    const plain = await storedCopy(document.id);
     expect(plain.share.has(DocumentLayout.template)).toBe(false);
   });
 
@@ -158,7 +155,7 @@ describe("templates over HTTP", () => {
     expect((await session.request("DELETE", `${templatesPath()}/${template.id}`)).status).toBe(204);
     expect((await session.request("DELETE", `${templatesPath()}/${template.id}`)).status).toBe(404);
 
-    const got = structure(await serverCopy(created.body.id));
+    const got = structure(await storedCopy(created.body.id));
     expect(got.definition).toEqual({ ...custom(), id: template.id });
     expect(got.sectionIds).toEqual(["saw", "next"]);
     // A document made from a deleted template still opens as it was; a new one cannot be made from it.

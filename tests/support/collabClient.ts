@@ -73,6 +73,19 @@ export function connectClient(
   };
 }
 
+/** The document as the server holds it: a copy of what a fresh client has after its first sync. */
+export async function serverCopy(wsUrl: string, room: string, cookie: string | null): Promise<Y.Doc> {
+  const reader = connectClient(wsUrl, room, { cookie });
+  try {
+    await reader.synced();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(reader.doc));
+    return doc;
+  } finally {
+    reader.destroy();
+  }
+}
+
 /** Polls `check` every 20 ms until it is true; fails with `message` after `timeoutMs`. */
 export async function waitFor(check: () => boolean, message: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

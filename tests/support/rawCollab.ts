@@ -1,5 +1,7 @@
+import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
-import { SyncStep } from "../../shared/protocol/messageTypes";
+import * as Y from "yjs";
+import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
 import { mutualClientParams } from "../../shared/protocol/mutualClient";
 import { syncMessage } from "../../shared/protocol/syncMessage";
 
@@ -25,6 +27,35 @@ export async function openCollabSocket(
     socket.once("error", reject);
   });
   return { socket, received, closed };
+}
+
+/**
+ * Opens a stock client's socket, sends sync step 1 with an empty state vector and returns the first
+ * step-2 update: what a new client is first told the document is.
+ */
+export async function firstSyncStep2(
+  server: { url: string; wsUrl: string },
+  room: string,
+  cookie: string | null,
+): Promise<Uint8Array> {
+  const socket = new WebSocket(`${server.wsUrl}/${room}`, {
+    headers: { Origin: server.url, Cookie: cookie ?? "" },
+  });
+  socket.binaryType = "nodebuffer";
+  try {
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      socket.on("error", reject);
+      socket.on("open", () => socket.send(syncMessage(SyncStep.step1, Y.encodeStateVector(new Y.Doc()))));
+      socket.on("message", (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) !== MessageType.sync) return;
+        if (decoding.readVarUint(decoder) !== SyncStep.step2) return;
+        resolve(decoding.readVarUint8Array(decoder));
+      });
+    });
+  } finally {
+    socket.close();
+  }
 }
 
 export { SyncStep, syncMessage };
