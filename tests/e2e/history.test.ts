@@ -26,13 +26,8 @@ describe("version history in the browser", () => {
   beforeAll(async () => {
     const fx = await createExchange(env.server.url);
     const chengdu = await fx.addDelegation(chengduDelegation("Chengdu office"));
-    ana = await fx.join("delegate", "Ana Souza");
+    ana = await fx.join("delegate", "Ana Souza", { uiLanguage: "en" });
     li = await fx.join("delegate", "Li Wei", { delegationId: chengdu.id, uiLanguage: "en" });
-    for (const member of [ana, li]) {
-      await member.session.ok("PATCH", `/api/exchanges/${fx.exchangeId}/participants/me`, {
-        uiLanguage: "en",
-      });
-    }
     const { document } = await fx.newDocument("problem-statement");
     base = `/api/exchanges/${fx.exchangeId}/documents/${document.id}`;
     url = `/x/${fx.exchangeId}/d/${document.id}`;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createExchange } from "../support/api";
-import { newUserContext, serverAndBrowser } from "../support/browser";
+import { facilitatorWithNotes, serverAndBrowser } from "../support/browser";
 
 const ROW = ["Bristol", "London", "Recife", "Chengdu", "Belo Horizonte", "São Paulo"];
 const URL_CELL = "https://example.org/reports/2026/older-residents-outreach-evaluation-final-version";
@@ -9,15 +8,9 @@ describe("tables on a phone", () => {
   const env = serverAndBrowser();
 
   it("wrap between words (never 'Londo/n'), break only an unbroken string, and scroll sideways when wide", async () => {
-    const exchange = await createExchange(env.server.url);
-    const { document: notes } = await exchange.newDocument("notes");
-    const context = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: exchange.facilitator.session.cookie,
-      language: "en",
+    const { exchange, notes, context, page } = await facilitatorWithNotes(env, {
       viewport: { width: 390, height: 844 },
     });
-    const page = await context.newPage();
     await page.goto(`/x/${exchange.exchangeId}/d/${notes.id}`);
     const editor = page.getByRole("textbox", { name: "Document text" });
     await editor.click();

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createExchange } from "../support/api";
-import { newUserContext, serverAndBrowser } from "../support/browser";
+import { facilitatorWithNotes, serverAndBrowser } from "../support/browser";
 
 describe("the service worker with code split by route", () => {
   const env = serverAndBrowser();
 
   it("keeps every lazily loaded chunk: after one online visit to the home page, a document and another language open offline", async () => {
-    const exchange = await createExchange(env.server.url);
-    const { document: notes } = await exchange.newDocument("notes");
-    const context = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: exchange.facilitator.session.cookie,
-      language: "en",
-    });
-    const page = await context.newPage();
+    const { exchange, notes, context, page } = await facilitatorWithNotes(env);
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto("/");

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -8,7 +7,7 @@ import { openSqliteDatabase } from "../../server/storage/sqlite/openSqliteDataba
 import { createSqliteDocumentStorage } from "../../server/storage/sqlite/SqliteDocumentStorage";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
 import { createExchange, type Member } from "../support/api";
-import { newUserContext, serverAndBrowser } from "../support/browser";
+import { serverAndBrowser } from "../support/browser";
 import { connectClient, waitFor } from "../support/collabClient";
 import { chengduDelegation } from "../support/delegations";
 import {
@@ -16,7 +15,7 @@ import {
   expectNoSidewaysScroll,
   LANGUAGES,
   PHONE,
-  SHOTS,
+  pageIn,
   shoot,
 } from "./screensSupport";
 
@@ -75,7 +74,6 @@ describe("history screens", () => {
 
   for (const language of LANGUAGES) {
     it(`history panel, changes and replay in ${language.lng}`, async () => {
-      mkdirSync(SHOTS, { recursive: true });
       const scene = SCENE[language.lng];
       const fx = await createExchange(env.server.url, language.exchange);
       await fx.facilitator.session.ok(
@@ -85,9 +83,7 @@ describe("history screens", () => {
           name: language.delegation,
         },
       );
-      await fx.facilitator.session.ok("PATCH", `/api/exchanges/${fx.exchangeId}/participants/me`, {
-        uiLanguage: language.lng,
-      });
+      await fx.setUiLanguage(fx.facilitator, language.lng);
       const second = await fx.addDelegation(chengduDelegation(scene.second[0]));
       const first = await fx.join("delegate", language.name);
       const other = await fx.join("delegate", scene.second[1], {
@@ -124,13 +120,7 @@ describe("history screens", () => {
         db.close();
       }
 
-      const context = await newUserContext(env.browser, {
-        baseURL: env.server.url,
-        sessionCookie: fx.facilitator.session.cookie,
-        locale: language.locale,
-        timezoneId: language.timezoneId,
-      });
-      const page = await context.newPage();
+      const { context, page } = await pageIn(env, language, fx.facilitator.session.cookie);
       await page.goto(`/x/${fx.exchangeId}/d/${document.id}`);
       await page.getByRole("textbox", { name: language.editorLabel }).waitFor();
       await page.locator(".document-header__tool[aria-expanded]").click();

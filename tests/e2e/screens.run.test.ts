@@ -1,16 +1,8 @@
-import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serverAndBrowser } from "../support/browser";
 import { type Lng, runScene, runStrings } from "../support/runScene";
-import {
-  callApi,
-  expectNoAxeViolations,
-  expectNoSidewaysScroll,
-  PHONE,
-  SHOTS,
-  shoot,
-} from "./screensSupport";
+import { callApi, expectNoAxeViolations, expectNoSidewaysScroll, PHONE, shoot } from "./screensSupport";
 
 const WORDS: Record<Lng, { facilitator: string; delegate: string; action: string }> = {
   en: {
@@ -51,7 +43,6 @@ describe.each(["en", "pt-BR", "zh-CN"] as const)("facilitated run screens in %s"
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     scene = await runScene(env.browser, env.server.url, undefined, { en: lng, "pt-BR": lng, "zh-CN": lng });
     facilitator = scene.pages.en;
     delegate = scene.pages["pt-BR"];

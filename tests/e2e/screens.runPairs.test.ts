@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DocumentInfo } from "../../shared/domain";
 import { createExchange, type ExchangeFixture } from "../support/api";
@@ -6,7 +5,7 @@ import { newUserContext, serverAndBrowser } from "../support/browser";
 import { addBristolAndChengdu } from "../support/delegations";
 import { AAR_PHASES } from "../support/runFixture";
 import { LNGS, type Lng, runStrings } from "../support/runScene";
-import { expectNoAxeViolations, expectNoSidewaysScroll, PHONE, SHOTS, shoot } from "./screensSupport";
+import { expectNoAxeViolations, expectNoSidewaysScroll, PHONE, shoot } from "./screensSupport";
 
 const WORDS: Record<Lng, string> = {
   en: "Chengdu showed us how to log donations by neighbourhood.",
@@ -24,7 +23,6 @@ describe("who-learned-what run screens", () => {
   let exchange: ExchangeFixture;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     exchange = await createExchange(env.server.url);
     await addBristolAndChengdu(exchange, "Chengdu community health");
   }, 60_000);

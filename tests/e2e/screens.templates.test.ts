@@ -1,15 +1,14 @@
-import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { createExchange } from "../support/api";
-import { newUserContext, serverAndBrowser } from "../support/browser";
+import { serverAndBrowser } from "../support/browser";
 import {
   callApi,
   expectNoAxeViolations,
   expectNoSidewaysScroll,
   LANGUAGES,
   PHONE,
-  SHOTS,
+  pageIn,
   shoot,
 } from "./screensSupport";
 
@@ -44,19 +43,10 @@ describe("template screens", () => {
 
   for (const language of LANGUAGES) {
     it(`gallery, template editor and a templated document in ${language.lng}`, async () => {
-      mkdirSync(SHOTS, { recursive: true });
       const exchange = await createExchange(env.server.url, language.exchange);
       const facilitator = exchange.facilitator.session;
-      await facilitator.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-        uiLanguage: language.lng,
-      });
-      const context = await newUserContext(env.browser, {
-        baseURL: env.server.url,
-        sessionCookie: facilitator.cookie,
-        locale: language.locale,
-        timezoneId: language.timezoneId,
-      });
-      const page = await context.newPage();
+      await exchange.setUiLanguage(exchange.facilitator, language.lng);
+      const { context, page } = await pageIn(env, language, facilitator.cookie);
       const base = `/api/exchanges/${exchange.exchangeId}`;
       await page.goto(`/x/${exchange.exchangeId}`);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.lng);

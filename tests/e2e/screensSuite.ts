@@ -1,9 +1,7 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createExchange } from "../support/api";
-import { launchBrowser, newUserContext } from "../support/browser";
+import { facilitatorWithNotes, launchBrowser, newUserContext } from "../support/browser";
 import { type RunningServer, startServer } from "../support/server";
 import {
   callApi,
@@ -62,7 +60,6 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
     let browser: Browser;
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     });
 
@@ -258,14 +255,7 @@ export function describeScreens(lng: (typeof LANGUAGES)[number]["lng"]): void {
     it.runIf(lng === "en")(
       "switches the UI language live, without a reload, and remembers it for the participant",
       async () => {
-        const exchange = await createExchange(server.url);
-        const { document: notes } = await exchange.newDocument("notes");
-        const context = await newUserContext(browser, {
-          baseURL: server.url,
-          sessionCookie: exchange.facilitator.session.cookie,
-          language: "en",
-        });
-        const page = await context.newPage();
+        const { exchange, notes, context, page } = await facilitatorWithNotes({ server, browser });
         await page.goto(`/x/${exchange.exchangeId}/d/${notes.id}`);
         await page.getByRole("textbox", { name: "Document text" }).waitFor();
         await page.evaluate(() => {

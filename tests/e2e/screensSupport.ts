@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
+import { newUserContext } from "../support/browser";
+import type { RunningServer } from "../support/server";
 
 export const SHOTS = join(import.meta.dirname, "..", "..", "test-results", "screens");
 const DESKTOP = { width: 1280, height: 800 };
@@ -77,6 +79,21 @@ export const LANGUAGES = [
     whoIsHere: "在线成员",
   },
 ] as const;
+
+/** A page of the session's holder, in a browser set to `language`'s locale and time zone. */
+export async function pageIn(
+  env: { readonly server: RunningServer; readonly browser: Browser },
+  language: (typeof LANGUAGES)[number],
+  sessionCookie: string | null,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newUserContext(env.browser, {
+    baseURL: env.server.url,
+    sessionCookie,
+    locale: language.locale,
+    timezoneId: language.timezoneId,
+  });
+  return { context, page: await context.newPage() };
+}
 
 export async function expectNoAxeViolations(page: Page, where: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();

@@ -58,6 +58,8 @@ export interface ExchangeFixture {
   invite(role: Role, options?: { delegationId?: string | null; maxUses?: number | null }): Promise<Invite>;
   /** Joins through an invite of the facilitator's, as a browser would. */
   join(role: Role, name?: string, options?: JoinOptions): Promise<Member>;
+  /** Stores the UI language `member` reads the exchange in (their own setting, as the menu sets it). */
+  setUiLanguage(member: Member, uiLanguage: UiLanguage): Promise<void>;
   newDocument(kind?: DocumentKind, by?: Member): Promise<{ document: DocumentInfo; room: string }>;
 }
 
@@ -105,6 +107,9 @@ export async function createExchange(
         uiLanguage,
       });
       return { session, participantId: joined.participant.id };
+    },
+    async setUiLanguage(member, uiLanguage) {
+      await member.session.ok("PATCH", `/api/exchanges/${exchangeId}/participants/me`, { uiLanguage });
     },
     async newDocument(kind = "notes", by = facilitator) {
       const document = await by.session.ok<DocumentInfo>("POST", `/api/exchanges/${exchangeId}/documents`, {

@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { createExchange } from "./api";
 import { type RunningServer, startServer } from "./server";
 
 /** Debian's Chromium (installed with fonts-noto-cjk so Chinese renders in screenshots). */
@@ -102,4 +103,21 @@ export function serverAndBrowser(): { readonly server: RunningServer; readonly b
     await env.server?.stop();
   });
   return env;
+}
+
+/** A new exchange with a notes document, and a page of its facilitator's (reading English, unless `options` say otherwise). */
+export async function facilitatorWithNotes(
+  env: { readonly server: RunningServer; readonly browser: Browser },
+  options: Partial<ContextOptions> = {},
+) {
+  const exchange = await createExchange(env.server.url);
+  const { document: notes } = await exchange.newDocument("notes");
+  const context = await newUserContext(env.browser, {
+    baseURL: env.server.url,
+    sessionCookie: exchange.facilitator.session.cookie,
+    language: "en",
+    ...options,
+  });
+  const page = await context.newPage();
+  return { exchange, notes, context, page };
 }

@@ -36,9 +36,7 @@ export async function runScene(
   // Each person's own language setting follows what their browser is to show.
   for (const lng of LNGS) {
     if (shows[lng] === lng) continue;
-    await members[lng].session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: shows[lng],
-    });
+    await exchange.setUiLanguage(members[lng], shows[lng]);
   }
   const run = await templatedDocument(exchange);
   const contexts = {} as Record<Lng, BrowserContext>;
