@@ -68,6 +68,8 @@ export interface DocumentInfo {
   archived: boolean;
   /** The template the document was made from (built-in or custom id); absent for plain documents. */
   templateId?: string;
+  /** When a facilitated run was first started on it; absent while none has been. */
+  runStartedAt?: number;
 }
 
 export type InviteStatus = "active" | "expired" | "revoked" | "used-up";

@@ -156,6 +156,9 @@ export function createRunService(options: RunServiceOptions) {
         writeRun(room!, actor, next, extra);
         return { ok: true, value: next };
       });
+      // The exchange page reads actions and summaries from documents that have had a run only.
+      if (outcome.ok && command.type === "start" && document.runStartedAt === undefined)
+        await directory.markRunStarted(document.id, now());
       if (outcome.ok && ["start", "next", "back", "skip"].includes(command.type)) {
         const phase = outcome.value.phases[outcome.value.current]!;
         await record(document, {

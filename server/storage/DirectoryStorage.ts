@@ -67,6 +67,8 @@ export interface DirectoryStorage {
     patch: { title?: string; archived?: boolean },
     at: number,
   ): Promise<void>;
+  /** Records the start of the document's first facilitated run (later starts change nothing). */
+  markRunStarted(documentId: string, at: number): Promise<void>;
 
   /** An exchange's own reflection templates (built-in ones are data in the code, never stored). */
   createTemplate(exchangeId: string, template: StoredTemplate): Promise<void>;

@@ -183,6 +183,12 @@ export function directoryStorageContract(name: string, makeHarness: () => Promis
       const plain = await store.getDocument(exchange.id, "document0003");
       expect(plain).toEqual({ ...base, id: "document0003", title: "Plain" });
       expect(plain).not.toHaveProperty("templateId");
+      // The first run's start is kept; a later start changes nothing.
+      expect(await store.getDocument(exchange.id, base.id)).not.toHaveProperty("runStartedAt");
+      await store.markRunStarted(base.id, 50);
+      await store.markRunStarted(base.id, 60);
+      expect((await store.getDocument(exchange.id, base.id))?.runStartedAt).toBe(50);
+      expect((await store.listDocuments(exchange.id)).map((d) => d.runStartedAt)).toEqual([50, undefined]);
     });
 
     it("stores an exchange's own templates: create, list oldest first, replace, delete, per exchange", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { VersionSummary } from "../../shared/api/history";
+import type { DocumentInfo } from "../../shared/domain";
 import { CloseCode } from "../../shared/protocol/closeCodes";
 import type { RevealedContribution } from "../../shared/run/runRecords";
 import { remainingMs } from "../../shared/run/runState";
@@ -296,6 +297,22 @@ describe("facilitated run: server-authoritative state", () => {
       status: "done",
       documentId: run.document.id,
     });
+  });
+
+  it("the exchange's actions open only documents that have had a run, and remember the first start", async () => {
+    const idle = await templatedDocument(exchange);
+    const loads = () =>
+      server.logs.filter((line) => line.event === "room.loaded" && line.room === idle.room).length;
+    const runs = `/api/exchanges/${exchange.exchangeId}/runs`;
+    const before = loads();
+    await exchange.facilitator.session.ok("GET", runs);
+    expect(loads()).toBe(before);
+    const document = `/api/exchanges/${exchange.exchangeId}/documents/${idle.document.id}`;
+    const listed = await exchange.facilitator.session.ok<{ document: DocumentInfo }>("GET", document);
+    expect(listed.document).not.toHaveProperty("runStartedAt");
+    expect((await idle.command(exchange.facilitator, AAR_PHASES)).status).toBe(200);
+    const started = await exchange.facilitator.session.ok<{ document: DocumentInfo }>("GET", document);
+    expect(started.document.runStartedAt).toEqual(expect.any(Number));
   });
 
   it("a locked section refuses a delegate's update (the facilitator's goes through); an unlocked one takes it", async () => {

@@ -139,8 +139,9 @@ export function runRoutes(ctx: ApiContext, runs: RunService): Router {
 
   /** Every run's actions and summaries in the exchange (the exchange page). */
   router.get("/api/exchanges/:exchangeId/runs", requireMember(ctx), async (request, response) => {
+    // Only documents that have had a run are opened (a room loaded for each).
     const documents = (await ctx.directory.listDocuments(request.params.exchangeId as string)).filter(
-      (d) => d.templateId,
+      (d) => d.runStartedAt !== undefined,
     );
     const actions: ExchangeAction[] = [];
     const summaries: DocumentSummaryEntry[] = [];

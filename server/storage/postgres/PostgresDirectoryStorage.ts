@@ -185,7 +185,7 @@ export function createPostgresDirectoryStorage(pool: pg.Pool): DirectoryStorage 
 
     async createDocument(d) {
       await query(
-        `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         documentValues(d),
       );
     },
@@ -217,6 +217,12 @@ export function createPostgresDirectoryStorage(pool: pg.Pool): DirectoryStorage 
           documentId,
         ]);
       }
+    },
+    async markRunStarted(documentId, at) {
+      await query("UPDATE documents SET run_started_at = $1 WHERE id = $2 AND run_started_at IS NULL", [
+        at,
+        documentId,
+      ]);
     },
 
     ...postgresTemplates(query),

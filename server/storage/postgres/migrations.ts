@@ -139,6 +139,9 @@ const steps: readonly string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      secret TEXT NOT NULL
    );`,
+  // When a document's first facilitated run started, as in SQLite.
+  `ALTER TABLE documents ADD COLUMN run_started_at BIGINT;
+   UPDATE documents SET run_started_at = created_at WHERE template_id IS NOT NULL;`,
 ];
 
 /** The schema version this code writes (tests and the migration tool check it). */

@@ -67,6 +67,7 @@ export const toDocument = (r: Row): DocumentInfo => ({
   updatedAt: r.updated_at as number,
   archived: r.archived_at !== null,
   ...(typeof r.template_id === "string" ? { templateId: r.template_id } : {}),
+  ...(typeof r.run_started_at === "number" ? { runStartedAt: r.run_started_at } : {}),
 });
 
 /** A membership row: a participant's columns with its exchange's, the exchange's id and time renamed. */
@@ -77,7 +78,7 @@ export const toMembership = (row: Row) => ({
 
 /** The columns of a new document row, in the order of `documentValues`. */
 export const DOCUMENT_COLUMNS =
-  "id, exchange_id, kind, title, created_by, created_at, updated_at, archived_at, template_id";
+  "id, exchange_id, kind, title, created_by, created_at, updated_at, archived_at, template_id, run_started_at";
 /** A document as row values (the inverse of `toDocument`): an archived document was archived when last updated. */
 export const documentValues = (d: DocumentInfo): unknown[] => [
   d.id,
@@ -89,6 +90,7 @@ export const documentValues = (d: DocumentInfo): unknown[] => [
   d.updatedAt,
   d.archived ? d.updatedAt : null,
   d.templateId ?? null,
+  d.runStartedAt ?? null,
 ];
 
 /** A table whose rows can be patched, with the camelCase patch keys it accepts and their columns. */

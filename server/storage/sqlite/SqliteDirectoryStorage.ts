@@ -160,7 +160,7 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
     },
 
     async createDocument(d) {
-      q(`INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      q(`INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         ...documentValues(d),
       );
     },
@@ -182,6 +182,12 @@ export function createSqliteDirectoryStorage(db: SqliteDatabase): DirectoryStora
           documentId,
         );
       }
+    },
+    async markRunStarted(documentId, at) {
+      q("UPDATE documents SET run_started_at = ? WHERE id = ? AND run_started_at IS NULL").run(
+        at,
+        documentId,
+      );
     },
 
     ...sqliteTemplates(q),

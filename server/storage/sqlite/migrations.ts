@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Ordered schema steps; the index + 1 is the schema version stored in `user_version`. Append only. */
-const steps: readonly string[] = [
+export const steps: readonly string[] = [
   `CREATE TABLE document_updates (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      document_name TEXT NOT NULL,
@@ -154,12 +154,16 @@ const steps: readonly string[] = [
    );
    CREATE INDEX templates_by_exchange ON templates (exchange_id, created_at);
    ALTER TABLE documents ADD COLUMN template_id TEXT;`,
+  // When a document's first facilitated run started: the exchange page reads runs' actions from those
+  // documents only. Templated documents made before may have had runs: they count as having had one.
+  `ALTER TABLE documents ADD COLUMN run_started_at INTEGER;
+   UPDATE documents SET run_started_at = created_at WHERE template_id IS NOT NULL;`,
 ];
 
-/** Runs the schema steps this database has not seen yet, each in its own transaction. */
-export function migrate(db: Database.Database): void {
+/** Runs the schema steps this database has not seen yet, each in its own transaction (`upTo`: tests stop early). */
+export function migrate(db: Database.Database, upTo = steps.length): void {
   const current = db.pragma("user_version", { simple: true }) as number;
-  for (let version = current; version < steps.length; version++) {
+  for (let version = current; version < upTo; version++) {
     db.transaction(() => {
       db.exec(steps[version]!);
       db.pragma(`user_version = ${version + 1}`);
