@@ -16,9 +16,12 @@ import type { HistoryApi } from "./historyApi";
 import { JsonDocument } from "./JsonDocument";
 import { showAuthor } from "./people";
 
+/** The label of each kind of change ("…Anonymous" when nobody may be named). */
+const CHANGE_LABEL = { insert: "inserted", delete: "deleted", format: "formatted" } as const;
+
 /**
- * What changed from one version to another: insertions and deletions in the colour of the delegation
- * that made them (the person's name on hover and focus), inline or side by side, with words added and
+ * What changed from one version to another: insertions, deletions and formatting changes in the colour
+ * of the delegation that made them (the person's name on hover and focus), inline or side by side, with words added and
  * removed per delegation above.
  */
 export function ChangesView({
@@ -60,17 +63,11 @@ export function ChangesView({
       (attrs: HistoryChangeAttrs): { color: string; label: string } => {
         const directory = result ?? { people: {}, delegations: {} };
         const shown = showAuthor(attrs, directory, t);
-        if (shown.anonymous)
-          return {
-            color: shown.color,
-            label: t(attrs.kind === "insert" ? "insertedAnonymous" : "deletedAnonymous"),
-          };
+        const key = CHANGE_LABEL[attrs.kind] ?? "inserted";
+        if (shown.anonymous) return { color: shown.color, label: t(`${key}Anonymous`) };
         return {
           color: shown.color,
-          label: t(attrs.kind === "insert" ? "inserted" : "deleted", {
-            name: shown.name,
-            delegation: shown.delegation,
-          }),
+          label: t(key, { name: shown.name, delegation: shown.delegation }),
         };
       },
     [result, t],

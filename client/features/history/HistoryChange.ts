@@ -6,8 +6,11 @@ export interface HistoryChangeOptions {
   describe: (attrs: HistoryChangeAttrs) => { color: string; label: string };
 }
 
+/** Inserted text is <ins>, deleted <del>; text formatted differently is neither, so a <span>. */
+const TAG = { insert: "ins", delete: "del", format: "span" } as const;
+
 /**
- * Text a comparison found inserted or deleted: <ins>/<del> in the colour of the delegation that made
+ * Text a comparison found inserted, deleted or reformatted, in the colour of the delegation that made
  * the change, focusable, with who made it as its accessible name and tooltip.
  */
 export const HistoryChange = Mark.create<HistoryChangeOptions>({
@@ -28,7 +31,7 @@ export const HistoryChange = Mark.create<HistoryChangeOptions>({
     const attrs = mark.attrs as HistoryChangeAttrs;
     const { color, label } = this.options.describe(attrs);
     return [
-      attrs.kind === "insert" ? "ins" : "del",
+      TAG[attrs.kind] ?? "span",
       {
         class: `history-change history-change--${attrs.kind}`,
         style: `--change-color: ${color}`,
