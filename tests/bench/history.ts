@@ -12,6 +12,7 @@ import { openSqliteDatabase, type SqliteDatabase } from "../../server/storage/sq
 import { createSqliteDirectoryStorage } from "../../server/storage/sqlite/SqliteDirectoryStorage";
 import { createSqliteDocumentStorage } from "../../server/storage/sqlite/SqliteDocumentStorage";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
+import { seededRandom } from "../support/collabClient";
 
 /**
  * Version history benchmark (issue 32): a 50-page document edited by 5 participants of 3 delegations
@@ -66,17 +67,6 @@ const WORDS =
   "policy residents clinic water rivers committee neighbourhood health planning visit older access transport budget report delegation learning exchange".split(
     " ",
   );
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
@@ -148,7 +138,7 @@ export async function runHistoryBench(log: (line: string) => void): Promise<Hist
     const doc = new Y.Doc();
     const content = doc.getXmlFragment(DocumentLayout.content);
     const clients = people.map((_, i) => 1000 + i);
-    const random = seeded(32);
+    const random = seededRandom(32);
     const pending: UpdateRecord[] = [];
     const bound = new Set<number>();
     let author = 0;
