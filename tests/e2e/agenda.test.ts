@@ -4,12 +4,12 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addSession, updateSession } from "../../shared/schema/agendaEdit";
+import { updateSession } from "../../shared/schema/agendaEdit";
 import { SessionField, sessionsMap } from "../../shared/schema/agendaLayout";
 import { readAgenda } from "../../shared/schema/agendaSession";
 import { wallToInstant } from "../../shared/schema/agendaTime";
 import { DocumentLayout } from "../../shared/schema/documentLayout";
-import { session as sessionFixture } from "../support/agendaFixtures";
+import { addTestSession } from "../support/agendaFixtures";
 import { parseIcs } from "../support/agendaIcsParse";
 import { type AgendaScene, agendaScene } from "../support/agendaScene";
 import { newUserContext, serverAndBrowser } from "../support/browser";
@@ -236,10 +236,8 @@ describe("agenda across three time zones", () => {
       const paragraph = new Y.XmlElement("paragraph");
       paragraph.insert(0, [new Y.XmlText("Bring your badge to every session.")]);
       seeder.doc.getXmlFragment(DocumentLayout.content).insert(0, [paragraph]);
-      const add = (id: string, title: string, start: number, end: number, documents: string[] = []) => {
-        const { id: _id, ...fields } = sessionFixture({ id, title, start, end, documents });
-        addSession(seeder.doc, id, fields, null);
-      };
+      const add = (id: string, title: string, start: number, end: number, documents: string[] = []) =>
+        addTestSession(seeder.doc, { id, title, start, end, documents });
       add("sessionA", "Alpha", london(9), london(10));
       add("sessionB", "Bravo", london(10), london(10, 30));
       add("sessionC", "Charlie", london(11), london(12), [reflection.id]);

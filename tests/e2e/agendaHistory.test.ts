@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { VersionSummary } from "../../shared/api/history";
 import { DELEGATION_COLORS } from "../../shared/domain";
-import { addSession, updateSession } from "../../shared/schema/agendaEdit";
+import { updateSession } from "../../shared/schema/agendaEdit";
 import { readAgenda } from "../../shared/schema/agendaSession";
 import { wallToInstant } from "../../shared/schema/agendaTime";
-import { session as sessionFixture } from "../support/agendaFixtures";
+import { addTestSession } from "../support/agendaFixtures";
 import { agendaScene } from "../support/agendaScene";
 import { newUserContext, serverAndBrowser } from "../support/browser";
 import { connectClient, waitFor } from "../support/collabClient";
@@ -28,14 +28,17 @@ describe("history of an agenda in the browser", () => {
     try {
       await Promise.all([a.synced(), l.synced()]);
       const base = `/api/exchanges/${scene.exchange.exchangeId}/documents/${scene.agenda.id}`;
-      const { id: _id, ...fields } = sessionFixture({
-        id: "opening",
-        title: "Opening plenary",
-        start: london(9),
-        end: london(10),
-        leads: [{ participantId: li.participantId }, { name: "Dr Okafor" }],
-      });
-      addSession(a.doc, "opening", fields, "test");
+      addTestSession(
+        a.doc,
+        {
+          id: "opening",
+          title: "Opening plenary",
+          start: london(9),
+          end: london(10),
+          leads: [{ participantId: li.participantId }, { name: "Dr Okafor" }],
+        },
+        "test",
+      );
       await waitFor(() => readAgenda(l.doc).sessions.length === 1, "Li has the session");
       await ana.session.ok<VersionSummary>("POST", `${base}/versions`, { name: "Draft" });
       // Li (Chengdu) retitles the session and moves it an hour earlier.

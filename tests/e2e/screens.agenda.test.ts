@@ -1,19 +1,18 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addSession } from "../../shared/schema/agendaEdit";
 import { SessionField, sessionsMap } from "../../shared/schema/agendaLayout";
 import { wallToInstant } from "../../shared/schema/agendaTime";
-import { session } from "../support/agendaFixtures";
+import { addTestSession } from "../support/agendaFixtures";
 import { agendaScene } from "../support/agendaScene";
-import { newUserContext, serverAndBrowser } from "../support/browser";
+import { serverAndBrowser } from "../support/browser";
 import { connectClient, waitFor } from "../support/collabClient";
 import {
   expectNoAxeViolations,
   expectNoSidewaysScroll,
   LANGUAGES,
   PHONE,
+  pageIn,
   SHOTS,
   shoot,
 } from "./screensSupport";
@@ -104,13 +103,10 @@ describe("agenda screens", () => {
 
   for (const language of LANGUAGES) {
     it(`agenda, session editor and print view in ${language.lng}`, async () => {
-      mkdirSync(SHOTS, { recursive: true });
       const words = WORDS[language.lng];
       const scene = await agendaScene(env.server.url, words.names);
       const facilitator = scene.exchange.facilitator.session;
-      await facilitator.ok("PATCH", `/api/exchanges/${scene.exchange.exchangeId}/participants/me`, {
-        uiLanguage: language.lng,
-      });
+      await scene.exchange.setUiLanguage(scene.exchange.facilitator, language.lng);
       const seeder = connectClient(env.server.wsUrl, scene.room, {
         cookie: facilitator.cookie,
         mutual: true,
@@ -118,11 +114,7 @@ describe("agenda screens", () => {
       await seeder.synced();
       const london = (date: string, hh: number, mm = 0) => wallToInstant(date, hh * 60 + mm, "Europe/London");
       const [opening, coffee, care, transport, visit] = words.sessions;
-      const add = (id: string, partial: Parameters<typeof session>[0]) => {
-        const { id: _id, ...fields } = session(partial);
-        addSession(seeder.doc, id, fields, null);
-      };
-      add("opening", {
+      addTestSession(seeder.doc, {
         id: "opening",
         title: opening,
         start: london("2026-03-28", 9),
@@ -136,14 +128,14 @@ describe("agenda screens", () => {
         leads: [{ participantId: scene.exchange.facilitator.participantId }, { name: "Dr. Ana Souza" }],
         link: "https://meet.example.org/ageing-well",
       });
-      add("coffee", {
+      addTestSession(seeder.doc, {
         id: "coffee",
         title: coffee,
         type: "break",
         start: london("2026-03-28", 10, 30),
         end: london("2026-03-28", 11),
       });
-      add("care", {
+      addTestSession(seeder.doc, {
         id: "care",
         title: care,
         type: "working-group",
@@ -151,7 +143,7 @@ describe("agenda screens", () => {
         start: london("2026-03-28", 11),
         end: london("2026-03-28", 12, 30),
       });
-      add("transport", {
+      addTestSession(seeder.doc, {
         id: "transport",
         title: transport,
         type: "working-group",
@@ -159,7 +151,7 @@ describe("agenda screens", () => {
         start: london("2026-03-28", 12),
         end: london("2026-03-28", 13),
       });
-      add("visit", {
+      addTestSession(seeder.doc, {
         id: "visit",
         title: visit,
         type: "site-visit",
@@ -175,13 +167,7 @@ describe("agenda screens", () => {
       notes.insert(0, [paragraph]);
       await waitFor(() => seeder.heard.saved.length > 0, "the seeded agenda is saved");
 
-      const context = await newUserContext(env.browser, {
-        baseURL: env.server.url,
-        sessionCookie: facilitator.cookie,
-        locale: language.locale,
-        timezoneId: language.timezoneId,
-      });
-      const page = await context.newPage();
+      const { context, page } = await pageIn(env, language, facilitator.cookie);
       await page.goto(scene.url);
       await page.locator(".agenda-session").nth(4).waitFor();
       await page.locator(".agenda-session__overlap").first().waitFor();

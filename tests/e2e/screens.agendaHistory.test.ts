@@ -1,21 +1,20 @@
-import { mkdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { VersionSummary } from "../../shared/api/history";
-import { addSession, deleteSession, setWorkingHours, updateSession } from "../../shared/schema/agendaEdit";
+import { deleteSession, setWorkingHours, updateSession } from "../../shared/schema/agendaEdit";
 import { sessionsMap } from "../../shared/schema/agendaLayout";
 import { readAgenda } from "../../shared/schema/agendaSession";
 import { wallToInstant } from "../../shared/schema/agendaTime";
-import { session as sessionFixture } from "../support/agendaFixtures";
+import { addTestSession } from "../support/agendaFixtures";
 import { agendaScene } from "../support/agendaScene";
-import { newUserContext, serverAndBrowser } from "../support/browser";
+import { serverAndBrowser } from "../support/browser";
 import { connectClient, waitFor } from "../support/collabClient";
 import {
   expectNoAxeViolations,
   expectNoSidewaysScroll,
   LANGUAGES,
   PHONE,
-  SHOTS,
+  pageIn,
   shoot,
 } from "./screensSupport";
 
@@ -62,7 +61,6 @@ describe("agenda history screens", () => {
 
   for (const language of LANGUAGES) {
     it(`agenda version, changes and replay in ${language.lng}`, async () => {
-      mkdirSync(SHOTS, { recursive: true });
       const text = SCENE[language.lng];
       const [recifeName, bristolName, chengduName, agendaName] = text.names;
       const scene = await agendaScene(env.server.url, {
@@ -72,11 +70,7 @@ describe("agenda history screens", () => {
         chengdu: chengduName,
         agenda: agendaName,
       });
-      await scene.exchange.facilitator.session.ok(
-        "PATCH",
-        `/api/exchanges/${scene.exchange.exchangeId}/participants/me`,
-        { uiLanguage: language.lng },
-      );
+      await scene.exchange.setUiLanguage(scene.exchange.facilitator, language.lng);
       const ana = await scene.join(scene.recife, "delegate", text.people[0], language.lng);
       const li = await scene.join(scene.chengdu, "delegate", text.people[1], language.lng);
       const base = `/api/exchanges/${scene.exchange.exchangeId}/documents/${scene.agenda.id}`;
@@ -84,10 +78,8 @@ describe("agenda history screens", () => {
       const l = connectClient(env.server.wsUrl, scene.room, { cookie: li.session.cookie, mutual: true });
       try {
         await Promise.all([a.synced(), l.synced()]);
-        const add = (doc: Y.Doc, id: string, title: string, start: number, end: number, extra = {}) => {
-          const { id: _id, ...fields } = sessionFixture({ id, title, start, end, ...extra });
-          addSession(doc, id, fields, "test");
-        };
+        const add = (doc: Y.Doc, id: string, title: string, start: number, end: number, extra = {}) =>
+          addTestSession(doc, { id, title, start, end, ...extra }, "test");
         add(a.doc, "opening", text.opening[0], london(9), london(10), { languages: ["en", "pt-BR"] });
         add(a.doc, "visit", text.visit, london(11), london(13), { type: "site-visit" });
         await waitFor(() => readAgenda(l.doc).sessions.length === 2, "Li has Ana's sessions");
@@ -119,13 +111,7 @@ describe("agenda history screens", () => {
         l.destroy();
       }
 
-      const context = await newUserContext(env.browser, {
-        baseURL: env.server.url,
-        sessionCookie: scene.exchange.facilitator.session.cookie,
-        locale: language.locale,
-        timezoneId: language.timezoneId,
-      });
-      const page = await context.newPage();
+      const { context, page } = await pageIn(env, language, scene.exchange.facilitator.session.cookie);
       await page.goto(scene.url);
       await page.locator(".agenda-session__title", { hasText: text.lunch }).waitFor();
       await page.locator(".document-header__tool[aria-expanded]").click();

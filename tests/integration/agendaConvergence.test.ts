@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { api } from "../../shared/api/paths";
-import { addSession, deleteSession, moveSession, updateSession } from "../../shared/schema/agendaEdit";
+import { deleteSession, moveSession, updateSession } from "../../shared/schema/agendaEdit";
 import { SessionField, sessionsMap } from "../../shared/schema/agendaLayout";
 import { readAgenda } from "../../shared/schema/agendaSession";
 import { wallToInstant } from "../../shared/schema/agendaTime";
-import { session } from "../support/agendaFixtures";
+import { addTestSession } from "../support/agendaFixtures";
 import { parseIcs } from "../support/agendaIcsParse";
 import { type AgendaScene, agendaScene } from "../support/agendaScene";
 import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
@@ -22,10 +22,8 @@ afterAll(async () => {
 const london = (date: string, hh: number, mm = 0) => wallToInstant(date, hh * 60 + mm, "Europe/London");
 
 function seed(doc: Y.Doc) {
-  const add = (id: string, title: string, start: number, end: number) => {
-    const { id: _id, ...fields } = session({ id, title, start, end });
-    addSession(doc, id, fields, "seed");
-  };
+  const add = (id: string, title: string, start: number, end: number) =>
+    addTestSession(doc, { id, title, start, end }, "seed");
   add("opening", "Opening plenary", london("2026-03-29", 9), london("2026-03-29", 10));
   add("coffee", "Coffee", london("2026-03-29", 10), london("2026-03-29", 10, 30));
   add("visit", "Site visit", london("2026-03-29", 11), london("2026-03-29", 13));

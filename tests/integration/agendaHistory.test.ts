@@ -8,10 +8,10 @@ import type {
   VersionState,
   VersionSummary,
 } from "../../shared/api/history";
-import { addSession, deleteSession, setWorkingHours, updateSession } from "../../shared/schema/agendaEdit";
+import { deleteSession, setWorkingHours, updateSession } from "../../shared/schema/agendaEdit";
 import { readAgenda } from "../../shared/schema/agendaSession";
 import { wallToInstant } from "../../shared/schema/agendaTime";
-import { session } from "../support/agendaFixtures";
+import { addTestSession } from "../support/agendaFixtures";
 import { agendaScene } from "../support/agendaScene";
 import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
 import { type RunningServer, startServer } from "../support/server";
@@ -27,10 +27,8 @@ afterAll(async () => {
 });
 
 const london = (hh: number, mm = 0) => wallToInstant("2026-03-30", hh * 60 + mm, "Europe/London");
-const add = (doc: Y.Doc, id: string, title: string, start: number, end: number) => {
-  const { id: _id, ...fields } = session({ id, title, start, end });
-  addSession(doc, id, fields, "test");
-};
+const add = (doc: Y.Doc, id: string, title: string, start: number, end: number) =>
+  addTestSession(doc, { id, title, start, end }, "test");
 
 describe("history of an agenda", () => {
   it("compares two versions field by field, each change with the person and delegation that made it", async () => {

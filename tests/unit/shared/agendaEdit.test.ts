@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
-  addSession,
   deleteSession,
   duplicateSession,
   moveDay,
@@ -11,14 +10,12 @@ import {
 import { SessionField, sessionsMap } from "../../../shared/schema/agendaLayout";
 import { readAgenda } from "../../../shared/schema/agendaSession";
 import { instantToWall } from "../../../shared/schema/agendaTime";
-import { at, session } from "../../support/agendaFixtures";
+import { addTestSession, at } from "../../support/agendaFixtures";
 
 function seed(): Y.Doc {
   const doc = new Y.Doc();
-  const add = (id: string, start: string, end: string) => {
-    const { id: _id, ...fields } = session({ id, start: at(start), end: at(end) });
-    addSession(doc, id, fields, null);
-  };
+  const add = (id: string, start: string, end: string) =>
+    addTestSession(doc, { id, start: at(start), end: at(end) });
   add("s1", "2026-03-28T09:00:00Z", "2026-03-28T10:00:00Z");
   add("s2", "2026-03-28T10:30:00Z", "2026-03-28T11:00:00Z");
   add("s3", "2026-03-28T11:00:00Z", "2026-03-28T12:30:00Z");

@@ -4,12 +4,10 @@ import { describeAgendaChanges } from "../../../shared/schema/agendaChanges";
 import { addSession, updateSession } from "../../../shared/schema/agendaEdit";
 import { SessionField, sessionsMap, workingHoursMap } from "../../../shared/schema/agendaLayout";
 import { checkSessionFields, readAgenda } from "../../../shared/schema/agendaSession";
-import { at, session } from "../../support/agendaFixtures";
+import { at, sessionFields } from "../../support/agendaFixtures";
 
-const fields = (id: string, start: string, end: string) => {
-  const { id: _id, ...rest } = session({ id, start: at(start), end: at(end) });
-  return rest;
-};
+const fields = (id: string, start: string, end: string) =>
+  sessionFields({ id, start: at(start), end: at(end) });
 
 describe("session validation", () => {
   it("accepts a full session", () => {

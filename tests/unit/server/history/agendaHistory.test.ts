@@ -11,27 +11,21 @@ import {
   updateSession,
 } from "../../../../shared/schema/agendaEdit";
 import type { SessionFields } from "../../../../shared/schema/agendaLayout";
+import { sessionFields } from "../../../support/agendaFixtures";
 
 /**
  * Agenda history: the change list between two versions names each changed session and field with
  * its values and the person and delegation the server recorded for the update that carried it.
  */
 const START = Date.UTC(2026, 2, 30, 12);
-const fields = (title: string, hour: number): SessionFields => ({
-  title,
-  start: START + hour * 3600_000,
-  end: START + (hour + 1) * 3600_000,
-  zone: "Europe/London",
-  type: "plenary",
-  languages: ["en"],
-  interpretation: [],
-  leads: [],
-  place: "",
-  link: "",
-  track: "",
-  documents: [],
-  position: 0,
-});
+const fields = (title: string, hour: number): SessionFields =>
+  sessionFields({
+    id: title,
+    title,
+    start: START + hour * 3600_000,
+    end: START + (hour + 1) * 3600_000,
+    languages: ["en"],
+  });
 
 /** A server-side log: every participant writes through its own Y.Doc, stored with its delegation. */
 function agendaLog() {
