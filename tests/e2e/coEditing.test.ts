@@ -20,11 +20,8 @@ describe("co-editing a document in two browsers", () => {
     // Ana facilitates the exchange (created through the API); Bruno joined as a delegate by invite link.
     const exchange = await createExchange(server.url);
     exchangeFixture = exchange;
-    const brunoMember = await exchange.join("delegate", "Bruno Lima");
-    // Joined with pt-BR (the fixture's choice); this test reads the English interface.
-    await brunoMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: "en",
-    });
+    // This test reads the English interface (the fixture joins with pt-BR unless told).
+    const brunoMember = await exchange.join("delegate", "Bruno Lima", { uiLanguage: "en" });
     const { document } = await exchange.newDocument("agenda");
     documentUrl = `/x/${exchange.exchangeId}/d/${document.id}`;
     ana = await newUserContext(browser, {
@@ -183,10 +180,7 @@ describe("co-editing a document in two browsers", () => {
     await waitForEditorText(pageA, (text) => text === before);
 
     // A third browser has no local copy: everything it sees comes from the server.
-    const carlaMember = await exchangeFixture.join("observer", "Carla");
-    await carlaMember.session.ok("PATCH", `/api/exchanges/${exchangeFixture.exchangeId}/participants/me`, {
-      uiLanguage: "en",
-    });
+    const carlaMember = await exchangeFixture.join("observer", "Carla", { uiLanguage: "en" });
     const carla = await newUserContext(browser, {
       baseURL: server.url,
       sessionCookie: carlaMember.session.cookie,

@@ -68,10 +68,7 @@ describe("editing offline", () => {
     const own = await startServer();
     const exchange = await createExchange(own.url);
     const { document } = await exchange.newDocument("notes");
-    const carlaMember = await exchange.join("observer", "Carla");
-    await carlaMember.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: "en",
-    });
+    const carlaMember = await exchange.join("observer", "Carla", { uiLanguage: "en" });
     const ana = await newUserContext(env.browser, {
       baseURL: own.url,
       sessionCookie: exchange.facilitator.session.cookie,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { UiLanguage } from "../../shared/domain";
 import { createExchange } from "../support/api";
 import { newUserContext, serverAndBrowser } from "../support/browser";
 
@@ -10,7 +11,7 @@ describe("dates, times and time zones", () => {
   /** The exchange screen's home-zone line and the delegation card's local time, in one browser. */
   async function readZones(
     locale: string,
-    language: string,
+    language: UiLanguage,
     exchange: Awaited<ReturnType<typeof createExchange>>,
   ) {
     const context = await newUserContext(env.browser, {
@@ -19,9 +20,7 @@ describe("dates, times and time zones", () => {
       locale,
       timezoneId: "Europe/London",
     });
-    await exchange.facilitator.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: language,
-    });
+    await exchange.setUiLanguage(exchange.facilitator, language);
     const page = await context.newPage();
     await page.goto(`/x/${exchange.exchangeId}`);
     await page.locator(".delegations__zone").waitFor();

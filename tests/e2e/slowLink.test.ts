@@ -22,10 +22,7 @@ describe(`a first visit to a document on ${LINKS.good3g.name} (750 kbit/s up), c
   ] as const) {
     it(`shows the loading shell in ${language} within a second, then the editable document (time printed)`, async () => {
       const exchange = await createExchange(env.server.url);
-      const reader = await exchange.join("delegate", "Reader");
-      await reader.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-        uiLanguage: language,
-      });
+      const reader = await exchange.join("delegate", "Reader", { uiLanguage: language });
       const { document: agenda, room } = await exchange.newDocument("agenda");
       const marker = "Opening round: what each delegation hopes to learn";
       const paragraphs = [marker, ...Array.from({ length: 30 }, (_, i) => `Point ${i + 1} of the agenda.`)];

@@ -69,10 +69,7 @@ describe("reflection templates in three languages", () => {
   beforeAll(async () => {
     exchange = await createExchange(env.server.url);
     const ana = await exchange.join("delegate", "Ana Souza"); // joins with pt-BR
-    li = await exchange.join("delegate", "李伟");
-    await li.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-      uiLanguage: "zh-CN",
-    });
+    li = await exchange.join("delegate", "李伟", { uiLanguage: "zh-CN" });
     const cookies: Record<Lng, string> = {
       en: exchange.facilitator.session.cookie!,
       "pt-BR": ana.session.cookie!,

@@ -21,10 +21,7 @@ export async function sharedNotes(
   guestName: string,
 ): Promise<SharedNotes> {
   const exchange = await createExchange(env.server.url);
-  const member = await exchange.join(guestRole, guestName);
-  await member.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
-    uiLanguage: "en",
-  });
+  const member = await exchange.join(guestRole, guestName, { uiLanguage: "en" });
   const { document: notes } = await exchange.newDocument("notes");
   const open = (cookie: string | null) =>
     newUserContext(env.browser, { baseURL: env.server.url, sessionCookie: cookie, language: "en" });
