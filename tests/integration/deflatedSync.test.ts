@@ -1,28 +1,19 @@
 import { inflateRawSync } from "node:zlib";
 import * as decoding from "lib0/decoding";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DEFLATE_SYNC_MIN_BYTES, readDeflatedSync } from "../../shared/protocol/deflatedSync";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
-import { createExchange, type ExchangeFixture } from "../support/api";
 import { connectClient, seededRandom, waitFor } from "../support/collabClient";
 import { openCollabSocket, syncMessage } from "../support/rawCollab";
-import { type RunningServer, startServer } from "../support/server";
+import { serverWithExchange } from "../support/server";
 
-let server: RunningServer;
-let exchange: ExchangeFixture;
-beforeAll(async () => {
-  server = await startServer();
-  exchange = await createExchange(server.url);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const env = serverWithExchange();
 
 /** A document of `chars` characters of seeded words, written by a stock client; returns its text. */
 async function writtenDocument(chars: number): Promise<{ room: string; text: string }> {
-  const { room } = await exchange.newDocument();
-  const writer = connectClient(server.wsUrl, room, { cookie: exchange.facilitator.session.cookie });
+  const { room } = await env.exchange.newDocument();
+  const writer = connectClient(env.server.wsUrl, room, { cookie: env.exchange.facilitator.session.cookie });
   await writer.synced();
   const random = seededRandom(chars);
   const words = ["Recife", "Chengdu", "Bristol", "learning", "exchange", "délégation", "交流", "reflexão"];
@@ -38,9 +29,14 @@ async function writtenDocument(chars: number): Promise<{ room: string; text: str
 
 /** The first sync a bare socket gets for an empty state vector: the message type and the decoded text. */
 async function firstSync(room: string, mutual: boolean) {
-  const { socket, received } = await openCollabSocket(server.url, room, exchange.facilitator.session.cookie, {
-    mutual,
-  });
+  const { socket, received } = await openCollabSocket(
+    env.server.url,
+    room,
+    env.exchange.facilitator.session.cookie,
+    {
+      mutual,
+    },
+  );
   socket.send(syncMessage(SyncStep.step1, Y.encodeStateVector(new Y.Doc())));
   const isAnswer = (message: Uint8Array) =>
     message[0] === MessageType.syncStep2Deflated ||
@@ -89,14 +85,14 @@ describe("deflated first sync", () => {
 
   it("lets the Mutual client's provider sync from it and keep editing", async () => {
     const { room, text } = await writtenDocument(80_000);
-    const reader = connectClient(server.wsUrl, room, {
-      cookie: exchange.facilitator.session.cookie,
+    const reader = connectClient(env.server.wsUrl, room, {
+      cookie: env.exchange.facilitator.session.cookie,
       mutual: true,
     });
     await reader.synced();
     expect(reader.text.toString()).toBe(text);
     reader.text.insert(0, "Agenda: ");
-    const other = connectClient(server.wsUrl, room, { cookie: exchange.facilitator.session.cookie });
+    const other = connectClient(env.server.wsUrl, room, { cookie: env.exchange.facilitator.session.cookie });
     await other.synced();
     await waitFor(() => other.text.length === text.length + 8, "edit relayed");
     expect(other.text.toString()).toBe(`Agenda: ${text}`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Delegation, DocumentInfo } from "../../shared/domain";
 import { formatRoomName } from "../../shared/protocol/roomName";
@@ -6,24 +6,17 @@ import type { RevealedContribution, RunSummary } from "../../shared/run/runRecor
 import type { RunCommand, RunState } from "../../shared/run/runState";
 import { DocumentLayout, TemplateLayout, type TemplatePairEntry } from "../../shared/schema/documentLayout";
 import { DraftLayout, RunLayout } from "../../shared/schema/runLayout";
-import { createExchange, type ExchangeFixture, type Member } from "../support/api";
+import type { Member } from "../support/api";
 import { type CollabClient, connectClient, serverCopy, waitFor } from "../support/collabClient";
 import { addBristolAndChengdu } from "../support/delegations";
 import { AAR_PHASES, runStateOf } from "../support/runFixture";
-import { type RunningServer, startServer } from "../support/server";
+import { serverWithExchange } from "../support/server";
 
-let server: RunningServer;
-let exchange: ExchangeFixture;
+const env = serverWithExchange();
 let bristol: Delegation;
 let chengdu: Delegation;
-
 beforeAll(async () => {
-  server = await startServer();
-  exchange = await createExchange(server.url);
-  ({ bristol, chengdu } = await addBristolAndChengdu(exchange));
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
+  ({ bristol, chengdu } = await addBristolAndChengdu(env.exchange));
 });
 
 /** Writes draft entries as the draft editor does: section, pair (when given) and text. */
@@ -32,7 +25,7 @@ async function writePairDraft(
   member: Member,
   entries: Array<{ sectionId: string; pairIndex?: number; text: string }>,
 ): Promise<CollabClient> {
-  const client = connectClient(server.wsUrl, room, { cookie: member.session.cookie, mutual: true });
+  const client = connectClient(env.server.wsUrl, room, { cookie: member.session.cookie, mutual: true });
   await client.synced();
   const list = client.doc.getArray<Y.Map<unknown>>(DraftLayout.contributions);
   client.doc.transact(() => {
@@ -50,7 +43,8 @@ async function writePairDraft(
 }
 
 /** The document as the server holds it. */
-const storedCopy = (room: string) => serverCopy(server.wsUrl, room, exchange.facilitator.session.cookie);
+const storedCopy = (room: string) =>
+  serverCopy(env.server.wsUrl, room, env.exchange.facilitator.session.cookie);
 
 /** Each "learned" answer space's text by its element's pairIndex attribute. */
 function learnedByPair(doc: Y.Doc): Map<unknown, string> {
@@ -69,23 +63,27 @@ function learnedByPair(doc: Y.Doc): Map<unknown, string> {
 
 describe("facilitated run of a per-pair template (who learned what)", () => {
   it("reveals drafts for two different pairs under their own pair's section element, in one change; votes and the summary keep the pair", async () => {
-    const document = await exchange.facilitator.session.ok<DocumentInfo>(
+    const document = await env.exchange.facilitator.session.ok<DocumentInfo>(
       "POST",
-      `/api/exchanges/${exchange.exchangeId}/documents`,
+      `/api/exchanges/${env.exchange.exchangeId}/documents`,
       { kind: "reflection", title: "Who learned what", templateId: "who-learned-what" },
     );
-    const room = formatRoomName({ exchangeId: exchange.exchangeId, documentId: document.id });
+    const room = formatRoomName({ exchangeId: env.exchange.exchangeId, documentId: document.id });
     const draftRoom = (participantId: string) =>
-      formatRoomName({ exchangeId: exchange.exchangeId, documentId: document.id, draftOf: participantId });
-    const base = `/api/exchanges/${exchange.exchangeId}/documents/${document.id}/run`;
+      formatRoomName({
+        exchangeId: env.exchange.exchangeId,
+        documentId: document.id,
+        draftOf: participantId,
+      });
+    const base = `/api/exchanges/${env.exchange.exchangeId}/documents/${document.id}/run`;
     const command = (c: RunCommand) =>
-      exchange.facilitator.session.request<{ state: RunState }>("POST", base, c);
+      env.exchange.facilitator.session.request<{ state: RunState }>("POST", base, c);
 
     const before = await storedCopy(room);
     const pairs = before.getMap(DocumentLayout.template).get(TemplateLayout.pairs) as TemplatePairEntry[];
     const indexOf = (from: Delegation, to: Delegation) =>
       pairs.findIndex((p) => p.from.id === from.id && p.to.id === to.id);
-    const beloToBristol = indexOf(exchange.delegation, bristol);
+    const beloToBristol = indexOf(env.exchange.delegation, bristol);
     const chengduToBristol = indexOf(chengdu, bristol);
     const bristolToChengdu = indexOf(bristol, chengdu);
     // Neither is the first pair: the old placement (first element of the section) would be wrong for both.
@@ -94,11 +92,11 @@ describe("facilitated run of a per-pair template (who learned what)", () => {
     expect(bristolToChengdu).toBe(4);
     before.destroy();
 
-    const fromBristol = await exchange.join("delegate", "Bea Bristol", {
+    const fromBristol = await env.exchange.join("delegate", "Bea Bristol", {
       delegationId: bristol.id,
       uiLanguage: "en",
     });
-    const fromChengdu = await exchange.join("delegate", "Chen Chengdu", {
+    const fromChengdu = await env.exchange.join("delegate", "Chen Chengdu", {
       delegationId: chengdu.id,
       uiLanguage: "en",
     });
@@ -115,7 +113,9 @@ describe("facilitated run of a per-pair template (who learned what)", () => {
       ]),
     ];
 
-    const watcher = connectClient(server.wsUrl, room, { cookie: exchange.facilitator.session.cookie });
+    const watcher = connectClient(env.server.wsUrl, room, {
+      cookie: env.exchange.facilitator.session.cookie,
+    });
     await watcher.synced();
     let changes = 0;
     watcher.doc.on("update", (_u: Uint8Array, origin: unknown) => {

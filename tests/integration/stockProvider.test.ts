@@ -1,31 +1,12 @@
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  type MockInstance,
-  vi,
-} from "vitest";
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import * as Y from "yjs";
 import { PermissionDeniedReason } from "../../shared/protocol/accessMessage";
 import { MessageType, SyncStep } from "../../shared/protocol/messageTypes";
-import { createExchange, type ExchangeFixture } from "../support/api";
 import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
 import { openCollabSocket, syncMessage } from "../support/rawCollab";
-import { type RunningServer, startServer } from "../support/server";
+import { serverWithExchange } from "../support/server";
 
-let server: RunningServer;
-let fx: ExchangeFixture;
-beforeAll(async () => {
-  server = await startServer();
-  fx = await createExchange(server.url);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const env = serverWithExchange();
 
 // What a stock y-websocket provider prints when it gets a message it does not know, or is denied.
 let errors: MockInstance<typeof console.error>;
@@ -41,7 +22,7 @@ afterEach(() => {
 });
 
 function open(room: string, cookie: string | null, mutual: boolean): CollabClient {
-  const client = connectClient(server.wsUrl, room, { cookie, mutual });
+  const client = connectClient(env.server.wsUrl, room, { cookie, mutual });
   clients.push(client);
   return client;
 }
@@ -51,8 +32,8 @@ const afterAcks = () => new Promise((resolve) => setTimeout(resolve, 800));
 
 describe("a stock y-websocket provider", () => {
   it("edits alongside the Mutual client and gets nothing it cannot read: no console error or warning", async () => {
-    const { room } = await fx.newDocument();
-    const cookie = fx.facilitator.session.cookie;
+    const { room } = await env.exchange.newDocument();
+    const cookie = env.exchange.facilitator.session.cookie;
     const mutual = open(room, cookie, true);
     const stock = open(room, cookie, false);
     await Promise.all([mutual.synced(), stock.synced()]);
@@ -73,8 +54,10 @@ describe("a stock y-websocket provider", () => {
   });
 
   it("is sent standard y-protocols messages only, even as an author (no saved, access or refused)", async () => {
-    const { room } = await fx.newDocument();
-    const raw = await openCollabSocket(server.url, room, fx.facilitator.session.cookie, { mutual: false });
+    const { room } = await env.exchange.newDocument();
+    const raw = await openCollabSocket(env.server.url, room, env.exchange.facilitator.session.cookie, {
+      mutual: false,
+    });
     const doc = new Y.Doc();
     doc.getText("t").insert(0, "written by a stock client");
     raw.socket.send(syncMessage(SyncStep.step1, Y.encodeStateVector(new Y.Doc())));
@@ -92,9 +75,9 @@ describe("a stock y-websocket provider", () => {
   });
 
   it("as an observer is told with the standard auth message that it may not write, once, and nothing it writes is merged", async () => {
-    const { room } = await fx.newDocument();
-    const observer = await fx.join("observer", "陈观察");
-    const writer = open(room, fx.facilitator.session.cookie, true);
+    const { room } = await env.exchange.newDocument();
+    const observer = await env.exchange.join("observer", "陈观察");
+    const writer = open(room, env.exchange.facilitator.session.cookie, true);
     const watcher = open(room, observer.session.cookie, false);
     await Promise.all([writer.synced(), watcher.synced()]);
     writer.text.insert(0, "Shared ground");
@@ -116,23 +99,27 @@ describe("a stock y-websocket provider", () => {
       "later edits still reach the observer",
     );
     expect(writer.text.toString()).toBe("Shared ground.");
-    const reader = open(room, fx.facilitator.session.cookie, true);
+    const reader = open(room, env.exchange.facilitator.session.cookie, true);
     await reader.synced();
     expect(reader.text.toString()).toBe("Shared ground.");
   });
 
   it("on an archived document is told the same, even as its facilitator, and nothing it writes is merged", async () => {
-    const { document, room } = await fx.newDocument("notes");
-    const cookie = fx.facilitator.session.cookie;
+    const { document, room } = await env.exchange.newDocument("notes");
+    const cookie = env.exchange.facilitator.session.cookie;
     const writer = open(room, cookie, false);
     await writer.synced();
     writer.text.insert(0, "Final notes");
     await waitFor(() => writer.provider.ws?.bufferedAmount === 0, "the edit is sent");
     await afterAcks();
     writer.destroy();
-    await fx.facilitator.session.ok("PATCH", `/api/exchanges/${fx.exchangeId}/documents/${document.id}`, {
-      archived: true,
-    });
+    await env.exchange.facilitator.session.ok(
+      "PATCH",
+      `/api/exchanges/${env.exchange.exchangeId}/documents/${document.id}`,
+      {
+        archived: true,
+      },
+    );
     const late = open(room, cookie, false);
     await late.synced();
     expect(late.text.toString()).toBe("Final notes");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import type { ApiErrorBody } from "../../shared/api/errors";
 import type { TemplateList } from "../../shared/api/responses";
@@ -7,23 +7,15 @@ import { formatRoomName } from "../../shared/protocol/roomName";
 import { DocumentLayout, TemplateLayout, type TemplatePairEntry } from "../../shared/schema/documentLayout";
 import { BUILT_IN_TEMPLATE_IDS } from "../../shared/templates/builtInTemplates";
 import type { ReflectionTemplate, StoredTemplate } from "../../shared/templates/templateSchema";
-import { createExchange, type ExchangeFixture } from "../support/api";
+import { createExchange } from "../support/api";
 import { serverCopy } from "../support/collabClient";
 import { addBristolAndChengdu } from "../support/delegations";
-import { type RunningServer, startServer } from "../support/server";
+import { serverWithExchange } from "../support/server";
 
-let server: RunningServer;
-let exchange: ExchangeFixture;
-beforeAll(async () => {
-  server = await startServer();
-  exchange = await createExchange(server.url);
-  await addBristolAndChengdu(exchange);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const env = serverWithExchange();
+beforeAll(() => addBristolAndChengdu(env.exchange));
 
-const templatesPath = () => `/api/exchanges/${exchange.exchangeId}/templates`;
+const templatesPath = () => `/api/exchanges/${env.exchange.exchangeId}/templates`;
 
 function custom(overrides: Partial<ReflectionTemplate> = {}): Omit<ReflectionTemplate, "id"> {
   return {
@@ -44,9 +36,9 @@ function custom(overrides: Partial<ReflectionTemplate> = {}): Omit<ReflectionTem
 /** The document as the server holds it. */
 const storedCopy = (documentId: string) =>
   serverCopy(
-    server.wsUrl,
-    formatRoomName({ exchangeId: exchange.exchangeId, documentId }),
-    exchange.facilitator.session.cookie,
+    env.server.wsUrl,
+    formatRoomName({ exchangeId: env.exchange.exchangeId, documentId }),
+    env.exchange.facilitator.session.cookie,
   );
 
 function structure(doc: Y.Doc) {
@@ -65,16 +57,16 @@ function structure(doc: Y.Doc) {
 }
 
 async function createFrom(templateId: string, kind = "reflection") {
-  return exchange.facilitator.session.request<DocumentInfo & ApiErrorBody>(
+  return env.exchange.facilitator.session.request<DocumentInfo & ApiErrorBody>(
     "POST",
-    `/api/exchanges/${exchange.exchangeId}/documents`,
+    `/api/exchanges/${env.exchange.exchangeId}/documents`,
     { kind, title: `From ${templateId}`, templateId },
   );
 }
 
 describe("templates over HTTP", () => {
   it("lists the seven built-ins, resolved in all three languages, to every member", async () => {
-    const delegate = await exchange.join("delegate");
+    const delegate = await env.exchange.join("delegate");
     const list = await delegate.session.ok<TemplateList>("GET", templatesPath());
     expect(list.builtIn.map((t) => t.id)).toEqual([...BUILT_IN_TEMPLATE_IDS]);
     const aar = list.builtIn[0]!;
@@ -88,14 +80,14 @@ describe("templates over HTTP", () => {
   });
 
   it("creates a document from each built-in with the expected structure on the server", async () => {
-    const { builtIn } = await exchange.facilitator.session.ok<TemplateList>("GET", templatesPath());
+    const { builtIn } = await env.exchange.facilitator.session.ok<TemplateList>("GET", templatesPath());
     for (const template of builtIn) {
       const created = await createFrom(template.id, template.kind);
       expect(created.status, template.id).toBe(201);
       expect(created.body.templateId).toBe(template.id);
-      const fetched = await exchange.facilitator.session.ok<{ document: DocumentInfo }>(
+      const fetched = await env.exchange.facilitator.session.ok<{ document: DocumentInfo }>(
         "GET",
-        `/api/exchanges/${exchange.exchangeId}/documents/${created.body.id}`,
+        `/api/exchanges/${env.exchange.exchangeId}/documents/${created.body.id}`,
       );
       expect(fetched.document.templateId).toBe(template.id);
 
@@ -127,20 +119,20 @@ describe("templates over HTTP", () => {
     expect(onAgenda.body).toEqual({ error: "validation_failed", fields: { templateId: "invalid" } });
     const unknown = await createFrom("no-such-template");
     expect(unknown.body).toEqual({ error: "validation_failed", fields: { templateId: "invalid" } });
-    const documents = await exchange.facilitator.session.ok<{ documents: DocumentInfo[] }>(
+    const documents = await env.exchange.facilitator.session.ok<{ documents: DocumentInfo[] }>(
       "GET",
-      `/api/exchanges/${exchange.exchangeId}`,
+      `/api/exchanges/${env.exchange.exchangeId}`,
     );
     expect(documents.documents.some((d) => d.title === "From no-such-template")).toBe(false);
 
-    const { document } = await exchange.newDocument("reflection");
+    const { document } = await env.exchange.newDocument("reflection");
     expect(document).not.toHaveProperty("templateId");
     const plain = await storedCopy(document.id);
     expect(plain.share.has(DocumentLayout.template)).toBe(false);
   });
 
   it("keeps a document's own copy when its custom template is edited or deleted", async () => {
-    const session = exchange.facilitator.session;
+    const session = env.exchange.facilitator.session;
     const template = await session.ok<StoredTemplate>("POST", templatesPath(), custom());
     expect(template.id).toMatch(/^[A-Za-z0-9]{16}$/);
     const created = await createFrom(template.id);
@@ -163,10 +155,10 @@ describe("templates over HTTP", () => {
   });
 
   it("duplicates a built-in into the exchange's own templates", async () => {
-    const copy = await exchange.facilitator.session.ok<StoredTemplate>("POST", templatesPath(), {
+    const copy = await env.exchange.facilitator.session.ok<StoredTemplate>("POST", templatesPath(), {
       fromBuiltIn: "kolb-cycle",
     });
-    const { builtIn, custom: mine } = await exchange.facilitator.session.ok<TemplateList>(
+    const { builtIn, custom: mine } = await env.exchange.facilitator.session.ok<TemplateList>(
       "GET",
       templatesPath(),
     );
@@ -178,15 +170,15 @@ describe("templates over HTTP", () => {
       updatedAt: 0,
     });
     expect(mine.map((t) => t.id)).toContain(copy.id);
-    const wrong = await exchange.facilitator.session.request("POST", templatesPath(), {
+    const wrong = await env.exchange.facilitator.session.request("POST", templatesPath(), {
       fromBuiltIn: "nope",
     });
     expect(wrong.status).toBe(400);
   });
 
   it("refuses an invalid template body with every problem, storing nothing", async () => {
-    const before = (await exchange.facilitator.session.ok<TemplateList>("GET", templatesPath())).custom;
-    const result = await exchange.facilitator.session.request<ApiErrorBody>(
+    const before = (await env.exchange.facilitator.session.ok<TemplateList>("GET", templatesPath())).custom;
+    const result = await env.exchange.facilitator.session.request<ApiErrorBody>(
       "POST",
       templatesPath(),
       custom({ name: { en: "<script>x</script>" }, sections: [] }),
@@ -199,13 +191,13 @@ describe("templates over HTTP", () => {
         { path: "sections", code: "noSections" },
       ]),
     });
-    expect((await exchange.facilitator.session.ok<TemplateList>("GET", templatesPath())).custom).toEqual(
+    expect((await env.exchange.facilitator.session.ok<TemplateList>("GET", templatesPath())).custom).toEqual(
       before,
     );
   });
 
   it("imports a file (one problem per invalid item, nothing stored on failure) and exports it back", async () => {
-    const session = exchange.facilitator.session;
+    const session = env.exchange.facilitator.session;
     const before = (await session.ok<TemplateList>("GET", templatesPath())).custom;
     const bad = custom({
       sections: [
@@ -246,8 +238,8 @@ describe("templates over HTTP", () => {
       file: JSON.stringify({ ...custom(), id: "someoneElses1" }),
     });
     expect(imported.id).not.toBe("someoneElses1");
-    const exported = await fetch(`${server.url}${templatesPath()}/${imported.id}/export`, {
-      headers: { Cookie: session.cookie!, Origin: server.url },
+    const exported = await fetch(`${env.server.url}${templatesPath()}/${imported.id}/export`, {
+      headers: { Cookie: session.cookie!, Origin: env.server.url },
     });
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toBe(
@@ -264,17 +256,17 @@ describe("templates over HTTP", () => {
       updatedAt: 0,
     });
 
-    const builtIn = await fetch(`${server.url}${templatesPath()}/after-action-review/export`, {
-      headers: { Cookie: session.cookie!, Origin: server.url },
+    const builtIn = await fetch(`${env.server.url}${templatesPath()}/after-action-review/export`, {
+      headers: { Cookie: session.cookie!, Origin: env.server.url },
     });
     expect(builtIn.headers.get("content-disposition")).toContain("after-action-review.mutual-template.json");
     expect(JSON.parse(await builtIn.text()).sections).toHaveLength(5);
   });
 
   it("refuses delegates and observers creating, editing, importing or deleting templates (403); they read and export", async () => {
-    const mine = await exchange.facilitator.session.ok<StoredTemplate>("POST", templatesPath(), custom());
+    const mine = await env.exchange.facilitator.session.ok<StoredTemplate>("POST", templatesPath(), custom());
     for (const role of ["delegate", "observer"] as const) {
-      const member = await exchange.join(role);
+      const member = await env.exchange.join(role);
       const attempts: Array<[string, string, unknown]> = [
         ["POST", templatesPath(), custom()],
         ["POST", templatesPath(), { fromBuiltIn: "after-action-review" }],
@@ -295,10 +287,10 @@ describe("templates over HTTP", () => {
       expect((await member.session.request("GET", templatesPath())).status).toBe(200);
       expect((await member.session.request("GET", `${templatesPath()}/${mine.id}/export`)).status).toBe(200);
     }
-    const after = await exchange.facilitator.session.ok<TemplateList>("GET", templatesPath());
+    const after = await env.exchange.facilitator.session.ok<TemplateList>("GET", templatesPath());
     expect(after.custom.find((t) => t.id === mine.id)).toEqual(mine);
     // Someone from another exchange sees nothing of this one's templates.
-    const other = await createExchange(server.url, "Another exchange");
+    const other = await createExchange(env.server.url, "Another exchange");
     expect((await other.facilitator.session.request("GET", templatesPath())).status).toBe(403);
     expect(
       (

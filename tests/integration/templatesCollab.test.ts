@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { DocumentInfo } from "../../shared/domain";
 import { formatRoomName } from "../../shared/protocol/roomName";
 import { DocumentLayout, TemplateLayout } from "../../shared/schema/documentLayout";
-import { createExchange, type ExchangeFixture } from "../support/api";
 import { type CollabClient, connectClient, waitFor } from "../support/collabClient";
-import { type RunningServer, startServer } from "../support/server";
+import { serverWithExchange } from "../support/server";
 
-let server: RunningServer;
-let exchange: ExchangeFixture;
-beforeAll(async () => {
-  server = await startServer();
-  exchange = await createExchange(server.url);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const env = serverWithExchange();
 
 /** A new After Action Review (five sections) and its room. */
 async function newReview(): Promise<string> {
-  const document = await exchange.facilitator.session.ok<DocumentInfo>(
+  const document = await env.exchange.facilitator.session.ok<DocumentInfo>(
     "POST",
-    `/api/exchanges/${exchange.exchangeId}/documents`,
+    `/api/exchanges/${env.exchange.exchangeId}/documents`,
     { kind: "reflection", title: "Recife visit AAR", templateId: "after-action-review" },
   );
-  return formatRoomName({ exchangeId: exchange.exchangeId, documentId: document.id });
+  return formatRoomName({ exchangeId: env.exchange.exchangeId, documentId: document.id });
 }
 
 const sections = (doc: Y.Doc) =>
@@ -49,7 +40,7 @@ const write = (doc: Y.Doc, index: number, text: string, at = 0) => {
 };
 
 async function connect(cookie: string | null, mutual = false): Promise<CollabClient> {
-  const client = connectClient(server.wsUrl, currentRoom, { cookie, mutual });
+  const client = connectClient(env.server.wsUrl, currentRoom, { cookie, mutual });
   await client.synced();
   return client;
 }
@@ -58,8 +49,8 @@ let currentRoom = "";
 describe("co-writing a templated document", () => {
   it("two clients writing answers in different sections and in the same section converge", async () => {
     currentRoom = await newReview();
-    const delegate = await exchange.join("delegate", "Lúcia");
-    const a = await connect(exchange.facilitator.session.cookie);
+    const delegate = await env.exchange.join("delegate", "Lúcia");
+    const a = await connect(env.exchange.facilitator.session.cookie);
     const b = await connect(delegate.session.cookie);
     expect(sections(a.doc)).toHaveLength(5);
 
@@ -82,7 +73,7 @@ describe("co-writing a templated document", () => {
     expect(answerText(b.doc, 2)).toBe(shared);
 
     // A reader arriving now gets the same, from the server.
-    const reader = await connect(exchange.facilitator.session.cookie);
+    const reader = await connect(env.exchange.facilitator.session.cookie);
     expect(reader.doc.getXmlFragment(DocumentLayout.content).toString()).toBe(
       a.doc.getXmlFragment(DocumentLayout.content).toString(),
     );
@@ -91,8 +82,8 @@ describe("co-writing a templated document", () => {
 
   it("a crafted update deleting a section is refused; the document stays whole for everyone else", async () => {
     currentRoom = await newReview();
-    const honest = await connect(exchange.facilitator.session.cookie);
-    const attacker = await connect((await exchange.join("delegate", "Mallory")).session.cookie, true);
+    const honest = await connect(env.exchange.facilitator.session.cookie);
+    const attacker = await connect((await env.exchange.join("delegate", "Mallory")).session.cookie, true);
     write(honest.doc, 3, "Keep the interpreters briefed.");
     await waitFor(() => answerText(attacker.doc, 3) !== "", "the attacker sees the answer");
 
@@ -108,7 +99,7 @@ describe("co-writing a templated document", () => {
     expect(sections(honest.doc)).toHaveLength(5);
     expect(answerText(honest.doc, 3)).toBe("Keep the interpreters briefed.");
     expect(answerText(honest.doc, 0)).toBe("");
-    const fresh = await connect(exchange.facilitator.session.cookie);
+    const fresh = await connect(env.exchange.facilitator.session.cookie);
     expect(sections(fresh.doc).map((s) => s.getAttribute(TemplateLayout.sectionIdAttribute))).toEqual([
       "intended",
       "actual",
@@ -122,7 +113,7 @@ describe("co-writing a templated document", () => {
     const refusedBefore = attacker.heard.refused.length;
     attacker.doc.getMap(DocumentLayout.template).set(TemplateLayout.definition, { version: 1, sections: [] });
     await waitFor(() => attacker.heard.refused.length > refusedBefore, "the map write is refused");
-    const after = await connect(exchange.facilitator.session.cookie);
+    const after = await connect(env.exchange.facilitator.session.cookie);
     expect(
       (after.doc.getMap(DocumentLayout.template).get(TemplateLayout.definition) as { id: string }).id,
     ).toBe("after-action-review");
@@ -136,8 +127,8 @@ describe("co-writing a templated document", () => {
 
   it("an ordinary edit that deletes answer text (not a section) is accepted", async () => {
     currentRoom = await newReview();
-    const a = await connect(exchange.facilitator.session.cookie);
-    const b = await connect(exchange.facilitator.session.cookie);
+    const a = await connect(env.exchange.facilitator.session.cookie);
+    const b = await connect(env.exchange.facilitator.session.cookie);
     write(a.doc, 1, "typo typo");
     await waitFor(() => answerText(b.doc, 1) === "typo typo", "answer arrives");
     answer(b.doc, 1)!.delete(4, 5);

@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { afterAll, beforeAll } from "vitest";
+import { createExchange, type ExchangeFixture } from "./api";
 import { serverArgs } from "./serverCommand";
 import { tempDir } from "./tempDir";
 
@@ -85,4 +87,17 @@ export async function startServer(
     stop: signal("SIGTERM"),
     kill: signal("SIGKILL"),
   };
+}
+
+/** A server and an exchange on it for one test file: started before its tests, stopped after. */
+export function serverWithExchange(): { readonly server: RunningServer; readonly exchange: ExchangeFixture } {
+  const env = {} as { server: RunningServer; exchange: ExchangeFixture };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.exchange = await createExchange(env.server.url);
+  });
+  afterAll(async () => {
+    await env.server?.stop();
+  });
+  return env;
 }
