@@ -12,6 +12,7 @@ import { DocumentLayout } from "../../shared/schema/documentLayout";
 import { addTestSession } from "../support/agendaFixtures";
 import { parseIcs } from "../support/agendaIcsParse";
 import { type AgendaScene, agendaScene } from "../support/agendaScene";
+import type { Member } from "../support/api";
 import { newUserContext, serverAndBrowser } from "../support/browser";
 import { connectClient, waitFor } from "../support/collabClient";
 
@@ -133,17 +134,23 @@ describe("agenda across three time zones", () => {
       .poll(() => chip(page, "Opening plenary", scene.recife.id).textContent())
       .toContain("Outside working hours");
 
+    /** A member's page on the agenda, in a browser set to `locale` and `timezoneId`, once it shows three sessions. */
+    const agendaOf = async (member: Member, locale: string, timezoneId: string) => {
+      const context = await newUserContext(env.browser, {
+        baseURL: env.server.url,
+        sessionCookie: member.session.cookie,
+        locale,
+        timezoneId,
+      });
+      const page = await context.newPage();
+      await page.goto(scene.url);
+      await page.locator(".agenda-session").nth(2).waitFor();
+      return { context, page };
+    };
+
     // A Recife delegate reading in Portuguese, on Recife's clock.
     const ana = await scene.join(scene.recife, "delegate", "Ana Souza", "pt-BR");
-    const recifeContext = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: ana.session.cookie,
-      locale: "pt-BR",
-      timezoneId: "America/Recife",
-    });
-    const recifePage = await recifeContext.newPage();
-    await recifePage.goto(scene.url);
-    await recifePage.locator(".agenda-session").nth(2).waitFor();
+    const { context: recifeContext, page: recifePage } = await agendaOf(ana, "pt-BR", "America/Recife");
     await expect
       .poll(() => recifePage.locator(".agenda-day__title").allTextContents())
       .toEqual(["sábado, 28 de março de 2026", "domingo, 29 de março de 2026"]);
@@ -169,15 +176,7 @@ describe("agenda across three time zones", () => {
 
     // A Chengdu observer reading in Chinese, on China's clock: read-only.
     const li = await scene.join(scene.chengdu, "observer", "李伟", "zh-CN");
-    const chengduContext = await newUserContext(env.browser, {
-      baseURL: env.server.url,
-      sessionCookie: li.session.cookie,
-      locale: "zh-CN",
-      timezoneId: "Asia/Shanghai",
-    });
-    const chengduPage = await chengduContext.newPage();
-    await chengduPage.goto(scene.url);
-    await chengduPage.locator(".agenda-session").nth(2).waitFor();
+    const { context: chengduContext, page: chengduPage } = await agendaOf(li, "zh-CN", "Asia/Shanghai");
     expect(await chengduPage.locator(".agenda-day__title").allTextContents()).toEqual([
       "2026年3月28日星期六",
       "2026年3月29日星期日",
