@@ -148,11 +148,12 @@ describe("version history", () => {
     const first = await compare(v1.id, v2.id);
     expect(changes(first.doc)).toEqual([
       { kind: "delete", text: "water ", participantId: li.participantId, delegationId: chengdu.id },
+      { kind: "format", text: "policy", participantId: li.participantId, delegationId: chengdu.id },
       { kind: "insert", text: "Li adds rivers.", participantId: li.participantId, delegationId: chengdu.id },
     ]);
-    // The formatting Li applied shows as a bold mark on "policy".
+    // The formatting Li applied shows as a bold mark on "policy", marked as her change.
     expect(JSON.stringify(first.doc)).toContain(
-      '{"type":"text","text":"policy","marks":[{"type":"bold","attrs":{}}]}',
+      '{"type":"text","text":"policy","marks":[{"type":"bold","attrs":{}},',
     );
     expect(first.totals).toEqual([
       {
