@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -43,6 +44,18 @@ const SCENE = {
     phase: "头脑风暴",
   },
 } as const;
+
+/** The label a formatting change has in each language. */
+const formattedLabel = Object.fromEntries(
+  (["en", "pt-BR", "zh-CN"] as const).map((lng) => [
+    lng,
+    (
+      JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${lng}/history.json`), "utf8")) as {
+        formatted: string;
+      }
+    ).formatted,
+  ]),
+) as Record<"en" | "pt-BR" | "zh-CN", string>;
 
 /** Writes a paragraph into the document through the server, as `member`'s editor would. */
 async function write(wsUrl: string, room: string, member: Member, change: (content: Y.XmlFragment) => void) {
@@ -107,7 +120,10 @@ describe("history screens", () => {
         const named = await storage.lastSeq(room);
         await write(env.server.wsUrl, room, other, (content) => {
           content.push([paragraph(scene.added)]);
-          ((content.get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 4);
+          const text = (content.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+          text.delete(0, 4);
+          // And makes the line's next words bold: a formatting change.
+          text.format(4, 8, { bold: {} });
         });
         // The server writes its batches to the file within a second.
         for (let i = 0; i < 50 && (await storage.lastSeq(room)) <= named; i++) {
@@ -138,6 +154,19 @@ describe("history screens", () => {
       const named = await compareWith.locator("option", { hasText: scene.named }).getAttribute("value");
       await compareWith.selectOption(named!);
       await panel.locator("ins.history-change").first().waitFor();
+      // The bold is marked as the second writer's formatting change, in the reader's language.
+      const formatted = panel.locator("span.history-change--format");
+      expect(await formatted.count()).toBe(1);
+      expect(await formatted.getAttribute("aria-label")).toBe(
+        formattedLabel[language.lng]
+          .replace("{{name}}", scene.second[1])
+          .replace("{{delegation}}", scene.second[0]),
+      );
+      expect(
+        await formatted.evaluate(
+          (el) => el.closest("strong, b") !== null || el.querySelector("strong") !== null,
+        ),
+      ).toBe(true);
       await expectNoAxeViolations(page, `history changes (${language.lng})`);
       await shoot(page, `history-changes-${language.lng}`);
 
