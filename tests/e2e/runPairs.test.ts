@@ -97,4 +97,30 @@ describe("a who-learned-what run: the draft offers each pair of delegations", ()
     expect(textOf(0)).not.toContain(TEXT);
     reader.destroy();
   });
+
+  it("shows a delegation added meanwhile in the open document: its pairs, after the others, the answers kept", async () => {
+    const BRISTOL = "Bristol council";
+    const pairs = page.locator(".collab-editor .template-section__pair");
+    await expect.poll(() => pairs.count()).toBe(2);
+    await exchange.addDelegation({
+      name: BRISTOL,
+      country: "GB",
+      color: "blue",
+      timeZone: "Europe/London",
+      workingLanguage: "en-GB",
+    });
+    await expect
+      .poll(() => pairs.allTextContents(), { timeout: 10_000 })
+      .toEqual([
+        `${BELO} → ${CHENGDU}`,
+        `${CHENGDU} → ${BELO}`,
+        `${BELO} → ${BRISTOL}`,
+        `${BRISTOL} → ${BELO}`,
+        `${CHENGDU} → ${BRISTOL}`,
+        `${BRISTOL} → ${CHENGDU}`,
+      ]);
+    // The revealed contribution is still under its pair.
+    const sections = page.locator(".collab-editor .template-section--pair");
+    expect(await sections.nth(1).textContent()).toContain(TEXT);
+  });
 });
