@@ -38,9 +38,12 @@ export class HistoryDocs {
     task: Extract<HistoryTask, { kind: K }>,
   ): Promise<Extract<HistoryTaskResult, { kind: K }>> {
     const keptSeq = (await this.call({ id: 0, kind: "kept", name })) as number | null;
-    const checkpoint = await this.storage.findCheckpoint(name, seq);
-    // Moving the kept document forward, unless a checkpoint closer to `seq` makes a fresh build cheaper.
-    const fromKept = keptSeq !== null && keptSeq <= seq && (!checkpoint || checkpoint.throughSeq <= keptSeq);
+    const nearest = await this.storage.checkpointSize(name, seq);
+    // Moving the kept document forward, unless a checkpoint closer to `seq` makes a fresh build cheaper;
+    // the checkpoint (about as large as the document) is read only to build from it.
+    const fromKept = keptSeq !== null && keptSeq <= seq && (!nearest || nearest.throughSeq <= keptSeq);
+    const checkpoint =
+      fromKept || !nearest ? null : await this.storage.findCheckpoint(name, nearest.throughSeq);
     const afterSeq = fromKept ? keptSeq : (checkpoint?.throughSeq ?? 0);
     const updates = (await this.storage.listUpdates(name, { afterSeq, throughSeq: seq })).map(
       (u) => u.update,

@@ -132,7 +132,7 @@ export function createHistoryService(options: HistoryOptions) {
   }
 
   async function keepCheckpointIfDue(name: string, seq: number): Promise<void> {
-    const latest = await storage.latestCheckpointSize(name);
+    const latest = await storage.checkpointSize(name);
     if (latest && latest.throughSeq >= seq) return;
     const since = await storage.logBytes(name, { afterSeq: latest?.throughSeq ?? 0, throughSeq: seq });
     if (since < Math.max(CHECKPOINT_MIN_LOG_BYTES, (latest?.bytes ?? 0) * CHECKPOINT_LOG_RATIO)) return;

@@ -140,7 +140,10 @@ export interface DocumentStorage {
   addCheckpoint(documentName: string, checkpoint: HistoryCheckpoint, at: number): Promise<void>;
   /** The latest checkpoint at or before `throughSeq` (the latest of all without it). */
   findCheckpoint(documentName: string, throughSeq?: number): Promise<HistoryCheckpoint | null>;
-  /** Where the latest checkpoint stands and its size, without reading it (history decides when to keep the next). */
-  latestCheckpointSize(documentName: string): Promise<{ throughSeq: number; bytes: number } | null>;
+  /** Where the checkpoint `findCheckpoint` would give stands, and its size, without reading it. */
+  checkpointSize(
+    documentName: string,
+    throughSeq?: number,
+  ): Promise<{ throughSeq: number; bytes: number } | null>;
   close(): Promise<void>;
 }

@@ -312,8 +312,10 @@ export function documentStorageContract(name: string, makeHarness: () => Promise
         data: new Uint8Array([9, 9]),
       });
       expect(await storage.findCheckpoint(name, seq - 2)).toBeNull();
-      expect(await storage.latestCheckpointSize(name)).toEqual({ throughSeq: seq - 1, bytes: 2 });
-      expect(await storage.latestCheckpointSize("exchange0001/other00001")).toBeNull();
+      expect(await storage.checkpointSize(name)).toEqual({ throughSeq: seq - 1, bytes: 2 });
+      expect(await storage.checkpointSize("exchange0001/other00001")).toBeNull();
+      expect(await storage.checkpointSize(name, seq - 2)).toBeNull();
+      expect(await storage.checkpointSize(name, seq)).toEqual({ throughSeq: seq - 1, bytes: 2 });
       expect(await storage.findCheckpoint(name)).toEqual({
         throughSeq: seq - 1,
         data: new Uint8Array([9, 9]),

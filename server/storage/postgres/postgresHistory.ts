@@ -121,11 +121,11 @@ export function postgresHistory(pool: pg.Pool): HistoryMethods {
       );
       return rows[0] ? toCheckpoint(rows[0]) : null;
     },
-    async latestCheckpointSize(documentName) {
+    async checkpointSize(documentName, throughSeq) {
       const { rows } = await pool.query<{ through_seq: number; bytes: number }>(
-        `SELECT through_seq, octet_length(data) AS bytes FROM history_checkpoints WHERE document_name = $1
-         ORDER BY through_seq DESC LIMIT 1`,
-        [documentName],
+        `SELECT through_seq, octet_length(data) AS bytes FROM history_checkpoints
+         WHERE document_name = $1 AND through_seq <= $2 ORDER BY through_seq DESC LIMIT 1`,
+        [documentName, throughSeq ?? END],
       );
       return rows[0] ? { throughSeq: Number(rows[0].through_seq), bytes: Number(rows[0].bytes) } : null;
     },

@@ -24,7 +24,7 @@ export type HistoryMethods = Pick<
   | "renameVersion"
   | "addCheckpoint"
   | "findCheckpoint"
-  | "latestCheckpointSize"
+  | "checkpointSize"
 >;
 
 /** An open upper bound for seqs and ids (both databases hold larger integers). */

@@ -67,8 +67,8 @@ export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
     `SELECT through_seq, data FROM history_checkpoints WHERE document_name = ? AND through_seq <= ?
      ORDER BY through_seq DESC LIMIT 1`,
   );
-  const selectCheckpointSize = db.prepare<[string], { through_seq: number; bytes: number }>(
-    `SELECT through_seq, length(data) AS bytes FROM history_checkpoints WHERE document_name = ?
+  const selectCheckpointSize = db.prepare<[string, number], { through_seq: number; bytes: number }>(
+    `SELECT through_seq, length(data) AS bytes FROM history_checkpoints WHERE document_name = ? AND through_seq <= ?
      ORDER BY through_seq DESC LIMIT 1`,
   );
 
@@ -112,8 +112,8 @@ export function sqliteHistory(db: SqliteDatabase): HistoryMethods {
       const row = selectCheckpoint.get(documentName, throughSeq ?? END);
       return row ? toCheckpoint(row) : null;
     },
-    async latestCheckpointSize(documentName) {
-      const row = selectCheckpointSize.get(documentName);
+    async checkpointSize(documentName, throughSeq) {
+      const row = selectCheckpointSize.get(documentName, throughSeq ?? END);
       return row ? { throughSeq: row.through_seq, bytes: row.bytes } : null;
     },
   };

@@ -103,7 +103,7 @@ export function recordingStorage(
     async findCheckpoint() {
       return null;
     },
-    async latestCheckpointSize() {
+    async checkpointSize() {
       return null;
     },
     async close() {},
