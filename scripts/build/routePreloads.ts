@@ -11,6 +11,8 @@ const ROUTE_MODULES = {
   document: ["client/features/document/DocumentScreen.tsx"],
   // Downloaded beside the document screen, at a lower priority: the socket opens without it.
   documentEditor: ["client/editor/CollaborativeEditor.tsx"],
+  // An agenda's screen, once the shell has learnt the document is one.
+  documentAgenda: ["client/features/agenda/AgendaView.tsx"],
 } as const;
 
 /**
@@ -43,13 +45,13 @@ export function routePreloads(bundle: OutputBundle): Record<string, string[]> {
       if (!chunk) throw new Error(`index.html shell: no chunk holds ${module}`);
       return chunk;
     });
-    // documentEditor follows document: what the screen already preloads is not asked for twice.
+    // documentEditor and documentAgenda follow document: what is already preloaded is not asked for twice.
     const files = [...staticClosure(roots)].filter((file) => !entry.has(file) && !taken.has(file));
-    if (route === "document") for (const file of files) taken.add(file);
+    if (route.startsWith("document")) for (const file of files) taken.add(file);
     preloads[route] = files.map((file) => `/${file}`);
   }
   for (const chunk of chunks) {
-    if (chunk.name.startsWith("locale-")) preloads[chunk.name] = [`/${chunk.fileName}`];
+    if (/^(locale|agendaStrings)-/.test(chunk.name)) preloads[chunk.name] = [`/${chunk.fileName}`];
   }
   return preloads;
 }

@@ -1,6 +1,7 @@
 // `npm run bench:load`: how long a first visit takes on slow links, cold cache, in English and Chinese.
-// For the home, exchange and document routes: bytes over the link and time until the screen can be
-// used (a document: editable, with the server's text in it); then a 750 KB document's first sync.
+// For the home, exchange, text document and agenda routes: bytes over the link and time until the
+// screen can be used (a document: editable, with the server's text in it); then a 750 KB document's
+// first sync.
 //   --root DIR      measure the client and server of another checkout (e.g. a `git worktree` of an
 //                   older commit, built), started the way that checkout starts them
 //   --repeats N     cold loads per cell (median reported; default 3)
@@ -98,14 +99,17 @@ async function main() {
     await chinese.session.ok("PATCH", `/api/exchanges/${exchange.exchangeId}/participants/me`, {
       uiLanguage: "zh-CN",
     });
-    const { document, room } = await exchange.newDocument("agenda");
     const marker = "Day one: arrivals and the water utility visit";
     const paragraphs = [
       marker,
       ...Array.from({ length: 40 }, (_, i) => `Item ${i + 1}: ${"notes ".repeat(20)}`),
     ];
     const wsUrl = `${server.url.replace(/^http/, "ws")}/collab`;
-    await seedDocument(wsUrl, room, exchange.facilitator.session.cookie!, paragraphsDoc(paragraphs));
+    // The same 41 paragraphs as a text document, and as an agenda made before the structured agenda
+    // (its text becomes the agenda's notes: the agenda's screen and the editor both load).
+    const [text, agenda] = await Promise.all([exchange.newDocument("notes"), exchange.newDocument("agenda")]);
+    for (const { room } of [text, agenda])
+      await seedDocument(wsUrl, room, exchange.facilitator.session.cookie!, paragraphsDoc(paragraphs));
 
     const readers = [
       { language: "en", locale: "en-GB", cookie: exchange.facilitator.session.cookie! },
@@ -114,7 +118,16 @@ async function main() {
     const routes = [
       { name: "home", path: "/", ready: headingWith("") },
       { name: "exchange", path: `/x/${exchange.exchangeId}`, ready: headingWith("Recife–Chengdu") },
-      { name: "document", path: `/x/${exchange.exchangeId}/d/${document.id}`, ready: editableWith(marker) },
+      {
+        name: "document",
+        path: `/x/${exchange.exchangeId}/d/${text.document.id}`,
+        ready: editableWith(marker),
+      },
+      {
+        name: "agenda",
+        path: `/x/${exchange.exchangeId}/d/${agenda.document.id}`,
+        ready: editableWith(marker),
+      },
     ];
     const cells: Cell[] = [];
     for (const link of values["only-large"] ? [] : [LINKS.good3g, LINKS.poor]) {

@@ -16,13 +16,29 @@ const FILES = {
   exchange: ["/assets/exchange.js"],
   document: ["/assets/document.js", "/assets/yjs.js"],
   documentEditor: ["/assets/editor.js"],
+  documentAgenda: ["/assets/agenda.js", "/assets/zod.js"],
+  "agendaStrings-pt-BR": ["/assets/agendaStrings-pt-BR.js"],
   "locale-en": ["/assets/locale-en.js"],
   "locale-pt-BR": ["/assets/locale-pt-BR.js"],
   "locale-zh-CN": ["/assets/locale-zh-CN.js"],
 };
 
 /** Runs the script as the build leaves it (its preload map filled in) in a fake page. */
-function runShell(page: { languages: string[]; stored?: string | null; path?: string }) {
+function runShell(page: {
+  languages: string[];
+  stored?: string | null;
+  path?: string;
+  /** What the API answers for the document: its kind, or an HTTP status. */
+  document?: { kind: string } | number;
+}) {
+  const fetched: string[] = [];
+  const fetch = async (url: string) => {
+    fetched.push(url);
+    const answer = page.document ?? 404;
+    return typeof answer === "number"
+      ? { ok: false, json: async () => ({}) }
+      : { ok: true, json: async () => ({ document: answer }) };
+  };
   const links: Array<{ href: string; priority: string | null }> = [];
   const root = { lang: "en" };
   const document = {
@@ -54,8 +70,9 @@ function runShell(page: { languages: string[]; stored?: string | null; path?: st
     localStorage,
     navigator: { languages: page.languages, language: page.languages[0] },
     location: { pathname: page.path ?? "/" },
+    fetch,
   });
-  return { lang: root.lang, links };
+  return { lang: root.lang, links, fetched };
 }
 
 describe("index.html's shell script", () => {
@@ -100,6 +117,24 @@ describe("index.html's shell script", () => {
       ...screen.map((href) => ({ href, priority: null })),
       ...editor,
     ]);
+  });
+
+  it("asks for a document's kind and preloads an agenda's screen and strings only for an agenda", async () => {
+    const path = "/x/abcdefghij012345/d/0123456789abcdef";
+    const agenda = runShell({ languages: ["pt-BR"], stored: null, path, document: { kind: "agenda" } });
+    expect(agenda.fetched).toEqual(["/api/exchanges/abcdefghij012345/documents/0123456789abcdef"]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(agenda.links.slice(-3).map((link) => link.href)).toEqual([
+      "/assets/agenda.js",
+      "/assets/zod.js",
+      "/assets/agendaStrings-pt-BR.js",
+    ]);
+    for (const document of [{ kind: "reflection" }, 403]) {
+      const other = runShell({ languages: ["pt-BR"], stored: null, path: `${path}/`, document });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(other.links.map((link) => link.href)).not.toContain("/assets/agenda.js");
+    }
+    expect(runShell({ languages: ["en"], stored: null, path: "/x/abcdefghij012345" }).fetched).toEqual([]);
   });
 
   it("is one inline script, which the server's CSP names by its hash", () => {
