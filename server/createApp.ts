@@ -24,7 +24,7 @@ import type { DirectoryStorage } from "./storage/DirectoryStorage";
 import type { DocumentStorage } from "./storage/DocumentStorage";
 import type { Durability } from "./storage/durability/durability";
 import { encodeUpdateBatch } from "./storage/journal/journalFormat";
-import { newDelegationPairs } from "./templates/newDelegationPairs";
+import { delegationPairSync } from "./templates/delegationPairSync";
 
 export interface MutualServer {
   readonly http: Server;
@@ -116,7 +116,7 @@ export function createApp(
       live,
       history,
       runs,
-      delegationPairs: newDelegationPairs({ serializer, directory, log }),
+      delegationPairs: delegationPairSync({ serializer, directory, log }),
       writeFirstContent: (documentName, update) =>
         documents.appendUpdates(encodeUpdateBatch([{ documentName, update, author: null }])),
       now: Date.now,

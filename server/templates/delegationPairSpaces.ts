@@ -14,24 +14,38 @@ function isUnwritten(element: Y.XmlElement): boolean {
 }
 
 /**
- * Gives a templated document's per-pair sections ("who learned what") a place for each pair of
- * delegations it lacks, e.g. after a delegation joined the exchange. Existing pairs keep their index
- * (drafts and revealed contributions name pairs by index): new ones go at the end of the "pairs" list,
- * and their answer spaces after the section's last one. A section made with fewer than two delegations
- * has one shared space: while nothing is written in it, it becomes the first pair's; otherwise it stays,
- * as written, above the pairs. Pair names are copied as the delegations are named now. Runs inside the
- * caller's transaction; returns the number of pairs added (0 for a document without per-pair sections).
+ * Brings a templated document's per-pair sections ("who learned what") up to the exchange's
+ * delegations: pairs show the delegations' names as they are now (a delegation no longer there keeps the
+ * name it had), and each pair of delegations the document lacks gets a place, e.g. after a delegation
+ * joined the exchange. Existing pairs keep their index (drafts and revealed contributions name pairs by
+ * index): new ones go at the end of the "pairs" list, and their answer spaces after the section's last
+ * one. A section made with fewer than two delegations has one shared space: while nothing is written in
+ * it, it becomes the first pair's; otherwise it stays, as written, above the pairs. Runs inside the
+ * caller's transaction; all zero for a document without per-pair sections or with nothing to change.
  */
-export function addDelegationPairs(doc: Y.Doc, delegations: readonly PairDelegation[]): number {
+export function syncDelegationPairs(
+  doc: Y.Doc,
+  delegations: readonly PairDelegation[],
+): { added: number; renamed: number } {
   const map = doc.getMap(DocumentLayout.template);
   const definition = map.get(TemplateLayout.definition) as ReflectionTemplate | undefined;
   const perPair = (definition?.sections ?? []).filter((section) => section.perDelegationPair);
-  if (perPair.length === 0) return 0;
-  const before = (map.get(TemplateLayout.pairs) as TemplatePairEntry[] | undefined) ?? [];
+  if (perPair.length === 0) return { added: 0, renamed: 0 };
+  const stored = (map.get(TemplateLayout.pairs) as TemplatePairEntry[] | undefined) ?? [];
+  const names = new Map(delegations.map((delegation) => [delegation.id, delegation.name]));
+  const current = (side: TemplatePairEntry["from"]) => ({
+    id: side.id,
+    name: names.get(side.id) ?? side.name,
+  });
+  const before = stored.map((pair) => ({ from: current(pair.from), to: current(pair.to) }));
+  const renamed = before.filter(
+    (pair, index) => pair.from.name !== stored[index]!.from.name || pair.to.name !== stored[index]!.to.name,
+  ).length;
   const known = new Set(before.map(pairKey));
   const added = delegationPairs(delegations).filter((pair) => !known.has(pairKey(pair)));
-  if (added.length === 0) return 0;
+  if (added.length === 0 && renamed === 0) return { added: 0, renamed: 0 };
   map.set(TemplateLayout.pairs, [...before, ...structuredClone(added)]);
+  if (added.length === 0) return { added: 0, renamed };
   const content = doc.getXmlFragment(DocumentLayout.content);
   for (const section of perPair) {
     const elements = content.toArray();
@@ -60,5 +74,5 @@ export function addDelegationPairs(doc: Y.Doc, delegations: readonly PairDelegat
       spaces.push(answerSpace(section.id, index));
     content.insert(last.index + 1, spaces);
   }
-  return added.length;
+  return { added: added.length, renamed };
 }

@@ -1,4 +1,7 @@
-/** A delegation as a "who learned what" pair names it (copied into the document, so renames never break it). */
+/**
+ * A delegation as a "who learned what" pair names it (copied into the document: the server renames it
+ * there when the delegation is renamed, and a delegation no longer listed keeps the name it had).
+ */
 export interface PairDelegation {
   id: string;
   name: string;

@@ -45,7 +45,7 @@ const learnedSpaces = (doc: Y.Doc) =>
     .map((node) => (node as Y.XmlElement).getAttribute(TemplateLayout.pairIndexAttribute));
 
 describe("a delegation added after a 'who learned what' document was made", () => {
-  it("gets its pairs there, live for whoever has it open and stored for later readers", async () => {
+  it("gets its pairs there, live for whoever has it open and stored for later readers; a rename renames them", async () => {
     await addDelegation("Bristol council");
     const whoLearned = await newDocument("who-learned-what");
     const review = await newDocument("after-action-review");
@@ -57,7 +57,7 @@ describe("a delegation added after a 'who learned what' document was made", () =
       "Bristol council->Belo Horizonte health team",
     ]);
 
-    await addDelegation("Chengdu office");
+    const chengdu = await addDelegation("Chengdu office");
     // Answered once the change is made: the open client has it (or is about to, relayed after storing).
     await waitFor(() => pairsOf(open.doc).length === 6, "the open document gains the new pairs");
     expect(pairsOf(open.doc).slice(2)).toEqual([
@@ -76,8 +76,29 @@ describe("a delegation added after a 'who learned what' document was made", () =
     expect(learnedSpaces(later.doc)).toEqual([0, 1, 2, 3, 4, 5]);
     later.destroy();
     expect(
-      server.logs.filter((line) => line.event === "template.pairs_added").map((line) => line.room),
+      server.logs.filter((line) => line.event === "template.pairs_synced").map((line) => line.room),
     ).toEqual([room]);
+
+    // Renaming a delegation renames its pairs, live.
+    const again = connectClient(server.wsUrl, room, { cookie: exchange.facilitator.session.cookie });
+    await again.synced();
+    await exchange.facilitator.session.ok(
+      "PATCH",
+      `/api/exchanges/${exchange.exchangeId}/delegations/${chengdu.id}`,
+      { name: "Chengdu Health Bureau" },
+    );
+    await waitFor(
+      () => pairsOf(again.doc).includes("Chengdu Health Bureau->Bristol council"),
+      "renamed live",
+    );
+    expect(pairsOf(again.doc).filter((pair) => pair.includes("Chengdu"))).toEqual([
+      "Belo Horizonte health team->Chengdu Health Bureau",
+      "Chengdu Health Bureau->Belo Horizonte health team",
+      "Bristol council->Chengdu Health Bureau",
+      "Chengdu Health Bureau->Bristol council",
+    ]);
+    expect(learnedSpaces(again.doc)).toEqual([0, 1, 2, 3, 4, 5]);
+    again.destroy();
     expect(server.logs.some((line) => String(line.room ?? "").includes(review.id))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { Participant } from "../../../shared/domain";
 import type { HistoryService } from "../../history/historyService";
 import type { RunService } from "../../run/runService";
 import type { DirectoryStorage, StoredParticipant } from "../../storage/DirectoryStorage";
-import type { NewDelegationPairs } from "../../templates/newDelegationPairs";
+import type { DelegationPairSync } from "../../templates/delegationPairSync";
 
 /** What the API routes need, passed in (never read from globals), so tests can build it too. */
 export interface ApiContext {
@@ -20,8 +20,8 @@ export interface ApiContext {
   history?: HistoryService;
   /** Facilitated runs (issue 31); absent where a test builds the API without rooms. */
   runs?: RunService;
-  /** A new delegation's pairs in "who learned what" documents; absent where a test builds the API without rooms. */
-  delegationPairs?: NewDelegationPairs;
+  /** Delegations' pairs in "who learned what" documents; absent where a test builds the API without rooms. */
+  delegationPairs?: DelegationPairSync;
   /**
    * Stores a new document's first content (a template's sections) before anyone can open it: one update,
    * no author, in the document's log as any change is.

@@ -20,7 +20,7 @@ export function delegationRoutes(ctx: ApiContext): Router {
     };
     await ctx.directory.createDelegation(delegation, ctx.now());
     // Its pairs in the exchange's "who learned what" documents, live, before the facilitator is answered.
-    await ctx.delegationPairs?.addPairs(delegation.exchangeId);
+    await ctx.delegationPairs?.sync(delegation.exchangeId);
     response.status(201).json(delegation);
   });
 
@@ -34,6 +34,9 @@ export function delegationRoutes(ctx: ApiContext): Router {
       if (!existing) throw notFound();
       const patch = parse(updateDelegationSchema, request.body);
       await ctx.directory.updateDelegation(existing.id, patch);
+      // "Who learned what" documents show the new name (a server change, live for open documents).
+      if (patch.name !== undefined && patch.name !== existing.name)
+        await ctx.delegationPairs?.sync(exchangeId);
       // Presence shows the delegation (colour, name, time zone, language): its members reconnect to carry it.
       for (const participant of await ctx.directory.listParticipants(exchangeId)) {
         if (participant.delegationId === existing.id) {

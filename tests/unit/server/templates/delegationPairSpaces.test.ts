@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { findBuiltInTemplate } from "../../../../server/templates/builtIns";
-import { addDelegationPairs } from "../../../../server/templates/delegationPairSpaces";
+import { syncDelegationPairs } from "../../../../server/templates/delegationPairSpaces";
 import { templateDocumentUpdate } from "../../../../server/templates/templateDocument";
 import {
   DocumentLayout,
@@ -60,7 +60,10 @@ describe("pairs for a delegation that joined after the document was made", () =>
     const learnedBefore = spaces(doc).filter((s) => s.startsWith("learned"));
     expect(learnedBefore).toEqual(["learned[0]:", "learned[1]:Bristol's cycle lanes"]);
 
-    expect(doc.transact(() => addDelegationPairs(doc, [recife, bristol, chengdu]))).toBe(4);
+    expect(doc.transact(() => syncDelegationPairs(doc, [recife, bristol, chengdu]))).toEqual({
+      added: 4,
+      renamed: 0,
+    });
     expect(pairNames(doc)).toEqual([
       "Recife->Bristol",
       "Bristol->Recife",
@@ -83,18 +86,18 @@ describe("pairs for a delegation that joined after the document was made", () =>
     expect(learned.at(-1)! - learned[0]!).toBe(5);
     expect(all[learned.at(-1)! + 1]).toMatch(/^mechanisms\[-\]/);
     // Nothing new: nothing changes.
-    expect(addDelegationPairs(doc, [recife, bristol, chengdu])).toBe(0);
+    expect(syncDelegationPairs(doc, [recife, bristol, chengdu])).toEqual({ added: 0, renamed: 0 });
     expect(spaces(doc)).toEqual(all);
   });
 
   it("turns an unwritten shared space into the first pair's, and keeps a written one above the pairs", () => {
     const empty = docOf(wlw, [recife]);
-    expect(addDelegationPairs(empty, [recife, bristol])).toBe(2);
+    expect(syncDelegationPairs(empty, [recife, bristol])).toEqual({ added: 2, renamed: 0 });
     expect(spaces(empty).filter((s) => s.startsWith("learned"))).toEqual(["learned[0]:", "learned[1]:"]);
 
     const written = docOf(wlw, [recife]);
     write(written, "learned", undefined, "notes before the visit");
-    expect(addDelegationPairs(written, [recife, bristol])).toBe(2);
+    expect(syncDelegationPairs(written, [recife, bristol])).toEqual({ added: 2, renamed: 0 });
     expect(spaces(written).filter((s) => s.startsWith("learned"))).toEqual([
       "learned[-]:notes before the visit",
       "learned[0]:",
@@ -102,10 +105,29 @@ describe("pairs for a delegation that joined after the document was made", () =>
     ]);
   });
 
+  it("shows pairs by the delegations' names as they are now; a delegation no longer listed keeps its name", () => {
+    const doc = docOf(wlw, [recife, bristol, chengdu]);
+    write(doc, "learned", 2, "Chengdu's night markets");
+    const before = spaces(doc);
+    const renamed = { ...chengdu, name: "Chengdu Health Bureau" };
+    // Bristol left the list (say, deleted): its pairs keep "Bristol".
+    expect(syncDelegationPairs(doc, [recife, renamed])).toEqual({ added: 0, renamed: 4 });
+    expect(pairNames(doc)).toEqual([
+      "Recife->Bristol",
+      "Bristol->Recife",
+      "Recife->Chengdu Health Bureau",
+      "Chengdu Health Bureau->Recife",
+      "Bristol->Chengdu Health Bureau",
+      "Chengdu Health Bureau->Bristol",
+    ]);
+    // The answer spaces and what is written in them are untouched.
+    expect(spaces(doc)).toEqual(before);
+  });
+
   it("leaves a document without per-pair sections as it is", () => {
     const doc = docOf(findBuiltInTemplate("after-action-review")!, [recife, bristol]);
     const before = Y.encodeStateAsUpdate(doc);
-    expect(addDelegationPairs(doc, [recife, bristol, chengdu])).toBe(0);
+    expect(syncDelegationPairs(doc, [recife, bristol, chengdu])).toEqual({ added: 0, renamed: 0 });
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 });

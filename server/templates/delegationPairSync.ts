@@ -4,25 +4,28 @@ import type { RunSerializer } from "../run/runLock";
 import { changeRoom, NOBODY, withRooms } from "../run/serverChange";
 import type { DirectoryStorage } from "../storage/DirectoryStorage";
 import { findBuiltInTemplate } from "./builtIns";
-import { addDelegationPairs } from "./delegationPairSpaces";
+import { syncDelegationPairs } from "./delegationPairSpaces";
 
-export interface NewDelegationPairs {
-  /** Gives each of the exchange's templated documents the pairs its delegations now make; returns how many documents changed. */
-  addPairs(exchangeId: string): Promise<number>;
+export interface DelegationPairSync {
+  /**
+   * Brings each of the exchange's templated documents up to its delegations (new pairs, names as they
+   * are now); returns how many documents changed.
+   */
+  sync(exchangeId: string): Promise<number>;
 }
 
 /**
- * A delegation that joins an exchange after its "who learned what" was made gets its pairs there too:
- * a server change per document, serialized with run commands (which write the same document's maps),
- * live for everyone who has it open. Documents whose template has no per-pair section are not loaded;
- * archived ones keep what they had. A document that cannot be changed is logged and skipped: the
- * delegation exists either way.
+ * A delegation that joins an exchange after its "who learned what" was made gets its pairs there too,
+ * and a renamed one is shown by its new name: a server change per document, serialized with run
+ * commands (which write the same document's maps), live for everyone who has it open. Documents whose
+ * template has no per-pair section are not loaded; archived ones keep what they had. A document that
+ * cannot be changed is logged and skipped: the delegation is saved either way.
  */
-export function newDelegationPairs(options: {
+export function delegationPairSync(options: {
   serializer: RunSerializer;
   directory: DirectoryStorage;
   log: Logger;
-}): NewDelegationPairs {
+}): DelegationPairSync {
   const { serializer, directory, log } = options;
 
   async function mayHavePairs(exchangeId: string, templateId: string): Promise<boolean> {
@@ -32,7 +35,7 @@ export function newDelegationPairs(options: {
   }
 
   return {
-    async addPairs(exchangeId) {
+    async sync(exchangeId) {
       const delegations = await directory.listDelegations(exchangeId);
       let changed = 0;
       for (const document of await directory.listDocuments(exchangeId)) {
@@ -40,18 +43,18 @@ export function newDelegationPairs(options: {
         if (!(await mayHavePairs(exchangeId, document.templateId))) continue;
         const room = formatRoomName({ exchangeId, documentId: document.id });
         try {
-          const added = await serializer.serialize(room, () =>
+          const { added, renamed } = await serializer.serialize(room, () =>
             withRooms(serializer.rooms, [room], NOBODY, ([live]) => {
-              let pairs = 0;
+              let outcome = { added: 0, renamed: 0 };
               changeRoom(live!, NOBODY, null, (doc) => {
-                pairs = addDelegationPairs(doc, delegations);
+                outcome = syncDelegationPairs(doc, delegations);
               });
-              return pairs;
+              return outcome;
             }),
           );
-          if (added > 0) {
+          if (added > 0 || renamed > 0) {
             changed++;
-            log.info("template.pairs_added", { room, pairs: added });
+            log.info("template.pairs_synced", { room, added, renamed });
           }
         } catch (error) {
           log.warn("template.pairs_failed", { room, error: (error as Error).message });
