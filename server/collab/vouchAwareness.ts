@@ -1,5 +1,4 @@
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
+import { type AwarenessEntry, readAwarenessEntries, writeAwarenessEntries } from "./awarenessEntries";
 import type { ConnectionIdentity } from "./Connection";
 import { ProtocolError } from "./ProtocolError";
 
@@ -13,26 +12,17 @@ export function vouchAwareness(
   identity: ConnectionIdentity,
   mayUse: (clientId: number) => boolean,
 ): Uint8Array | null {
-  const decoder = decoding.createDecoder(update);
-  const entries: Array<[number, number, string]> = [];
-  const count = decoding.readVarUint(decoder);
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder);
-    const clock = decoding.readVarUint(decoder);
-    const state = parseState(decoding.readVarString(decoder));
+  const vouched: AwarenessEntry[] = [];
+  for (const [clientId, clock, json] of readAwarenessEntries(update)) {
+    const state = parseState(json);
     if (!mayUse(clientId)) continue;
-    const vouched = state === null ? null : { ...state, user: { ...identity } };
-    entries.push([clientId, clock, JSON.stringify(vouched)]);
+    vouched.push([
+      clientId,
+      clock,
+      JSON.stringify(state === null ? null : { ...state, user: { ...identity } }),
+    ]);
   }
-  if (entries.length === 0) return null;
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, state);
-  }
-  return encoding.toUint8Array(encoder);
+  return vouched.length === 0 ? null : writeAwarenessEntries(vouched);
 }
 
 function parseState(json: string): Record<string, unknown> | null {
